@@ -1,0 +1,54 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace qks {
+
+// What kind of failure, so front ends can choose an exit code or a translated message.
+enum class ErrorKind {
+    Usage,     // bad command line
+    Config,    // a setting breaks a rule
+    Data,      // token data missing, corrupt or inconsistent
+    Io,        // a file could not be read or written
+    Diverged,  // loss became NaN/Inf
+    Cancelled, // the caller asked to stop
+    Internal,
+};
+
+// Every error the core throws; caught at thread boundaries and in the CLI's main.
+class Error : public std::runtime_error {
+public:
+    Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}
+    ErrorKind kind() const noexcept { return m_kind; }
+
+private:
+    ErrorKind m_kind;
+};
+
+class UsageError : public Error {
+public:
+    explicit UsageError(const std::string& m) : Error(ErrorKind::Usage, m) {}
+};
+class ConfigError : public Error {
+public:
+    explicit ConfigError(const std::string& m) : Error(ErrorKind::Config, m) {}
+};
+class DataError : public Error {
+public:
+    explicit DataError(const std::string& m) : Error(ErrorKind::Data, m) {}
+};
+class IoError : public Error {
+public:
+    explicit IoError(const std::string& m) : Error(ErrorKind::Io, m) {}
+};
+class DivergedError : public Error {
+public:
+    explicit DivergedError(const std::string& m) : Error(ErrorKind::Diverged, m) {}
+};
+class CancelledError : public Error {
+public:
+    CancelledError() : Error(ErrorKind::Cancelled, "cancelled") {}
+};
+
+} // namespace qks

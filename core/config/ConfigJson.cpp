@@ -1,0 +1,212 @@
+#include "config/ConfigJson.h"
+
+#include "common/AtomicFile.h"
+#include "common/Error.h"
+
+#include <nlohmann/json.hpp>
+
+namespace qks {
+
+using nlohmann::json;
+
+namespace {
+
+// Each section is described once as (key, member) pairs so that both directions and the
+// unknown-key check share one list.
+template <typename Fn>
+void forEachModelField(ModelConfig& m, Fn&& fn)
+{
+    fn("d_model", m.d_model);
+    fn("n_layers", m.n_layers);
+    fn("n_heads", m.n_heads);
+    fn("n_kv_heads", m.n_kv_heads);
+    fn("d_ff", m.d_ff);
+    fn("vocab_size", m.vocab_size);
+    fn("max_seq_len", m.max_seq_len);
+    fn("rope_base", m.rope_base);
+    fn("init_std", m.init_std);
+}
+
+template <typename Fn>
+void forEachTrainField(TrainConfig& t, Fn&& fn)
+{
+    fn("batch_size", t.batch_size);
+    fn("gradient_accumulation_steps", t.gradient_accumulation_steps);
+    fn("tokens", t.tokens);
+    fn("muon_lr", t.muon_lr);
+    fn("muon_momentum", t.muon_momentum);
+    fn("adamw_lr", t.adamw_lr);
+    fn("adamw_beta1", t.adamw_beta1);
+    fn("adamw_beta2", t.adamw_beta2);
+    fn("adamw_eps", t.adamw_eps);
+    fn("weight_decay", t.weight_decay);
+    fn("grad_clip", t.grad_clip);
+    fn("seed", t.seed);
+    fn("device", t.device);
+    fn("threads", t.threads);
+    fn("bf16_autocast", t.bf16_autocast);
+}
+
+template <typename Fn>
+void forEachProbeField(ProbeConfig& p, Fn&& fn)
+{
+    fn("every", p.every);
+    fn("early_every", p.early_every);
+    fn("early_until", p.early_until);
+    fn("at_end", p.at_end);
+    fn("batch", p.batch);
+    fn("val_batches", p.val_batches);
+    fn("post_rope", p.post_rope);
+}
+
+template <typename Fn>
+void forEachDataField(DataConfig& d, Fn&& fn)
+{
+    fn("path", d.path);
+}
+
+template <typename Fn>
+void forEachStudyField(StudySection& s, Fn&& fn)
+{
+    fn("out", s.out);
+    fn("conditions", s.conditions);
+}
+
+template <typename Fn>
+void forEachSection(StudyConfig& c, Fn&& fn)
+{
+    fn("model", [&](auto&& f) { forEachModelField(c.model, f); });
+    fn("train", [&](auto&& f) { forEachTrainField(c.train, f); });
+    fn("probe", [&](auto&& f) { forEachProbeField(c.probe, f); });
+    fn("data", [&](auto&& f) { forEachDataField(c.data, f); });
+    fn("study", [&](auto&& f) { forEachStudyField(c.study, f); });
+}
+
+template <typename T>
+void readValue(const json& j, T& out, const std::string& where)
+{
+    if constexpr (std::is_same_v<T, bool>) {
+        if (!j.is_boolean())
+            throw ConfigError(where + ": expected true or false, got " + j.dump());
+        out = j.get<bool>();
+    } else if constexpr (std::is_same_v<T, int64_t>) {
+        if (j.is_number_integer()) {
+            out = j.get<int64_t>();
+        } else if (j.is_number_float() && j.get<double>() == static_cast<double>(static_cast<int64_t>(j.get<double>()))) {
+            out = static_cast<int64_t>(j.get<double>()); // 5e7 written as a float is still an integer
+        } else {
+            throw ConfigError(where + ": expected an integer, got " + j.dump());
+        }
+    } else if constexpr (std::is_same_v<T, double>) {
+        if (!j.is_number())
+            throw ConfigError(where + ": expected a number, got " + j.dump());
+        out = j.get<double>();
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        if (!j.is_string())
+            throw ConfigError(where + ": expected a string, got " + j.dump());
+        out = j.get<std::string>();
+    } else {
+        if (j.is_string()) { // "QK,NoQK" is accepted for a list of tags
+            out.clear();
+            std::string s = j.get<std::string>();
+            size_t start = 0;
+            while (start <= s.size()) {
+                size_t comma = s.find(',', start);
+                if (comma == std::string::npos)
+                    comma = s.size();
+                if (comma > start)
+                    out.push_back(s.substr(start, comma - start));
+                start = comma + 1;
+            }
+            return;
+        }
+        if (!j.is_array())
+            throw ConfigError(where + ": expected a list of strings, got " + j.dump());
+        out.clear();
+        for (const json& e : j) {
+            if (!e.is_string())
+                throw ConfigError(where + ": expected a list of strings, got " + j.dump());
+            out.push_back(e.get<std::string>());
+        }
+    }
+}
+
+} // namespace
+
+json configToJson(const StudyConfig& config)
+{
+    StudyConfig copy = config;
+    json out = json::object();
+    forEachSection(copy, [&](const char* section, auto&& fields) {
+        json s = json::object();
+        fields([&](const char* key, auto& value) { s[key] = value; });
+        out[section] = s;
+    });
+    return out;
+}
+
+StudyConfig configFromJson(const json& j, StudyConfig base)
+{
+    if (!j.is_object())
+        throw ConfigError("configuration: expected a JSON object with sections model, train, probe, data, study");
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        bool known = false;
+        forEachSection(base, [&](const char* section, auto&&) { known = known || it.key() == section; });
+        if (!known)
+            throw ConfigError("configuration: unknown section \"" + it.key() + "\" (expected model, train, probe, data, study)");
+    }
+    forEachSection(base, [&](const char* section, auto&& fields) {
+        if (!j.contains(section))
+            return;
+        const json& s = j.at(section);
+        if (!s.is_object())
+            throw ConfigError(std::string(section) + ": expected an object");
+        for (auto it = s.begin(); it != s.end(); ++it) {
+            bool found = false;
+            fields([&](const char* key, auto& value) {
+                if (it.key() == key) {
+                    readValue(it.value(), value, std::string(section) + "." + key);
+                    found = true;
+                }
+            });
+            if (!found)
+                throw ConfigError(std::string(section) + "." + it.key() + ": unknown setting");
+        }
+    });
+    return base;
+}
+
+StudyConfig loadConfigFile(const std::filesystem::path& path, StudyConfig base)
+{
+    const std::string text = readFile(path);
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error& e) {
+        throw ConfigError(path.string() + ": not valid JSON (" + e.what() + ")");
+    }
+    return configFromJson(j, std::move(base));
+}
+
+void saveConfigFile(const StudyConfig& config, const std::filesystem::path& path)
+{
+    writeFileAtomically(path, configToJson(config).dump(2) + "\n");
+}
+
+void applyConfigOverride(StudyConfig& config, const std::string& assignment)
+{
+    const size_t eq = assignment.find('=');
+    const size_t dot = assignment.find('.');
+    if (eq == std::string::npos || dot == std::string::npos || dot > eq)
+        throw ConfigError("--set " + assignment + ": expected section.key=value, e.g. train.tokens=100000");
+    const std::string section = assignment.substr(0, dot);
+    const std::string key = assignment.substr(dot + 1, eq - dot - 1);
+    const std::string text = assignment.substr(eq + 1);
+    json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded())
+        value = text; // bare words such as cuda or runs/x are strings
+    json patch = {{section, {{key, value}}}};
+    config = configFromJson(patch, std::move(config));
+}
+
+} // namespace qks

@@ -1,0 +1,78 @@
+#include "config/Presets.h"
+
+#include "common/Error.h"
+
+namespace qks {
+
+namespace {
+
+// The published 50M-token study: DESIGN §1 exactly (the struct defaults are this preset).
+StudyConfig study50m()
+{
+    StudyConfig c;
+    c.data.path = "data/study";
+    c.study.out = "runs/study-50m";
+    return c;
+}
+
+// The published 500K-token pilot: B=1, accumulation 8, probe every 50 micro-steps, a 4-sequence
+// probe batch, conditions QK and NoQK.
+StudyConfig pilot500k()
+{
+    StudyConfig c = study50m();
+    c.train.batch_size = 1;
+    c.train.gradient_accumulation_steps = 8;
+    c.train.tokens = 500'000;
+    c.probe.every = 50;
+    c.probe.batch = 4;
+    c.study.conditions = {"QK", "NoQK"};
+    c.study.out = "runs/pilot-500k";
+    return c;
+}
+
+// A small model that shows the PR collapse on the demo corpus within minutes on 2 CPU cores.
+// Same optimizer settings and loop as the study; only sizes shrink. See README "tiny-cpu".
+StudyConfig tinyCpu()
+{
+    StudyConfig c;
+    c.model.d_model = 128;
+    c.model.n_layers = 4;
+    c.model.n_heads = 4; // d_k = 32
+    c.model.n_kv_heads = 2;
+    c.model.d_ff = 512;
+    c.model.vocab_size = 4096;
+    c.model.max_seq_len = 128;
+    c.train.batch_size = 8;
+    c.train.gradient_accumulation_steps = 4;
+    c.train.tokens = 1'048'576;
+    c.train.device = "cpu";
+    c.probe.every = 32;
+    c.probe.early_every = 4;
+    c.probe.early_until = 64;
+    c.probe.at_end = true;
+    c.probe.batch = 8;
+    c.probe.val_batches = 4;
+    c.data.path = "data/demo/tokens";
+    c.study.out = "runs/tiny-cpu";
+    return c;
+}
+
+} // namespace
+
+std::vector<std::string> presetNames()
+{
+    return {"study-50m", "pilot-500k", "tiny-cpu"};
+}
+
+StudyConfig presetConfig(const std::string& name)
+{
+    if (name == "study-50m")
+        return study50m();
+    if (name == "pilot-500k")
+        return pilot500k();
+    if (name == "tiny-cpu")
+        return tinyCpu();
+    throw ConfigError("unknown preset \"" + name + "\" (known: study-50m, pilot-500k, tiny-cpu)");
+}
+
+} // namespace qks

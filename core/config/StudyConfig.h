@@ -1,0 +1,76 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace qks {
+
+// The transformer's shape; names follow the original LLMConfig.
+struct ModelConfig {
+    int64_t d_model = 2048;     // residual width
+    int64_t n_layers = 32;      // transformer blocks
+    int64_t n_heads = 16;       // query heads; d_k = d_model / n_heads
+    int64_t n_kv_heads = 8;     // key/value heads (GQA); n_heads % n_kv_heads == 0
+    int64_t d_ff = 8192;        // Primer FFN width
+    int64_t vocab_size = 49152; // embedding rows, tied with the LM head
+    int64_t max_seq_len = 2048; // sequence length T of every training sequence
+    double rope_base = 10000.0; // RoPE frequency base
+    double init_std = 0.02;     // std of every Linear/Embedding/qkvo_proj init
+
+    int64_t d_k() const { return d_model / n_heads; }
+};
+
+// The optimisation loop; names follow the original LLMConfig where one exists.
+struct TrainConfig {
+    int64_t batch_size = 8;                  // sequences per micro-step
+    int64_t gradient_accumulation_steps = 4; // micro-steps per optimizer step
+    int64_t tokens = 50'000'000;             // token budget per condition
+    double muon_lr = 0.012;                  // Muon step size
+    double muon_momentum = 0.95;             // Muon momentum (Nesterov)
+    double adamw_lr = 0.003;                 // AdamW step size (embedding, norm weights)
+    double adamw_beta1 = 0.9;
+    double adamw_beta2 = 0.999;
+    double adamw_eps = 1e-8;
+    double weight_decay = 0.2;     // AdamW decoupled decay
+    double grad_clip = 1.0;        // global grad-norm clip at every optimizer step; 0 = off
+    int64_t seed = 42;             // model init and data order
+    std::string device = "auto";   // auto | cpu | cuda | cuda:N
+    int64_t threads = 0;           // CPU threads; 0 = all cores
+    bool bf16_autocast = true;     // bf16 autocast on CUDA (never on CPU)
+
+    int64_t tokensPerMicroStep(int64_t seqLen) const { return batch_size * seqLen; }
+};
+
+// When and on what the keys are probed.
+struct ProbeConfig {
+    int64_t every = 120;        // probe interval in micro-steps (after the initial probe at 0)
+    int64_t early_every = 0;    // denser interval used before early_until; 0 = off
+    int64_t early_until = 0;    // micro-step where the dense early probing ends
+    bool at_end = false;        // also probe after the last micro-step when it is off-grid
+    int64_t batch = 8;          // validation sequences in the fixed probe batch
+    int64_t val_batches = 4;    // validation batches (of train.batch_size) averaged for val loss
+    bool post_rope = false;     // also record post-RoPE key PR under extra keys
+};
+
+// Where the tokens come from.
+struct DataConfig {
+    std::string path = "data/demo/tokens"; // a folder made by `qkstudio-cli prepare`, or .bin shards
+};
+
+// Which conditions to run and where to write them.
+struct StudySection {
+    std::string out = "runs/study";                              // study folder; <out>/<tag>/results.json
+    std::vector<std::string> conditions = {"QK", "QK_frozen", "NoQK"}; // tags, run in this order
+};
+
+// Everything a study needs; the JSON file has one section per member.
+struct StudyConfig {
+    ModelConfig model;
+    TrainConfig train;
+    ProbeConfig probe;
+    DataConfig data;
+    StudySection study;
+};
+
+} // namespace qks
