@@ -1,0 +1,189 @@
+#include "data/Prepare.h"
+
+#include "common/AtomicFile.h"
+#include "common/Error.h"
+#include "data/BpeTrainer.h"
+#include "data/Sha256.h"
+#include "data/TextCorpus.h"
+#include "data/TokenShard.h"
+#include "data/TokenizerJson.h"
+
+#include <chrono>
+#include <cstdio>
+#include <regex>
+#include <set>
+
+namespace qks {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kEndOfText = "<|endoftext|>";
+constexpr int64_t kMaxVocab = 4'294'967'295; // ids must fit the uint32 shard format
+
+double secondsSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string shardName(const char* split, size_t index)
+{
+    char name[32];
+    std::snprintf(name, sizeof name, "%s_%06zu.bin", split, index);
+    return name;
+}
+
+// Writes `tokens` as shards of at most `perShard` tokens; returns their names.
+std::vector<std::string> writeShards(const fs::path& dir, const char* split,
+                                     const std::vector<uint32_t>& tokens, int64_t perShard,
+                                     TokenWidth width)
+{
+    std::vector<std::string> names;
+    for (size_t start = 0; start < tokens.size(); start += static_cast<size_t>(perShard)) {
+        const size_t n = std::min(tokens.size() - start, static_cast<size_t>(perShard));
+        names.push_back(shardName(split, names.size()));
+        writeTokenShard(dir / names.back(), std::span(tokens).subspan(start, n), width);
+    }
+    return names;
+}
+
+// Shards an earlier run left that this run's meta.json does not list would be mistaken for
+// data by anyone globbing the folder; remove them (only names this function could have made).
+void removeStaleShards(const fs::path& dir, const DatasetMeta& meta)
+{
+    static const std::regex kOurs(R"((train|val)_[0-9]{6}\.bin)");
+    std::set<std::string> keep(meta.trainFiles.begin(), meta.trainFiles.end());
+    keep.insert(meta.valFiles.begin(), meta.valFiles.end());
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (std::regex_match(name, kOurs) && !keep.count(name))
+            fs::remove(e.path(), ec);
+    }
+}
+
+} // namespace
+
+PrepareReport prepareTextCorpus(const PrepareOptions& o)
+{
+    const auto start = std::chrono::steady_clock::now();
+    auto log = [&o](const std::string& line) {
+        if (o.log)
+            o.log(line);
+    };
+    if (o.vocabSize < 257 || o.vocabSize > kMaxVocab)
+        throw ConfigError("--vocab-size " + std::to_string(o.vocabSize) +
+                          " is out of range: it must be between 257 (256 byte tokens and "
+                          "<|endoftext|>) and 4294967295 (the largest uint32 token id + 1)");
+    if (o.seqLen < 1)
+        throw ConfigError("--seq-len " + std::to_string(o.seqLen) + " must be at least 1");
+    if (o.outDir.empty())
+        throw ConfigError("no output folder given (--out)");
+
+    PrepareReport report;
+    DatasetMeta& meta = report.meta;
+    meta.requestedVocabSize = o.vocabSize;
+    meta.seqLen = o.seqLen;
+    meta.sourceRoot = o.textDir.string();
+
+    std::vector<TextDocument> docs = readTextCorpus(o.textDir);
+    for (const TextDocument& d : docs) {
+        meta.sources.push_back({d.relativePath, static_cast<int64_t>(d.text.size()), sha256Hex(d.text)});
+        meta.sourceBytes += static_cast<int64_t>(d.text.size());
+        report.documents += d.text.empty() ? 0 : 1;
+    }
+    if (report.documents == 0)
+        throw DataError(o.textDir.string() + ": all " + std::to_string(docs.size()) +
+                        " .txt files are empty; there is no text to train on");
+    log("read " + std::to_string(docs.size()) + " files, " + std::to_string(meta.sourceBytes) +
+        " bytes");
+
+    // Tokenizer.
+    auto t0 = std::chrono::steady_clock::now();
+    BpeTrainer trainer;
+    for (const TextDocument& d : docs)
+        trainer.addText(d.text);
+    report.uniqueWords = trainer.uniqueWords();
+    BpeTrainerOptions topts;
+    topts.vocabSize = o.vocabSize;
+    topts.specialTokens = {kEndOfText};
+    topts.progress = [&log](int64_t done, int64_t wanted) {
+        log("tokenizer: " + std::to_string(done) + " of " + std::to_string(wanted) + " merged tokens");
+    };
+    const BpeTokenizer tokenizer = trainer.train(topts);
+    report.trainSeconds = secondsSince(t0);
+    meta.vocabSize = tokenizer.vocabSize();
+    meta.tokenizerMerges = static_cast<int64_t>(tokenizer.merges().size());
+    meta.specialTokens = {kEndOfText};
+    meta.eotId = *tokenizer.addedTokenId(kEndOfText);
+
+    // One stream: documents joined by <|endoftext|>.
+    t0 = std::chrono::steady_clock::now();
+    std::vector<uint32_t> stream;
+    stream.reserve(static_cast<size_t>(meta.sourceBytes / 3));
+    bool first = true;
+    for (TextDocument& d : docs) {
+        if (d.text.empty())
+            continue;
+        if (!first)
+            stream.push_back(static_cast<uint32_t>(meta.eotId));
+        first = false;
+        tokenizer.encodeAppend(d.text, stream);
+        std::string().swap(d.text); // the text is no longer needed
+    }
+    report.encodeSeconds = secondsSince(t0);
+    log("encoded " + std::to_string(stream.size()) + " tokens");
+
+    const auto total = static_cast<int64_t>(stream.size());
+    const int64_t sequences = total / o.seqLen;
+    if (sequences < 10)
+        throw DataError(o.textDir.string() + ": too little text: " + std::to_string(total) +
+                        " tokens make " + std::to_string(sequences) + " sequence(s) of " +
+                        std::to_string(o.seqLen) + " tokens, but at least 10 are needed for one "
+                        "training and one validation sequence (every 10th is validation); add "
+                        "text or lower --seq-len to at most " + std::to_string(std::max<int64_t>(total / 10, 1)));
+    meta.droppedTokens = total - sequences * o.seqLen;
+
+    std::vector<uint32_t> train;
+    std::vector<uint32_t> val;
+    train.reserve(static_cast<size_t>(sequences - sequences / 10) * o.seqLen);
+    val.reserve(static_cast<size_t>(sequences / 10) * o.seqLen);
+    for (int64_t i = 0; i < sequences; ++i) {
+        const auto seq = stream.begin() + i * o.seqLen;
+        std::vector<uint32_t>& dst = i % 10 == 9 ? val : train;
+        dst.insert(dst.end(), seq, seq + o.seqLen);
+    }
+    std::vector<uint32_t>().swap(stream);
+    meta.trainSequences = static_cast<int64_t>(train.size()) / o.seqLen;
+    meta.valSequences = static_cast<int64_t>(val.size()) / o.seqLen;
+    meta.trainTokens = static_cast<int64_t>(train.size());
+    meta.valTokens = static_cast<int64_t>(val.size());
+
+    // Write: shards and tokenizer first, meta.json last, so a folder with meta.json is complete.
+    std::error_code ec;
+    fs::create_directories(o.outDir, ec);
+    if (!fs::is_directory(o.outDir))
+        throw IoError(o.outDir.string() + ": cannot create the output folder" +
+                      (ec ? ": " + ec.message() : std::string()));
+    const TokenWidth width = tokenWidthForVocab(meta.vocabSize);
+    meta.tokenBytes = bytesPerToken(width);
+    // Whole sequences per shard, and within the format's int32 token count.
+    const int64_t perShard =
+        std::max<int64_t>(1, std::min<int64_t>(o.shardTokens, INT32_MAX) / o.seqLen) * o.seqLen;
+    if (perShard > INT32_MAX)
+        throw ConfigError("--seq-len " + std::to_string(o.seqLen) + " exceeds the shard format's "
+                          "limit of 2147483647 tokens per file");
+    meta.trainFiles = writeShards(o.outDir, "train", train, perShard, width);
+    meta.valFiles = writeShards(o.outDir, "val", val, perShard, width);
+    saveTokenizerJson(tokenizer, o.outDir / meta.tokenizerFile);
+    writeFileAtomically(o.outDir / kDatasetMetaFile, datasetMetaToJsonText(meta));
+    removeStaleShards(o.outDir, meta);
+
+    report.outDir = o.outDir;
+    report.totalSeconds = secondsSince(start);
+    log("wrote " + o.outDir.string());
+    return report;
+}
+
+} // namespace qks

@@ -1,0 +1,196 @@
+#include "data/TokenDataset.h"
+
+#include "common/Error.h"
+#include "data/DatasetMeta.h"
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+
+namespace qks {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ShardLists {
+    std::vector<fs::path> train;
+    std::vector<fs::path> val;
+};
+
+ShardLists listPrepared(const fs::path& dir, const DatasetMeta& meta)
+{
+    // meta.json names the shards, so stale shards from an earlier, larger run are never read.
+    ShardLists lists;
+    for (const std::string& f : meta.trainFiles)
+        lists.train.push_back(dir / f);
+    for (const std::string& f : meta.valFiles)
+        lists.val.push_back(dir / f);
+    if (lists.train.empty())
+        throw DataError((dir / kDatasetMetaFile).string() +
+                        ": lists no training shards; re-run `qkstudio-cli prepare`");
+    return lists;
+}
+
+ShardLists listShardFolder(const fs::path& dir)
+{
+    std::vector<fs::path> all;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir))
+        if (e.is_regular_file() && e.path().extension() == ".bin")
+            all.push_back(e.path());
+    std::sort(all.begin(), all.end(),
+              [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+    ShardLists lists;
+    for (const fs::path& p : all) {
+        const std::string name = p.filename().string();
+        if (name.find("train") != std::string::npos)
+            lists.train.push_back(p);
+        else if (name.find("val") != std::string::npos)
+            lists.val.push_back(p);
+    }
+    if (lists.train.empty() && lists.val.empty())
+        lists.train = all;
+    if (lists.train.empty() && !lists.val.empty())
+        throw DataError(dir.string() + ": holds validation shards (*val*.bin) but no training "
+                        "shards (*train*.bin)");
+    if (lists.train.empty())
+        throw DataError(dir.string() + ": no token shards (*.bin) and no meta.json; run "
+                        "`qkstudio-cli prepare` or point at a folder of llm.c .bin shards");
+    return lists;
+}
+
+} // namespace
+
+void TokenDataset::Stream::copy(const std::vector<TokenShard>& all, int64_t offset, int64_t count,
+                                int64_t* out) const
+{
+    // The shard holding `offset`: the last one starting at or before it.
+    size_t k = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), offset) -
+                                   starts.begin()) - 1;
+    while (count > 0) {
+        const TokenShard& shard = all[shards[k]];
+        const int64_t local = offset - starts[k];
+        const int64_t n = std::min(count, shard.size() - local);
+        shard.copyTo(local, n, out);
+        out += n;
+        offset += n;
+        count -= n;
+        ++k;
+    }
+}
+
+TokenDataset TokenDataset::open(const fs::path& path, int64_t seqLen, int64_t vocabSize)
+{
+    if (seqLen < 1)
+        throw ConfigError("sequence length must be at least 1, got " + std::to_string(seqLen));
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw DataError(path.string() + ": no such file or folder; run `qkstudio-cli prepare` "
+                        "to make a token dataset or check data.path");
+
+    TokenDataset ds;
+    ShardLists lists;
+    if (fs::is_directory(path, ec)) {
+        if (const std::optional<DatasetMeta> meta = readDatasetMeta(path)) {
+            lists = listPrepared(path, *meta);
+            ds.m_info.format = "prepared";
+            ds.m_info.metaVocabSize = meta->vocabSize;
+        } else {
+            lists = listShardFolder(path);
+            ds.m_info.format = "shards";
+        }
+    } else {
+        lists.train.push_back(path);
+        ds.m_info.format = "file";
+    }
+
+    auto addShards = [&ds](const std::vector<fs::path>& paths, Stream& stream) {
+        for (const fs::path& p : paths) {
+            ds.m_shards.push_back(TokenShard::open(p));
+            stream.shards.push_back(ds.m_shards.size() - 1);
+            stream.starts.push_back(stream.tokens);
+            stream.tokens += ds.m_shards.back().size();
+            ds.m_info.files.push_back(p.string());
+        }
+    };
+    addShards(lists.train, ds.m_train);
+    addShards(lists.val, ds.m_val);
+    ds.m_info.valCarved = lists.val.empty();
+    ds.finish(path.string(), seqLen, vocabSize);
+    return ds;
+}
+
+void TokenDataset::finish(const std::string& where, int64_t seqLen, int64_t vocabSize)
+{
+    m_info.seqLen = seqLen;
+    uint32_t lo = std::numeric_limits<uint32_t>::max();
+    uint32_t hi = 0;
+    bool any = false;
+    bool wide = false;
+    for (const TokenShard& s : m_shards) {
+        s.checkIds(vocabSize);
+        wide = wide || s.width() == TokenWidth::U32;
+        m_info.totalTokens += s.size();
+        if (s.size() == 0)
+            continue;
+        const TokenShard::Range r = s.idRange();
+        lo = std::min(lo, r.min);
+        hi = std::max(hi, r.max);
+        any = true;
+    }
+    m_info.tokenBytes = wide ? 4 : 2;
+    // Ids beyond int32 cannot index an embedding anyway; clamp for display.
+    m_info.minId = any ? static_cast<int32_t>(std::min<uint32_t>(lo, INT32_MAX)) : 0;
+    m_info.maxId = any ? static_cast<int32_t>(std::min<uint32_t>(hi, INT32_MAX)) : 0;
+
+    const int64_t trainWindows = m_train.tokens / seqLen;
+    if (m_info.valCarved) {
+        m_info.valSequences = trainWindows / 10;
+        m_info.trainSequences = trainWindows - m_info.valSequences;
+    } else {
+        m_info.trainSequences = trainWindows;
+        m_info.valSequences = m_val.tokens / seqLen;
+    }
+    m_info.trainTokens = m_info.trainSequences * seqLen;
+    m_info.valTokens = m_info.valSequences * seqLen;
+
+    if (m_info.trainSequences < 1)
+        throw DataError(where + ": the training data holds " + std::to_string(m_train.tokens) +
+                        " tokens, less than one sequence of " + std::to_string(seqLen) +
+                        "; use a shorter sequence length or more data");
+    if (m_info.valSequences < 1) {
+        if (m_info.valCarved)
+            throw DataError(where + ": " + std::to_string(m_train.tokens) + " tokens make " +
+                            std::to_string(trainWindows) + " sequences of " +
+                            std::to_string(seqLen) +
+                            "; without validation shards at least 10 are needed to carve one "
+                            "validation sequence (every 10th); use a shorter sequence length or "
+                            "more data");
+        throw DataError(where + ": the validation data holds " + std::to_string(m_val.tokens) +
+                        " tokens, less than one sequence of " + std::to_string(seqLen) +
+                        "; use a shorter sequence length or more validation data");
+    }
+}
+
+void TokenDataset::copyTrainSequence(int64_t index, int64_t* out) const
+{
+    if (index < 0 || index >= m_info.trainSequences)
+        throw std::out_of_range("train sequence " + std::to_string(index) + " of " +
+                                std::to_string(m_info.trainSequences));
+    // Carved: each block of 10 windows holds 9 training windows followed by 1 validation window.
+    const int64_t window = m_info.valCarved ? index + index / 9 : index;
+    m_train.copy(m_shards, window * m_info.seqLen, m_info.seqLen, out);
+}
+
+void TokenDataset::copyValSequence(int64_t index, int64_t* out) const
+{
+    if (index < 0 || index >= m_info.valSequences)
+        throw std::out_of_range("validation sequence " + std::to_string(index) + " of " +
+                                std::to_string(m_info.valSequences));
+    if (m_info.valCarved)
+        m_train.copy(m_shards, (index * 10 + 9) * m_info.seqLen, m_info.seqLen, out);
+    else
+        m_val.copy(m_shards, index * m_info.seqLen, m_info.seqLen, out);
+}
+
+} // namespace qks
