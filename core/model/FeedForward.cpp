@@ -1,0 +1,18 @@
+#include "model/FeedForward.h"
+
+#include <torch/torch.h>
+
+namespace qks {
+
+FeedForwardImpl::FeedForwardImpl(int64_t dModel, int64_t dFf)
+{
+    up_proj = register_module("up_proj", torch::nn::Linear(torch::nn::LinearOptions(dModel, dFf).bias(false)));
+    down_proj = register_module("down_proj", torch::nn::Linear(torch::nn::LinearOptions(dFf, dModel).bias(false)));
+}
+
+torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x)
+{
+    return down_proj->forward(torch::relu(up_proj->forward(x)).square());
+}
+
+} // namespace qks

@@ -1,0 +1,78 @@
+#include "model/MinimalLlm.h"
+
+#include <cmath>
+#include <torch/torch.h>
+
+namespace qks {
+
+MinimalLlmImpl::MinimalLlmImpl(const ModelConfig& config, QkNormMode mode) : m_config(config), m_mode(mode)
+{
+    token_embedding = register_module("token_embedding", torch::nn::Embedding(config.vocab_size, config.d_model));
+    const RotaryTable rope(config.d_k(), config.max_seq_len, config.rope_base);
+    transformer_blocks = register_module("transformer_blocks", torch::nn::ModuleList());
+    for (int64_t i = 0; i < config.n_layers; ++i) {
+        m_blocks.emplace_back(config, mode, i, rope);
+        transformer_blocks->push_back(m_blocks.back());
+    }
+    norm = register_module("norm", RmsNorm(config.d_model, true));
+    initWeights();
+}
+
+void MinimalLlmImpl::initWeights()
+{
+    torch::NoGradGuard noGrad;
+    const double std = m_config.init_std;
+    // Module order of the original's self.apply(_init_weights) walk: embedding, then per block
+    // the attention's merged projection, then the FFN's up and down projections.
+    token_embedding->weight.normal_(0.0, std);
+    for (auto& block : m_blocks) {
+        block->attention->qkvo_proj.normal_(0.0, std);
+        block->feed_forward->up_proj->weight.normal_(0.0, std);
+        block->feed_forward->down_proj->weight.normal_(0.0, std);
+    }
+    for (auto& p : named_parameters())
+        if (p.key().find("norm") != std::string::npos)
+            p.value().fill_(1.0);
+}
+
+torch::Tensor MinimalLlmImpl::forward(const torch::Tensor& ids)
+{
+    auto x = token_embedding->forward(ids) * std::sqrt(static_cast<double>(m_config.d_model)); // (B, T, d_model)
+    for (auto& block : m_blocks)
+        x = block->forward(x);
+    x = norm->forward(x);
+    return torch::matmul(x, token_embedding->weight.t()); // (B, T, vocab), tied head
+}
+
+torch::Tensor MinimalLlmImpl::loss(const torch::Tensor& ids)
+{
+    const auto logits = forward(ids);                       // (B, T, V)
+    const int64_t T = ids.size(1);
+    const auto predicted = logits.slice(1, 0, T - 1);       // (B, T-1, V)
+    const auto targets = ids.slice(1, 1, T);                // (B, T-1)
+    return torch::nn::functional::cross_entropy(predicted.reshape({-1, predicted.size(-1)}).to(torch::kFloat),
+                                                targets.reshape({-1}));
+}
+
+void MinimalLlmImpl::setKeyCapture(KeyCapture* capture)
+{
+    for (auto& block : m_blocks)
+        block->attention->setCapture(capture);
+}
+
+std::vector<torch::Tensor> MinimalLlmImpl::keyNormWeights() const
+{
+    std::vector<torch::Tensor> out;
+    for (const auto& block : m_blocks)
+        out.push_back(block->attention->k_norm ? block->attention->k_norm->weight : torch::Tensor());
+    return out;
+}
+
+void MinimalLlmImpl::to(const torch::Device& device)
+{
+    torch::nn::Module::to(device);
+    for (auto& block : m_blocks)
+        block->attention->moveRopeTo(device);
+}
+
+} // namespace qks

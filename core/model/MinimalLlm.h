@@ -1,0 +1,54 @@
+#pragma once
+
+#include "config/Condition.h"
+#include "config/StudyConfig.h"
+#include "model/KeyCapture.h"
+#include "model/RmsNorm.h"
+#include "model/TransformerBlock.h"
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/embedding.h>
+#include <torch/nn/pimpl.h>
+
+namespace qks {
+
+// The study's Gemma-style decoder ("MinimalLLM"). Parameter names equal the original PyTorch
+// module's: token_embedding.weight, transformer_blocks.{i}.attention.qkvo_proj, ...,
+// norm.weight. The LM head is tied to the embedding, so it has no parameter of its own.
+class MinimalLlmImpl : public torch::nn::Module {
+public:
+    MinimalLlmImpl(const ModelConfig& config, QkNormMode mode);
+
+    // ids (B, T) int64 → logits (B, T, vocab)
+    torch::Tensor forward(const torch::Tensor& ids);
+
+    // Mean next-token cross entropy over positions 0..T-2.
+    torch::Tensor loss(const torch::Tensor& ids);
+
+    // Every Linear/Embedding weight and qkvo_proj ~ N(0, init_std); RMSNorm weights 1.
+    // Draws embedding, then per block qkvo_proj, up, down; the golden test loads weights instead.
+    void initWeights();
+
+    // While set, each attention layer appends its keys to `capture` (nullptr stops it).
+    void setKeyCapture(KeyCapture* capture);
+
+    // The k_norm γ of every layer (undefined tensors for NoQK).
+    std::vector<torch::Tensor> keyNormWeights() const;
+
+    const ModelConfig& config() const { return m_config; }
+    QkNormMode qkNormMode() const { return m_mode; }
+    void to(const torch::Device& device);
+
+    torch::nn::Embedding token_embedding{nullptr};
+    torch::nn::ModuleList transformer_blocks{nullptr};
+    RmsNorm norm{nullptr};
+
+private:
+    ModelConfig m_config;
+    QkNormMode m_mode;
+    std::vector<TransformerBlock> m_blocks;
+};
+TORCH_MODULE(MinimalLlm);
+
+} // namespace qks

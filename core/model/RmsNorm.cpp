@@ -1,0 +1,32 @@
+#include "model/RmsNorm.h"
+
+#include <limits>
+#include <torch/torch.h>
+
+namespace qks {
+
+RmsNormImpl::RmsNormImpl(int64_t dim, bool learnable)
+{
+    weight = register_parameter("weight", torch::ones({dim}), /*requires_grad=*/learnable);
+}
+
+double machineEpsilon(torch::ScalarType dtype)
+{
+    switch (dtype) {
+    case torch::kDouble: return std::numeric_limits<double>::epsilon();
+    case torch::kBFloat16: return 0.0078125;        // 2^-7
+    case torch::kHalf: return 0.0009765625;         // 2^-10
+    default: return std::numeric_limits<float>::epsilon();
+    }
+}
+
+torch::Tensor RmsNormImpl::forward(const torch::Tensor& x)
+{
+    // rsqrt and γ applied in fp32 before the cast back, as PyTorch's own rms_norm does; the
+    // golden test depends on matching it operation for operation.
+    const double eps = machineEpsilon(x.scalar_type());
+    const torch::Tensor xf = x.to(torch::kFloat);
+    const torch::Tensor normed = xf * torch::rsqrt(xf.pow(2).mean(-1, /*keepdim=*/true) + eps);
+    return (normed * weight.to(torch::kFloat)).to(x.scalar_type());
+}
+} // namespace qks

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <torch/nn/module.h>
+#include <torch/nn/pimpl.h>
+#include <torch/types.h>
+
+namespace qks {
+
+// y = x · rsqrt(mean(x²) + eps) · γ over the last dimension, computed in fp32 and cast back.
+// eps is the machine epsilon of the input dtype, PyTorch's default for nn.RMSNorm(eps=None).
+// A frozen γ stays a registered parameter (so names and counts match the original module)
+// but has requires_grad = false, so no optimizer ever sees it.
+class RmsNormImpl : public torch::nn::Module {
+public:
+    RmsNormImpl(int64_t dim, bool learnable);
+    torch::Tensor forward(const torch::Tensor& x);
+
+    torch::Tensor weight;
+};
+TORCH_MODULE(RmsNorm);
+
+// PyTorch's default eps for a dtype: torch.finfo(dtype).eps.
+double machineEpsilon(torch::ScalarType dtype);
+
+} // namespace qks

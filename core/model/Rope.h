@@ -1,0 +1,24 @@
+#pragma once
+
+#include <torch/types.h>
+
+namespace qks {
+
+// Rotary position embedding with interleaved pairs (torchtune's convention): dimensions
+// (2i, 2i+1) of every head rotate by pos · base^(-2i/d_k). The cos/sin tables are fp32
+// and the rotation is computed in fp32, then cast back to the input dtype.
+class RotaryTable {
+public:
+    RotaryTable() = default;
+    RotaryTable(int64_t headDim, int64_t maxSeqLen, double base);
+
+    // x: (B, T, H, d_k) → same shape, rotated by position 0..T-1.
+    torch::Tensor apply(const torch::Tensor& x) const;
+    void to(const torch::Device& device);
+
+private:
+    torch::Tensor m_cos; // (maxSeqLen, d_k/2) fp32
+    torch::Tensor m_sin; // (maxSeqLen, d_k/2) fp32
+};
+
+} // namespace qks

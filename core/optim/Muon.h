@@ -1,0 +1,36 @@
+#pragma once
+
+#include <torch/types.h>
+
+#include <vector>
+
+namespace qks {
+
+struct MuonOptions {
+    double lr = 0.012;        // step size
+    double momentum = 0.95;   // β of the momentum buffer
+    bool nesterov = true;     // look-ahead: g ← lerp(g, buf, β)
+    torch::ScalarType polarDtype = torch::kBFloat16; // precision of the orthogonalisation
+};
+
+// Muon for 2-D weights: momentum, Polar Express orthogonalisation, and a step scaled by
+// sqrt(max(1, rows/cols)). No weight decay.
+//   buf = lerp(buf, g, 1-β); g = lerp(g, buf, β); O = polarExpress(g); p -= lr·√max(1, r/c)·O
+class Muon {
+public:
+    Muon(std::vector<torch::Tensor> params, MuonOptions options);
+
+    void step();
+    void zeroGrad();
+
+    const std::vector<torch::Tensor>& params() const { return m_params; }
+    std::vector<torch::Tensor>& momentumBuffers() { return m_buffers; } // for checkpoints
+    MuonOptions& options() { return m_options; }
+
+private:
+    std::vector<torch::Tensor> m_params;
+    std::vector<torch::Tensor> m_buffers; // lazily created, like PyTorch optimizer state
+    MuonOptions m_options;
+};
+
+} // namespace qks

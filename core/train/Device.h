@@ -1,0 +1,33 @@
+#pragma once
+
+#include <torch/types.h>
+
+#include <string>
+
+namespace qks {
+
+// "auto" → the first CUDA device when one exists, else the CPU. Throws ConfigError when
+// CUDA is asked for and missing, naming what exists instead.
+torch::Device resolveDevice(const std::string& name);
+
+// LibTorch starts with one thread on some machines: set intra-op threads explicitly
+// (0 = every core). Returns the count in force.
+int configureCpuThreads(int64_t requested);
+
+// A short human description: "cpu (2 threads)" or "cuda:0 (NVIDIA H100, 80 GiB)".
+std::string describeDevice(const torch::Device& device);
+
+// Turns bf16 autocast on for CUDA for its lifetime (a no-op on CPU or when disabled).
+class AutocastScope {
+public:
+    AutocastScope(const torch::Device& device, bool enabled);
+    ~AutocastScope();
+    AutocastScope(const AutocastScope&) = delete;
+    AutocastScope& operator=(const AutocastScope&) = delete;
+
+private:
+    bool m_active = false;
+    bool m_previous = false;
+};
+
+} // namespace qks

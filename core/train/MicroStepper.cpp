@@ -1,0 +1,34 @@
+#include "train/MicroStepper.h"
+
+#include "train/Device.h"
+
+#include <cmath>
+#include <torch/torch.h>
+
+namespace qks {
+
+MicroStepper::MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t accumulation, bool autocast)
+    : m_model(model), m_optimizer(optimizer), m_accumulation(accumulation), m_autocast(autocast)
+{
+}
+
+double MicroStepper::step(const torch::Tensor& ids)
+{
+    torch::Tensor loss;
+    {
+        AutocastScope scope(ids.device(), m_autocast);
+        loss = m_model->loss(ids);
+    }
+    const double value = loss.item<double>();
+    if (!std::isfinite(value))
+        return value;
+    (loss / static_cast<double>(m_accumulation)).backward();
+    ++m_microSteps;
+    if (m_microSteps % m_accumulation == 0) {
+        m_lastGradNorm = m_optimizer.step();
+        m_optimizer.zeroGrad();
+    }
+    return value;
+}
+
+} // namespace qks

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "model/MinimalLlm.h"
+#include "optim/StudyOptimizer.h"
+
+namespace qks {
+
+// One micro-step of the study's loop: loss on a (B, T) batch, (loss/accum).backward(), and
+// every `accum` micro-steps clip + Muon + AdamW + zero grad. Shared by the Trainer and the
+// golden test, so the test exercises the loop the study runs.
+class MicroStepper {
+public:
+    MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t accumulation, bool autocast);
+
+    // Returns this micro-step's (undivided) loss. A non-finite loss is returned without a
+    // backward pass, so the caller can stop before the weights are touched.
+    double step(const torch::Tensor& ids);
+
+    int64_t microSteps() const { return m_microSteps; }
+    int64_t optimizerSteps() const { return m_microSteps / m_accumulation; }
+    const torch::Tensor& lastGradNorm() const { return m_lastGradNorm; }
+
+private:
+    MinimalLlm& m_model;
+    StudyOptimizer& m_optimizer;
+    int64_t m_accumulation;
+    bool m_autocast;
+    int64_t m_microSteps = 0;
+    torch::Tensor m_lastGradNorm;
+};
+
+} // namespace qks

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "config/StudyConfig.h"
+#include "train/TrainEvents.h"
+
+#include <memory>
+#include <vector>
+
+namespace qks {
+
+// Runs the configured conditions one after another with the same seed and data order, each
+// into <study.out>/<tag>/results.json, and saves the configuration as <study.out>/config.json.
+// A diverged condition is reported and the next one still runs; data and configuration errors
+// stop the study (they would stop every condition alike). Returns one RunFinished per
+// condition that started.
+std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& sink = {},
+                                  std::shared_ptr<CancelToken> cancel = {});
+
+} // namespace qks

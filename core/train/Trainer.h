@@ -1,0 +1,43 @@
+#pragma once
+
+#include "config/Condition.h"
+#include "config/RunPlan.h"
+#include "config/StudyConfig.h"
+#include "data/TokenDataset.h"
+#include "results/RunResults.h"
+#include "train/TrainEvents.h"
+
+#include <filesystem>
+#include <memory>
+
+namespace qks {
+
+// One condition's training run with the loop semantics of the published study (DESIGN §1):
+// micro-steps of batch_size sequences, (loss/accum).backward() per micro-step, clip + Muon +
+// AdamW every `gradient_accumulation_steps`, a probe at 0 and on the plan's schedule.
+// results.json is rewritten atomically after every probe, so a crash loses at most the work
+// since the last probe.
+class Trainer {
+public:
+    Trainer(StudyConfig config, Condition condition, const TokenDataset& data, std::filesystem::path resultsPath,
+            EventSink sink = {}, std::shared_ptr<CancelToken> cancel = {});
+
+    // Trains to the end (or until cancelled) and returns the results written. Throws
+    // DivergedError on a NaN/Inf loss after keeping the results so far on disk.
+    RunResults run();
+
+    const RunPlan& plan() const { return m_plan; }
+    bool wasCancelled() const { return m_cancelled; }
+
+private:
+    StudyConfig m_config;
+    Condition m_condition;
+    const TokenDataset& m_data;
+    std::filesystem::path m_resultsPath;
+    EventSink m_sink;
+    std::shared_ptr<CancelToken> m_cancel;
+    RunPlan m_plan;
+    bool m_cancelled = false;
+};
+
+} // namespace qks
