@@ -1,0 +1,92 @@
+#include "CliArgs.h"
+
+#include "common/Error.h"
+#include "config/ConfigJson.h"
+#include "config/Presets.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace qks::cli {
+
+CliArgs::CliArgs(const std::vector<std::string>& argv, const std::vector<std::string>& switches)
+{
+    for (size_t i = 0; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a.rfind("--", 0) != 0 || a.size() == 2) {
+            m_positionals.push_back(a);
+            continue;
+        }
+        std::string name = a.substr(2);
+        std::string value;
+        const size_t eq = name.find('=');
+        if (eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        } else if (std::find(switches.begin(), switches.end(), name) == switches.end()) {
+            if (i + 1 >= argv.size())
+                throw UsageError("--" + name + " needs a value");
+            value = argv[++i];
+        }
+        m_options.emplace(name, value);
+        m_order.push_back(name);
+    }
+}
+
+bool CliArgs::has(const std::string& name) const
+{
+    return m_options.count(name) > 0;
+}
+
+std::optional<std::string> CliArgs::value(const std::string& name) const
+{
+    auto range = m_options.equal_range(name);
+    if (range.first == range.second)
+        return std::nullopt;
+    return std::prev(range.second)->second;
+}
+
+std::vector<std::string> CliArgs::values(const std::string& name) const
+{
+    std::vector<std::string> out;
+    auto range = m_options.equal_range(name);
+    for (auto it = range.first; it != range.second; ++it)
+        out.push_back(it->second);
+    return out;
+}
+
+std::string CliArgs::valueOr(const std::string& name, const std::string& fallback) const
+{
+    return value(name).value_or(fallback);
+}
+
+int64_t CliArgs::intValueOr(const std::string& name, int64_t fallback) const
+{
+    const auto v = value(name);
+    if (!v)
+        return fallback;
+    int64_t out = 0;
+    const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
+    if (ec != std::errc() || ptr != v->data() + v->size())
+        throw UsageError("--" + name + ": expected an integer, got \"" + *v + "\"");
+    return out;
+}
+
+void CliArgs::allowOnly(const std::vector<std::string>& known) const
+{
+    for (const std::string& name : m_order)
+        if (std::find(known.begin(), known.end(), name) == known.end())
+            throw UsageError("unknown option --" + name);
+}
+
+StudyConfig configFromArgs(const CliArgs& args, const std::string& fallbackPreset)
+{
+    StudyConfig config = presetConfig(args.valueOr("preset", fallbackPreset));
+    if (const auto file = args.value("config"))
+        config = loadConfigFile(*file, config);
+    for (const std::string& assignment : args.values("set"))
+        applyConfigOverride(config, assignment);
+    return config;
+}
+
+} // namespace qks::cli

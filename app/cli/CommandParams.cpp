@@ -1,0 +1,42 @@
+#include "Commands.h"
+
+#include "common/Error.h"
+#include "config/ParamCount.h"
+#include "config/Validation.h"
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace qks::cli {
+
+namespace {
+std::string withThousands(int64_t n)
+{
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<size_t>(i), ",");
+    return digits;
+}
+} // namespace
+
+int runParams(const CliArgs& args)
+{
+    auto known = kConfigOptions;
+    known.insert(known.end(), {"condition", "json"});
+    args.allowOnly(known);
+    const StudyConfig config = configFromArgs(args, "study-50m");
+    requireValidConfig(config);
+    const std::string tag = args.valueOr("condition", "QK");
+    const auto condition = conditionForTag(tag);
+    if (!condition)
+        throw UsageError("--condition must be QK, QK_frozen or NoQK (is \"" + tag + "\")");
+    const int64_t count = parameterCount(config.model, condition->mode);
+    if (args.has("json")) {
+        std::cout << nlohmann::json{{"condition", tag}, {"parameters", count}}.dump(2) << "\n";
+    } else {
+        std::cout << withThousands(count) << " parameters (" << tag << ", " << condition->label << ")\n";
+    }
+    return kExitOk;
+}
+
+} // namespace qks::cli

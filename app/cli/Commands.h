@@ -1,0 +1,42 @@
+#pragma once
+
+#include "CliArgs.h"
+
+#include <string>
+#include <vector>
+
+namespace qks::cli {
+
+// One subcommand of qkstudio-cli. `run` returns the process exit code and may throw
+// qks::Error, which main turns into a message and the matching exit code.
+struct Command {
+    const char* name;
+    const char* usage;   // one line: "summary DIR [--json]"
+    const char* summary; // what it does
+    std::vector<std::string> switches; // options without a value
+    int (*run)(const CliArgs& args);
+};
+
+// Every command, in the order `qkstudio-cli help` lists them. Defined in Commands.cpp.
+const std::vector<Command>& commands();
+
+// Exit codes promised in the README.
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitFailure = 1,
+    kExitUsage = 2,    // usage or config error
+    kExitData = 3,     // data error
+    kExitDiverged = 4, // NaN/Inf loss; results so far kept
+    kExitCancelled = 130,
+};
+
+// Each command lives in its own file as `int runX(const CliArgs&)`.
+int runConfig(const CliArgs& args);
+int runParams(const CliArgs& args);
+int runSummary(const CliArgs& args);
+int runPrepare(const CliArgs& args);
+int runInspect(const CliArgs& args);
+int runStudy(const CliArgs& args);
+int runTrain(const CliArgs& args);
+
+} // namespace qks::cli

@@ -1,0 +1,64 @@
+// qkstudio-cli: the headless front end. Parses the subcommand, runs it, and maps core
+// errors to the exit codes promised in the README. Commands live in their own files.
+#include "Commands.h"
+
+#include "common/Error.h"
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+namespace {
+
+void printHelp()
+{
+    std::cout << "qkstudio-cli — attention-key rank collapse under QK-Norm, headless\n\n"
+                 "usage: qkstudio-cli COMMAND [options]\n\ncommands:\n";
+    for (const auto& c : qks::cli::commands())
+        std::printf("  %-62s %s\n", c.usage, c.summary);
+    std::cout << "\nconfig-taking commands accept --preset P, --config FILE and repeatable --set section.key=value.\n"
+                 "exit codes: 0 done, 2 usage or config error, 3 data error, 4 diverged (results so far kept).\n";
+}
+
+int exitCodeFor(qks::ErrorKind kind)
+{
+    using namespace qks::cli;
+    switch (kind) {
+    case qks::ErrorKind::Usage:
+    case qks::ErrorKind::Config: return kExitUsage;
+    case qks::ErrorKind::Data: return kExitData;
+    case qks::ErrorKind::Diverged: return kExitDiverged;
+    case qks::ErrorKind::Cancelled: return kExitCancelled;
+    default: return kExitFailure;
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const std::vector<std::string> all(argv + 1, argv + argc);
+    if (all.empty() || all[0] == "help" || all[0] == "--help" || all[0] == "-h") {
+        printHelp();
+        return all.empty() ? qks::cli::kExitUsage : qks::cli::kExitOk;
+    }
+    const std::string name = all[0];
+    for (const auto& command : qks::cli::commands()) {
+        if (name != command.name)
+            continue;
+        try {
+            const qks::cli::CliArgs args({all.begin() + 1, all.end()}, command.switches);
+            return command.run(args);
+        } catch (const qks::Error& e) {
+            std::cerr << "qkstudio-cli " << name << ": " << e.what() << "\n";
+            if (e.kind() == qks::ErrorKind::Usage)
+                std::cerr << "usage: qkstudio-cli " << command.usage << "\n";
+            return exitCodeFor(e.kind());
+        } catch (const std::exception& e) {
+            std::cerr << "qkstudio-cli " << name << ": unexpected error: " << e.what() << "\n";
+            return qks::cli::kExitFailure;
+        }
+    }
+    std::cerr << "qkstudio-cli: unknown command \"" << name << "\" (see qkstudio-cli help)\n";
+    return qks::cli::kExitUsage;
+}

@@ -1,0 +1,160 @@
+// End to end through qkstudio-cli: prepare a small corpus, run a very small three-condition
+// study, and check every results.json against the schema and the loop's promises; then the
+// exit codes for bad configs, missing data and usage errors.
+#include "results/ResultsJson.h"
+#include "results/StudyFolder.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+using namespace qks;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun cli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(QKS_CLI_PATH), args);
+    p.waitForFinished(300000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+// A few hundred KB of varied English-like text so BPE has something to learn.
+void writeCorpus(const QString& dir)
+{
+    const char* words[] = {"the", "whale", "ship", "sea", "captain", "congress", "nation", "people", "state", "union",
+                           "of", "and", "to", "in", "a", "is", "was", "that", "it", "for", "on", "with", "as", "by"};
+    uint64_t x = 12345;
+    for (int f = 0; f < 6; ++f) {
+        std::ofstream out((dir + QString("/doc%1.txt").arg(f)).toStdString());
+        for (int i = 0; i < 12000; ++i) {
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+            out << words[(x >> 33) % 24] << ((x >> 20) % 11 == 0 ? ".\n" : " ");
+        }
+    }
+}
+
+} // namespace
+
+class TestCliStudy final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QDir().mkpath(m_dir.path() + "/text");
+        writeCorpus(m_dir.path() + "/text");
+        const CliRun prep = cli({"prepare", "--text", m_dir.path() + "/text", "--vocab-size", "300", "--seq-len", "32",
+                                 "--out", m_dir.path() + "/tokens"});
+        QVERIFY2(prep.exitCode == 0, qPrintable(prep.err));
+    }
+
+    void smallStudyWritesValidResults()
+    {
+        const QString out = m_dir.path() + "/study";
+        const CliRun run = cli({"study", "--preset", "tiny-cpu", "--data", m_dir.path() + "/tokens", "--out", out,
+                                "--set", "model.d_model=32", "--set", "model.n_layers=2", "--set", "model.n_heads=4",
+                                "--set", "model.n_kv_heads=2", "--set", "model.d_ff=64", "--set", "model.vocab_size=300",
+                                "--set", "model.max_seq_len=32", "--set", "train.batch_size=4", "--set",
+                                "train.gradient_accumulation_steps=2", "--set", "train.tokens=2048", "--set",
+                                "probe.every=4", "--set", "probe.early_every=2", "--set", "probe.early_until=4",
+                                "--set", "probe.batch=4", "--set", "probe.val_batches=2", "--set", "probe.post_rope=true"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY(run.out.contains("QK_frozen")); // the summary table
+        QVERIFY(run.out.contains(out));         // where the results are
+
+        const auto entries = listStudy(out.toStdString());
+        QCOMPARE(entries.size(), size_t(3));
+        QCOMPARE(entries[0].tag, std::string("QK"));
+        QCOMPARE(entries[1].tag, std::string("QK_frozen"));
+        QCOMPARE(entries[2].tag, std::string("NoQK"));
+        for (const auto& e : entries) {
+            QVERIFY2(e.ok(), e.error.c_str());
+            const RunResults& r = *e.results;
+            QVERIFY(validateResults(r).empty());
+            // 2048 tokens / (4×32×2) = 8 micro-steps; probes at 0, 2, 4, 8.
+            QCOMPARE(r.tokens, (std::vector<int64_t>{0, 256, 512, 1024}));
+            QVERIFY(!r.loss[0] && !r.val_loss[0]);
+            for (size_t i = 1; i < r.tokens.size(); ++i)
+                QVERIFY(r.loss[i] && std::isfinite(*r.loss[i]) && r.val_loss[i] && std::isfinite(*r.val_loss[i]));
+            QCOMPARE(r.layer_pr.size(), size_t(2));
+            for (size_t i = 0; i < r.tokens.size(); ++i) {
+                QVERIFY(r.mean_pr[i] >= 1.0 && r.mean_pr[i] <= 8.0); // d_k = 8
+                QVERIFY(std::abs(r.mean_pr[i] - (r.layer_pr[0][i] + r.layer_pr[1][i]) / 2) < 1e-12);
+            }
+            QVERIFY(r.extra.contains("post_rope_layer_pr"));
+            const bool learned = r.tag == "QK";
+            const bool frozen = r.tag == "QK_frozen";
+            QCOMPARE(r.gamma_cv.size(), size_t(learned || frozen ? 2 : 0));
+            QCOMPARE(r.gamma_final.has_value(), learned);
+            if (frozen)
+                for (const auto& layer : r.gamma_cv)
+                    for (double v : layer)
+                        QCOMPARE(v, 0.0);
+            if (learned) {
+                QCOMPARE(r.gamma_final->size(), size_t(2));
+                QCOMPARE((*r.gamma_final)[0].size(), size_t(8));
+            }
+        }
+        // Same seed and data: the three conditions start from the same initial loss regime and
+        // QK / QK_frozen from the same initial PR (γ = 1 at init in both).
+        QCOMPARE(entries[0].results->mean_pr[0], entries[1].results->mean_pr[0]);
+
+        // The file is what the original's json.load expects: the published keys in order.
+        std::ifstream in(out.toStdString() + "/NoQK/results.json");
+        const auto j = nlohmann::ordered_json::parse(in);
+        std::vector<std::string> keys;
+        for (auto it = j.begin(); it != j.end(); ++it)
+            keys.push_back(it.key());
+        QCOMPARE(std::vector<std::string>(keys.begin(), keys.begin() + 7),
+                 (std::vector<std::string>{"tag", "tokens", "loss", "val_loss", "mean_pr", "layer_pr", "gamma_cv"}));
+        QVERIFY(j["gamma_cv"].is_object() && j["gamma_cv"].empty());
+
+        const CliRun summary = cli({"summary", out, "--json"});
+        QCOMPARE(summary.exitCode, 0);
+        const auto sj = nlohmann::json::parse(summary.out.toStdString());
+        QVERIFY(sj.is_array() || sj.is_object());
+    }
+
+    void exitCodes()
+    {
+        QCOMPARE(cli({"study", "--set", "model.n_heads=3", "--out", m_dir.path() + "/bad"}).exitCode, 2);
+        const CliRun missing = cli({"study", "--data", m_dir.path() + "/nowhere", "--out", m_dir.path() + "/bad"});
+        QCOMPARE(missing.exitCode, 3);
+        QVERIFY(missing.err.contains("nowhere"));
+        QCOMPARE(cli({"study", "--no-such-option", "1"}).exitCode, 2);
+        QCOMPARE(cli({"frobnicate"}).exitCode, 2);
+        QCOMPARE(cli({"train", "--out", m_dir.path() + "/bad"}).exitCode, 2); // no --condition
+    }
+
+    void paramsAndConfigCommands()
+    {
+        const CliRun qk = cli({"params", "--preset", "study-50m"});
+        QCOMPARE(qk.exitCode, 0);
+        QVERIFY(qk.out.contains("1,577,199,616"));
+        const CliRun noqk = cli({"params", "--preset", "study-50m", "--condition", "NoQK", "--json"});
+        QCOMPARE(nlohmann::json::parse(noqk.out.toStdString())["parameters"].get<int64_t>(), int64_t(1'577'191'424));
+        const CliRun config = cli({"config", "--preset", "pilot-500k", "--set", "train.seed=7"});
+        QCOMPARE(config.exitCode, 0);
+        const auto cj = nlohmann::json::parse(config.out.toStdString());
+        QCOMPARE(cj["train"]["seed"].get<int>(), 7);
+        QCOMPARE(cj["train"]["batch_size"].get<int>(), 1);
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_APPLESS_MAIN(TestCliStudy)
+#include "test_cli_study.moc"

@@ -1,0 +1,189 @@
+// Configuration: JSON round trip, strict parsing, validation naming field and rule, presets,
+// --set overrides, the run plan (probe schedule) and the parameter-count formula.
+#include "common/Error.h"
+#include "config/ConfigJson.h"
+#include "config/ParamCount.h"
+#include "config/Presets.h"
+#include "config/RunPlan.h"
+#include "config/Validation.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <nlohmann/json.hpp>
+
+using namespace qks;
+
+namespace {
+bool hasIssue(const StudyConfig& c, const std::string& field, const std::string& ruleFragment)
+{
+    for (const auto& issue : validateConfig(c))
+        if (issue.field == field && issue.rule.find(ruleFragment) != std::string::npos)
+            return true;
+    return false;
+}
+} // namespace
+
+class TestConfig final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void study50mIsThePublishedRun()
+    {
+        const StudyConfig c = presetConfig("study-50m");
+        QCOMPARE(c.model.d_model, 2048);
+        QCOMPARE(c.model.n_layers, 32);
+        QCOMPARE(c.model.n_heads, 16);
+        QCOMPARE(c.model.d_k(), 128);
+        QCOMPARE(c.model.n_kv_heads, 8);
+        QCOMPARE(c.model.d_ff, 8192);
+        QCOMPARE(c.model.vocab_size, 49152);
+        QCOMPARE(c.model.max_seq_len, 2048);
+        QCOMPARE(c.train.batch_size, 8);
+        QCOMPARE(c.train.gradient_accumulation_steps, 4);
+        QCOMPARE(c.train.muon_lr, 0.012);
+        QCOMPARE(c.train.adamw_lr, 0.003);
+        QCOMPARE(c.train.weight_decay, 0.2);
+        QCOMPARE(c.train.grad_clip, 1.0);
+        QCOMPARE(c.train.seed, 42);
+        QCOMPARE(c.probe.every, 120);
+        QCOMPARE(c.probe.batch, 8);
+        QCOMPARE(c.probe.val_batches, 4);
+        QVERIFY(validateConfig(c).empty());
+    }
+
+    void study50mPlanHas26ProbesEndingAt49152000Tokens()
+    {
+        const RunPlan plan = makeRunPlan(presetConfig("study-50m"));
+        QCOMPARE(plan.tokensPerMicroStep, 16384);
+        QCOMPARE(plan.probeSteps.size(), size_t(26));
+        QCOMPARE(plan.probeSteps[1] * plan.tokensPerMicroStep, 1966080);
+        QCOMPARE(plan.probeSteps.back() * plan.tokensPerMicroStep, 49152000);
+        QCOMPARE(plan.optimizerSteps, 762); // floor(50e6 / 65536)
+    }
+
+    void pilotIsThePublishedPilot()
+    {
+        const StudyConfig c = presetConfig("pilot-500k");
+        QCOMPARE(c.train.batch_size, 1);
+        QCOMPARE(c.train.gradient_accumulation_steps, 8);
+        QCOMPARE(c.probe.every, 50);
+        QCOMPARE(c.probe.batch, 4);
+        QCOMPARE(c.study.conditions, (std::vector<std::string>{"QK", "NoQK"}));
+        QVERIFY(validateConfig(c).empty());
+    }
+
+    void tinyPlanProbesDenselyEarly()
+    {
+        const StudyConfig c = presetConfig("tiny-cpu");
+        QVERIFY(validateConfig(c).empty());
+        const RunPlan plan = makeRunPlan(c);
+        QVERIFY(plan.probeSteps.size() >= 10);
+        QCOMPARE(plan.probeSteps[1], c.probe.early_every);
+        QCOMPARE(plan.probeSteps.back(), plan.microSteps);
+        for (size_t i = 1; i < plan.probeSteps.size(); ++i)
+            QVERIFY(plan.probeSteps[i] > plan.probeSteps[i - 1]);
+    }
+
+    void publishedParameterCounts()
+    {
+        const ModelConfig m = presetConfig("study-50m").model;
+        QCOMPARE(parameterCount(m, QkNormMode::Learned), int64_t(1'577'199'616));
+        QCOMPARE(parameterCount(m, QkNormMode::Frozen), int64_t(1'577'199'616));
+        QCOMPARE(parameterCount(m, QkNormMode::None), int64_t(1'577'191'424));
+    }
+
+    void jsonRoundTripKeepsEveryField()
+    {
+        StudyConfig c = presetConfig("tiny-cpu");
+        c.train.muon_lr = 0.0123;
+        c.probe.post_rope = true;
+        c.study.conditions = {"NoQK", "QK"};
+        const nlohmann::json j = configToJson(c);
+        for (const char* section : {"model", "train", "probe", "data", "study"})
+            QVERIFY(j.contains(section));
+        QVERIFY(j["model"].contains("d_model") && j["train"].contains("gradient_accumulation_steps"));
+        QVERIFY(j["train"].contains("tokens") && j["probe"].contains("every") && j["study"].contains("out"));
+        const StudyConfig back = configFromJson(j);
+        QCOMPARE(configToJson(back), j);
+
+        QTemporaryDir dir;
+        const auto path = std::filesystem::path(dir.path().toStdString()) / "c.json";
+        saveConfigFile(c, path);
+        QCOMPARE(configToJson(loadConfigFile(path)), j);
+    }
+
+    void strictParsingNamesTheKey()
+    {
+        try {
+            configFromJson(nlohmann::json::parse(R"({"train": {"muon_lrr": 1}})"));
+            QFAIL("unknown key accepted");
+        } catch (const ConfigError& e) {
+            QVERIFY(std::string(e.what()).find("train.muon_lrr") != std::string::npos);
+        }
+        try {
+            configFromJson(nlohmann::json::parse(R"({"model": {"d_model": "big"}})"));
+            QFAIL("wrong type accepted");
+        } catch (const ConfigError& e) {
+            QVERIFY(std::string(e.what()).find("model.d_model") != std::string::npos);
+        }
+        QVERIFY_THROWS_EXCEPTION(ConfigError, configFromJson(nlohmann::json::parse(R"({"optim": {}})")));
+        // 5e7 written as a float is still an integer
+        QCOMPARE(configFromJson(nlohmann::json::parse(R"({"train": {"tokens": 5e7}})")).train.tokens, int64_t(50'000'000));
+    }
+
+    void validationNamesFieldAndRule()
+    {
+        StudyConfig c = presetConfig("tiny-cpu");
+        c.model.n_heads = 3; // 128 % 3 != 0
+        QVERIFY(hasIssue(c, "model.n_heads", "divide model.d_model"));
+        c = presetConfig("tiny-cpu");
+        c.model.d_model = 120;
+        c.model.n_heads = 8; // d_k = 15, odd
+        c.model.n_kv_heads = 8;
+        QVERIFY(hasIssue(c, "model.n_heads", "even"));
+        c = presetConfig("tiny-cpu");
+        c.model.n_kv_heads = 3;
+        QVERIFY(hasIssue(c, "model.n_kv_heads", "divide model.n_heads"));
+        c = presetConfig("tiny-cpu");
+        c.train.tokens = 10;
+        QVERIFY(hasIssue(c, "train.tokens", "one optimizer step"));
+        c = presetConfig("tiny-cpu");
+        c.probe.every = 0;
+        QVERIFY(hasIssue(c, "probe.every", "at least 1"));
+        c = presetConfig("tiny-cpu");
+        c.model.d_ff = -1;
+        QVERIFY(hasIssue(c, "model.d_ff", "positive"));
+        c = presetConfig("tiny-cpu");
+        c.study.conditions = {"QK", "QK"};
+        QVERIFY(hasIssue(c, "study.conditions", "twice"));
+        c.study.conditions = {"QKX"};
+        QVERIFY(hasIssue(c, "study.conditions", "unknown condition"));
+        c = presetConfig("tiny-cpu");
+        c.train.device = "tpu";
+        QVERIFY(hasIssue(c, "train.device", "cuda"));
+        try {
+            requireValidConfig(c);
+            QFAIL("invalid config accepted");
+        } catch (const ConfigError& e) {
+            QVERIFY(std::string(e.what()).find("train.device") != std::string::npos);
+        }
+    }
+
+    void overridesApplyInOrder()
+    {
+        StudyConfig c = presetConfig("tiny-cpu");
+        applyConfigOverride(c, "train.tokens=65536");
+        applyConfigOverride(c, "train.device=cuda:1");
+        applyConfigOverride(c, "study.conditions=QK,NoQK");
+        applyConfigOverride(c, "probe.post_rope=true");
+        QCOMPARE(c.train.tokens, int64_t(65536));
+        QCOMPARE(c.train.device, std::string("cuda:1"));
+        QCOMPARE(c.study.conditions, (std::vector<std::string>{"QK", "NoQK"}));
+        QVERIFY(c.probe.post_rope);
+        QVERIFY_THROWS_EXCEPTION(ConfigError, applyConfigOverride(c, "tokens=5"));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, applyConfigOverride(c, "train.nope=5"));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, presetConfig("huge"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestConfig)
+#include "test_config.moc"

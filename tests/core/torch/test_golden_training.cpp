@@ -1,0 +1,96 @@
+// Golden test in the spirit of llm.c: a tiny model starts from weights written by an
+// independent PyTorch implementation (tests/reference/minimal_llm.py) and trains on the same
+// batches; every micro-step loss, the key-PR probe and the final weights must match.
+#include "GoldenFixture.h"
+#include "optim/StudyOptimizer.h"
+#include "train/KeyProbe.h"
+#include "train/MicroStepper.h"
+
+#include <QtTest>
+
+using namespace qks;
+
+class TestGoldenTraining final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        torch::set_num_threads(1); // the reference ran single-threaded; keep reductions in the same order
+        m_fixture = testing::loadGoldenFixture();
+    }
+
+    void matchesPyTorchReference_data()
+    {
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<int>("mode");
+        QTest::newRow("QK") << "QK" << int(QkNormMode::Learned);
+        QTest::newRow("QK_frozen") << "QK_frozen" << int(QkNormMode::Frozen);
+        QTest::newRow("NoQK") << "NoQK" << int(QkNormMode::None);
+    }
+
+    void matchesPyTorchReference()
+    {
+        QFETCH(QString, tag);
+        QFETCH(int, mode);
+        const auto& run = m_fixture.at("runs").at(tag.toStdString());
+        const ModelConfig mc = testing::goldenModelConfig(m_fixture);
+        const TrainConfig tc = testing::goldenTrainConfig(m_fixture);
+        MinimalLlm model(mc, static_cast<QkNormMode>(mode));
+        testing::loadState(model, run.at("initial_state"));
+        const auto probeIds = testing::idsTensor(m_fixture.at("probe_batch"));
+
+        auto checkProbe = [&](const nlohmann::json& expected, double tolerance) {
+            const KeyProbeResult got = probeKeys(model, probeIds, false, false);
+            const auto layers = expected.at("layer_pr").get<std::vector<double>>();
+            QCOMPARE(got.layerPr.size(), layers.size());
+            for (size_t l = 0; l < layers.size(); ++l)
+                QVERIFY2(std::abs(got.layerPr[l] - layers[l]) <= tolerance * layers[l],
+                         qPrintable(QString("layer %1 PR %2 vs reference %3").arg(l).arg(got.layerPr[l], 0, 'g', 12).arg(layers[l], 0, 'g', 12)));
+            QVERIFY(std::abs(got.meanPr - expected.at("mean_pr").get<double>()) <= tolerance * got.meanPr);
+        };
+        checkProbe(run.at("probe_initial"), 1e-6);
+
+        StudyOptimizer optimizer(*model, tc);
+        MicroStepper stepper(model, optimizer, tc.gradient_accumulation_steps, false);
+        const auto expectedLosses = run.at("losses").get<std::vector<double>>();
+        const auto& batches = m_fixture.at("micro_batches");
+        QCOMPARE(batches.size(), expectedLosses.size());
+        double worst = 0.0;
+        for (size_t s = 0; s < batches.size(); ++s) {
+            const double loss = stepper.step(testing::idsTensor(batches[s]));
+            worst = std::max(worst, std::abs(loss - expectedLosses[s]));
+            // The issue asks for 1e-4; with the same LibTorch and one thread the match is exact,
+            // so hold it to 1e-6 and any drift in the loop's arithmetic shows.
+            QVERIFY2(std::abs(loss - expectedLosses[s]) < 1e-6,
+                     qPrintable(QString("micro-step %1: loss %2 vs reference %3").arg(s).arg(loss, 0, 'g', 10).arg(expectedLosses[s], 0, 'g', 10)));
+        }
+        qInfo("%s: worst loss difference %.3g over %zu micro-steps", qPrintable(tag), worst, batches.size());
+        checkProbe(run.at("probe_final"), 1e-6);
+
+        // The weights after training. Muon's bf16 orthogonalisation would amplify any difference
+        // in operation order into 2^-8·lr steps, so agreement here means the same arithmetic.
+        double worstWeight = 0.0;
+        for (const auto& item : model->named_parameters()) {
+            const auto expected = run.at("final_sample").at(item.key()).get<std::vector<double>>();
+            const auto got = item.value().detach().flatten();
+            for (size_t i = 0; i < expected.size(); ++i)
+                worstWeight = std::max(worstWeight, std::abs(got[static_cast<int64_t>(i)].item<double>() - expected[i]));
+        }
+        qInfo("%s: worst final-weight difference %.3g", qPrintable(tag), worstWeight);
+        QVERIFY2(worstWeight < 1e-6, qPrintable(QString("final weights differ by %1").arg(worstWeight)));
+    }
+
+    void learnedAndFrozenDiverge()
+    {
+        // The fixture must be able to tell the conditions apart, or the test above proves less.
+        const auto a = m_fixture.at("runs").at("QK").at("losses").get<std::vector<double>>();
+        const auto b = m_fixture.at("runs").at("QK_frozen").at("losses").get<std::vector<double>>();
+        QVERIFY(std::abs(a.back() - b.back()) > 1e-6);
+    }
+
+private:
+    nlohmann::json m_fixture;
+};
+
+QTEST_APPLESS_MAIN(TestGoldenTraining)
+#include "test_golden_training.moc"

@@ -1,0 +1,186 @@
+// MinimalLLM: parameter names and counts equal the original module's, the count formula
+// matches an instantiated model, and the pieces follow DESIGN §1 (interleaved RoPE, RMSNorm
+// eps, causality, tied head, frozen γ, GQA head mapping).
+#include "config/ParamCount.h"
+#include "model/MinimalLlm.h"
+
+#include <QtTest>
+#include <cmath>
+#include <set>
+#include <torch/torch.h>
+
+using namespace qks;
+
+namespace {
+ModelConfig smallConfig()
+{
+    ModelConfig c;
+    c.d_model = 48;
+    c.n_layers = 3;
+    c.n_heads = 6; // d_k 8
+    c.n_kv_heads = 2;
+    c.d_ff = 96;
+    c.vocab_size = 100;
+    c.max_seq_len = 24;
+    return c;
+}
+
+int64_t countParameters(MinimalLlm& model)
+{
+    int64_t n = 0;
+    for (const auto& p : model->parameters())
+        n += p.numel();
+    return n;
+}
+} // namespace
+
+class TestModel final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { torch::manual_seed(7); }
+
+    void countFormulaMatchesInstantiatedModel()
+    {
+        for (QkNormMode mode : {QkNormMode::Learned, QkNormMode::Frozen, QkNormMode::None}) {
+            MinimalLlm model(smallConfig(), mode);
+            QCOMPARE(countParameters(model), parameterCount(smallConfig(), mode));
+        }
+    }
+
+    void parameterNamesEqualTheOriginal()
+    {
+        MinimalLlm model(smallConfig(), QkNormMode::Learned);
+        std::set<std::string> names;
+        for (const auto& item : model->named_parameters())
+            names.insert(item.key());
+        std::set<std::string> expected = {"token_embedding.weight", "norm.weight"};
+        for (int i = 0; i < 3; ++i) {
+            const std::string b = "transformer_blocks." + std::to_string(i) + ".";
+            for (const char* s : {"attention.qkvo_proj", "attention.q_norm.weight", "attention.k_norm.weight",
+                                  "feed_forward.up_proj.weight", "feed_forward.down_proj.weight", "norm1.weight", "norm2.weight"})
+                expected.insert(b + s);
+        }
+        QCOMPARE(names, expected);
+        const auto qkvo = model->named_parameters()["transformer_blocks.0.attention.qkvo_proj"];
+        QCOMPARE(qkvo.sizes().vec(), (std::vector<int64_t>{48 + 2 * 2 * 8 + 48, 48})); // rows Q, K, V, O
+
+        MinimalLlm noqk(smallConfig(), QkNormMode::None);
+        for (const auto& item : noqk->named_parameters())
+            QVERIFY(item.key().find("q_norm") == std::string::npos && item.key().find("k_norm") == std::string::npos);
+    }
+
+    void frozenGammaHasNoGradient()
+    {
+        MinimalLlm model(smallConfig(), QkNormMode::Frozen);
+        for (const auto& item : model->named_parameters()) {
+            const bool qk = item.key().find("q_norm") != std::string::npos || item.key().find("k_norm") != std::string::npos;
+            QCOMPARE(item.value().requires_grad(), !qk);
+            if (qk)
+                QVERIFY(torch::equal(item.value(), torch::ones_like(item.value())));
+        }
+    }
+
+    void initialisationHasTheStudysScale()
+    {
+        ModelConfig c = smallConfig();
+        c.d_model = 256;
+        c.n_heads = 8;
+        c.d_ff = 512;
+        c.vocab_size = 2000;
+        MinimalLlm model(c, QkNormMode::Learned);
+        const auto emb = model->token_embedding->weight;
+        QVERIFY(std::abs(emb.std().item<double>() - 0.02) < 0.001);
+        QVERIFY(std::abs(emb.mean().item<double>()) < 0.001);
+        const auto up = model->named_parameters()["transformer_blocks.1.feed_forward.up_proj.weight"];
+        QVERIFY(std::abs(up.std().item<double>() - 0.02) < 0.001);
+    }
+
+    void causalOutputsIgnoreTheFuture()
+    {
+        MinimalLlm model(smallConfig(), QkNormMode::Learned);
+        torch::NoGradGuard noGrad;
+        auto ids = torch::randint(0, 100, {2, 24}, torch::kLong);
+        auto changed = ids.clone();
+        changed.index_put_({torch::indexing::Slice(), torch::indexing::Slice(12)}, (ids.slice(1, 12) + 1) % 100);
+        const auto a = model->forward(ids);
+        const auto b = model->forward(changed);
+        QVERIFY(torch::allclose(a.slice(1, 0, 12), b.slice(1, 0, 12), 1e-5, 1e-6));
+        QVERIFY(!torch::allclose(a.slice(1, 12), b.slice(1, 12), 1e-5, 1e-6));
+    }
+
+    void headIsTiedToTheEmbedding()
+    {
+        ModelConfig c = smallConfig();
+        c.n_layers = 0;
+        MinimalLlm model(c, QkNormMode::Learned);
+        torch::NoGradGuard noGrad;
+        const auto ids = torch::randint(0, 100, {1, 5}, torch::kLong);
+        const auto x = model->token_embedding->forward(ids) * std::sqrt(48.0);
+        const auto normed = x / torch::sqrt(x.pow(2).mean(-1, true) + std::numeric_limits<float>::epsilon());
+        const auto expected = torch::matmul(normed, model->token_embedding->weight.t());
+        QVERIFY(torch::allclose(model->forward(ids), expected, 1e-5, 1e-6));
+    }
+
+    void rmsNormUsesTheDtypeEpsilon()
+    {
+        QCOMPARE(machineEpsilon(torch::kFloat), double(std::numeric_limits<float>::epsilon()));
+        QCOMPARE(machineEpsilon(torch::kBFloat16), 0.0078125);
+        RmsNorm norm(4, true);
+        torch::NoGradGuard noGrad;
+        norm->weight.copy_(torch::tensor({1.0f, 2.0f, 0.5f, -1.0f}));
+        const auto x = torch::tensor({{1e-4f, -2e-4f, 3e-4f, 0.0f}});
+        const double ms = (1e-8 + 4e-8 + 9e-8) / 4.0;
+        const double inv = 1.0 / std::sqrt(ms + std::numeric_limits<float>::epsilon());
+        const auto y = norm->forward(x);
+        QVERIFY(std::abs(y[0][1].item<double>() - (-2e-4 * inv * 2.0)) < 1e-5);
+        QVERIFY(std::abs(y[0][2].item<double>() - (3e-4 * inv * 0.5)) < 1e-5);
+    }
+
+    void ropeRotatesInterleavedPairs()
+    {
+        const int64_t dk = 8;
+        RotaryTable rope(dk, 16, 10000.0);
+        const auto x = torch::randn({1, 16, 1, dk});
+        const auto y = rope.apply(x);
+        for (int64_t pos : {0, 3, 15})
+            for (int64_t i = 0; i < dk / 2; ++i) {
+                const double angle = static_cast<double>(pos) * std::pow(10000.0, -2.0 * static_cast<double>(i) / dk);
+                const double a = x[0][pos][0][2 * i].item<double>();
+                const double b = x[0][pos][0][2 * i + 1].item<double>();
+                QVERIFY(std::abs(y[0][pos][0][2 * i].item<double>() - (a * std::cos(angle) - b * std::sin(angle))) < 1e-5);
+                QVERIFY(std::abs(y[0][pos][0][2 * i + 1].item<double>() - (b * std::cos(angle) + a * std::sin(angle))) < 1e-5);
+            }
+    }
+
+    void capturedKeysArePreRopeKNormOutput()
+    {
+        ModelConfig c = smallConfig();
+        c.n_layers = 1;
+        MinimalLlm model(c, QkNormMode::Learned);
+        torch::NoGradGuard noGrad;
+        model->named_parameters()["transformer_blocks.0.attention.k_norm.weight"].uniform_(0.5, 1.5);
+        const auto ids = torch::randint(0, 100, {2, 10}, torch::kLong);
+        KeyCapture capture;
+        capture.wantPostRope = true;
+        model->setKeyCapture(&capture);
+        model->forward(ids);
+        model->setKeyCapture(nullptr);
+        QCOMPARE(capture.preRope.size(), size_t(1));
+        QCOMPARE(capture.preRope[0].sizes().vec(), (std::vector<int64_t>{2, 10, 2, 8}));
+
+        // Recompute: x → norm1 → K rows of qkvo_proj → per-head RMSNorm with γ.
+        const auto x = model->token_embedding->forward(ids) * std::sqrt(48.0);
+        const auto n1w = model->named_parameters()["transformer_blocks.0.norm1.weight"];
+        const auto h = x / torch::sqrt(x.pow(2).mean(-1, true) + std::numeric_limits<float>::epsilon()) * n1w;
+        const auto w = model->named_parameters()["transformer_blocks.0.attention.qkvo_proj"];
+        const auto k = torch::matmul(h, w.slice(0, 48, 48 + 16).t()).reshape({2, 10, 2, 8});
+        const auto gamma = model->named_parameters()["transformer_blocks.0.attention.k_norm.weight"];
+        const auto kn = k / torch::sqrt(k.pow(2).mean(-1, true) + std::numeric_limits<float>::epsilon()) * gamma;
+        QVERIFY(torch::allclose(capture.preRope[0], kn, 1e-4, 1e-5));
+        QVERIFY(!torch::allclose(capture.postRope[0], kn, 1e-4, 1e-5)); // RoPE moved positions > 0
+        QVERIFY(torch::allclose(capture.postRope[0].select(1, 0), kn.select(1, 0), 1e-5, 1e-6)); // position 0 unrotated
+    }
+};
+
+QTEST_APPLESS_MAIN(TestModel)
+#include "test_model.moc"
