@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The tiny CPU demo: fetch the public-domain corpus, build, tokenize it once, run the three
-# conditions (QK, QK_frozen, NoQK) of the tiny-cpu preset, and print the summary.
+# conditions (QK, QK_frozen, NoQK) of the tiny-cpu preset; the study prints the summary table.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +24,6 @@ fi
 echo "demo: training the tiny-cpu preset into $run_dir"
 "$cli" study --preset tiny-cpu --out "$run_dir"
 
-"$cli" summary "$run_dir"
 
 echo
 echo "demo: results are in $repo_root/$run_dir:"

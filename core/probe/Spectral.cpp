@@ -39,6 +39,27 @@ double participationRatioFromGram(const double* gram, int dk)
     return prFromSigma(sigma);
 }
 
+Eigen::MatrixXd gramEigenvectors(const double* gram, int dk)
+{
+    const Eigen::Map<const Eigen::MatrixXd> g(gram, dk, dk);
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(g, Eigen::ComputeEigenvectors);
+    if (solver.info() != Eigen::Success)
+        return Eigen::MatrixXd::Constant(dk, dk, std::nan(""));
+    return solver.eigenvectors();
+}
+
+double participationRatioFromKeys(const Eigen::MatrixXd& K)
+{
+    if (K.size() == 0)
+        return 0.0;
+    const Eigen::MatrixXd gram = K.transpose() * K;
+    const Eigen::MatrixXd projected = K * gramEigenvectors(gram.data(), static_cast<int>(gram.rows()));
+    std::vector<double> sigma;
+    for (Eigen::Index i = 0; i < projected.cols(); ++i)
+        sigma.push_back(projected.col(i).norm());
+    return prFromSigma(sigma);
+}
+
 double participationRatioFromSingularValues(const std::vector<double>& sigma)
 {
     return prFromSigma(sigma);

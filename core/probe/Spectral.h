@@ -18,6 +18,15 @@ namespace qks {
 // rank-deficient Gram slightly negative; they are clamped to 0 before the square root.
 double participationRatioFromGram(const double* gram, int dk);
 
+// Eigenvectors of the symmetric d_k×d_k Gram KᵀK, one per column (lower triangle read).
+Eigen::MatrixXd gramEigenvectors(const double* gram, int dk);
+
+// The probe's path in full: eigenvectors V of KᵀK, then σ_i = ‖K·v_i‖. Squaring the spectrum
+// in KᵀK leaves singular values below ~1e-8·σ_max as rounding noise (a rank-deficient K would
+// gain ~1e-7 relative PR); projecting K onto V recovers them, so the result agrees with an SVD
+// of K to ~1e-12 while costing one more d_k-wide product, not an SVD of the (B·T)×d_k matrix.
+double participationRatioFromKeys(const Eigen::MatrixXd& K);
+
 // From singular values directly (negative entries are a caller error and count by magnitude).
 double participationRatioFromSingularValues(const std::vector<double>& sigma);
 

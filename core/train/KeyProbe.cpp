@@ -9,23 +9,29 @@
 
 namespace qks {
 
-torch::Tensor keyGrams(const torch::Tensor& keys)
+double layerParticipationRatio(const torch::Tensor& keys)
 {
     const int64_t kv = keys.size(2);
     const int64_t dk = keys.size(3);
     const auto flat = keys.to(torch::kDouble).reshape({-1, kv, dk}).transpose(0, 1); // (KV, B·T, d_k)
-    return torch::bmm(flat.transpose(1, 2), flat).cpu().contiguous();                 // (KV, d_k, d_k)
-}
+    const auto grams = torch::bmm(flat.transpose(1, 2), flat).cpu().contiguous();   // (KV, d_k, d_k)
 
-double layerParticipationRatio(const torch::Tensor& keys)
-{
-    const auto grams = keyGrams(keys);
-    const int64_t kv = grams.size(0);
-    const int dk = static_cast<int>(grams.size(1));
-    const double* data = grams.data_ptr<double>();
+    // Eigenvectors on the CPU in float64, then σ_i = ‖K·v_i‖ back on the keys' device:
+    // exact down to rank-deficient keys, where eigenvalues of KᵀK alone lose the small σ.
+    auto vectors = torch::empty({kv, dk, dk}, torch::kDouble);
+    for (int64_t h = 0; h < kv; ++h) {
+        const Eigen::MatrixXd v = gramEigenvectors(grams.data_ptr<double>() + h * dk * dk, static_cast<int>(dk));
+        double* out = vectors.data_ptr<double>() + h * dk * dk; // row-major (d_k, d_k)
+        for (int64_t i = 0; i < dk; ++i)
+            for (int64_t j = 0; j < dk; ++j)
+                out[i * dk + j] = v(i, j);
+    }
+    const auto sigma = torch::bmm(flat, vectors.to(keys.device())).norm(2, /*dim=*/{1}).cpu().contiguous(); // (KV, d_k)
     double sum = 0.0;
-    for (int64_t h = 0; h < kv; ++h)
-        sum += participationRatioFromGram(data + h * dk * dk, dk);
+    for (int64_t h = 0; h < kv; ++h) {
+        const double* row = sigma.data_ptr<double>() + h * dk;
+        sum += participationRatioFromSingularValues(std::vector<double>(row, row + dk));
+    }
     return sum / static_cast<double>(kv);
 }
 

@@ -20,15 +20,13 @@ struct KeyProbeResult {
     std::vector<LayerGamma> gamma;       // per layer; empty for NoQK
 };
 
-// Runs the model on `probeIds` (B, T) with key capture on, forms each kv head's d_k×d_k Gram
-// KᵀK in float64 on the model's device, and takes the eigenvalues on the CPU (Eigen, float64):
-// PR = (Σσ)²/Σσ² with σ² = λ. No SVD of the (B·T)×d_k matrix is needed.
+// Runs the model on `probeIds` (B, T) with key capture on and measures each layer's keys.
 KeyProbeResult probeKeys(MinimalLlm& model, const torch::Tensor& probeIds, bool postRope, bool autocast);
 
-// Per kv head Gram matrices of captured keys: (B, T, KV, d_k) → (KV, d_k, d_k) float64 on CPU.
-torch::Tensor keyGrams(const torch::Tensor& keys);
-
-// Layer PR from its captured keys: mean over kv heads.
+// Layer PR from captured keys (B, T, KV, d_k): mean over kv heads of PR = (Σσ)²/Σσ². Each
+// head's d_k×d_k Gram KᵀK is formed in float64 on the keys' device, eigen-solved on the CPU
+// (Eigen, float64), and σ_i = ‖K·v_i‖ taken back on the device (see
+// participationRatioFromKeys). No SVD of the (B·T)×d_k matrix is needed.
 double layerParticipationRatio(const torch::Tensor& keys);
 
 } // namespace qks

@@ -83,8 +83,9 @@ private Q_SLOTS:
             QVERIFY2(e.ok(), e.error.c_str());
             const RunResults& r = *e.results;
             QVERIFY(validateResults(r).empty());
-            // 2048 tokens / (4×32×2) = 8 micro-steps; probes at 0, 2, 4, 8.
-            QCOMPARE(r.tokens, (std::vector<int64_t>{0, 256, 512, 1024}));
+            // 2048 tokens / (4×32) = 16 micro-steps of 128 tokens; probes at 0, then every 2
+            // micro-steps until 4 (early), then every 4.
+            QCOMPARE(r.tokens, (std::vector<int64_t>{0, 256, 512, 1024, 1536, 2048}));
             QVERIFY(!r.loss[0] && !r.val_loss[0]);
             for (size_t i = 1; i < r.tokens.size(); ++i)
                 QVERIFY(r.loss[i] && std::isfinite(*r.loss[i]) && r.val_loss[i] && std::isfinite(*r.val_loss[i]));
@@ -125,6 +126,27 @@ private Q_SLOTS:
         QCOMPARE(summary.exitCode, 0);
         const auto sj = nlohmann::json::parse(summary.out.toStdString());
         QVERIFY(sj.is_array() || sj.is_object());
+    }
+
+    void divergedRunExitsFourAndKeepsResults()
+    {
+        const QString out = m_dir.path() + "/diverged";
+        const CliRun run = cli({"study", "--data", m_dir.path() + "/tokens", "--out", out, "--conditions", "NoQK,QK",
+                                "--set", "model.d_model=32", "--set", "model.n_layers=2", "--set", "model.n_heads=4",
+                                "--set", "model.n_kv_heads=2", "--set", "model.d_ff=64", "--set", "model.vocab_size=300",
+                                "--set", "model.max_seq_len=32", "--set", "train.batch_size=4", "--set",
+                                "train.gradient_accumulation_steps=1", "--set", "train.tokens=4096", "--set",
+                                "probe.every=8", "--set", "probe.early_every=0", "--set", "train.grad_clip=0",
+                                "--set", "train.muon_lr=1e8", "--set", "train.adamw_lr=1e8"});
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY(run.err.contains("NaN") || run.err.contains("infinite"));
+        QVERIFY(run.err.contains("results.json"));
+        // Each condition diverged on its own and kept its initial probe.
+        for (const char* tag : {"NoQK", "QK"}) {
+            const RunResults r = readResults((out + "/" + tag + "/results.json").toStdString());
+            QVERIFY(!r.tokens.empty());
+            QCOMPARE(r.tokens[0], int64_t(0));
+        }
     }
 
     void exitCodes()

@@ -142,6 +142,40 @@ private Q_SLOTS:
         QVERIFY(std::abs(prFromGramOf(L) - 225.0 / 55.0) < 1e-6);
     }
 
+    // The probe's actual path (Gram eigenvectors, then σ = ‖K·v‖) meets 1e-9 everywhere,
+    // including where the eigenvalues alone cannot.
+    void probePathMatchesSvdWithin1e9_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("gaussian 4096x128") << "gaussian";
+        QTest::newRow("ill-conditioned 1e-3..1e3") << "ill";
+        QTest::newRow("rank 5 of 64") << "rank";
+        QTest::newRow("rank 1 of 32") << "rank1";
+    }
+    void probePathMatchesSvdWithin1e9()
+    {
+        QFETCH(QString, kind);
+        std::mt19937_64 rng(99);
+        MatrixXd K;
+        if (kind == "gaussian") {
+            K = gaussian(4096, 128, rng);
+        } else if (kind == "ill") {
+            std::vector<double> sigma(128);
+            for (int i = 0; i < 128; ++i)
+                sigma[static_cast<size_t>(i)] = std::pow(10.0, -3.0 + 6.0 * i / 127); // condition 1e6
+            K = withSingularValues(1000, sigma, rng);
+        } else if (kind == "rank") {
+            K = gaussian(500, 5, rng) * gaussian(5, 64, rng);
+        } else {
+            K = gaussian(300, 1, rng) * gaussian(1, 32, rng);
+        }
+        const double svd = participationRatioBySvd(K);
+        const double probe = participationRatioFromKeys(K);
+        QVERIFY2(relativeDifference(probe, svd) < 1e-9,
+                 qPrintable(QString("probe path %1 svd %2 (eigenvalues alone %3)")
+                                .arg(probe, 0, 'g', 17).arg(svd, 0, 'g', 17).arg(prFromGramOf(K), 0, 'g', 17)));
+    }
+
     void knownSpectra()
     {
         // From singular values directly.
