@@ -17,11 +17,31 @@ namespace {
 
 CancelToken* g_interrupt = nullptr;
 
-extern "C" void onInterrupt(int)
+extern "C" void onInterrupt(int signal)
 {
     if (g_interrupt)
         g_interrupt->cancel(); // lock-free atomic store: safe in a signal handler
+    std::signal(signal, SIG_DFL); // a second Ctrl-C ends a run that does not stop
 }
+
+// Routes SIGINT/SIGTERM to `token` for its lifetime, also when the study throws.
+class InterruptScope {
+public:
+    explicit InterruptScope(CancelToken& token)
+    {
+        g_interrupt = &token;
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onInterrupt);
+    }
+    ~InterruptScope()
+    {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+        g_interrupt = nullptr;
+    }
+    InterruptScope(const InterruptScope&) = delete;
+    InterruptScope& operator=(const InterruptScope&) = delete;
+};
 
 // The shared options of study and train on top of --preset/--config/--set.
 StudyConfig studyConfigFromArgs(const CliArgs& args)
@@ -38,18 +58,16 @@ StudyConfig studyConfigFromArgs(const CliArgs& args)
     return config;
 }
 
-int runConfiguredStudy(const StudyConfig& config, bool quiet)
+int runConfiguredStudy(const StudyConfig& config, bool quiet, bool resume)
 {
     requireValidConfig(config);
     auto cancel = std::make_shared<CancelToken>();
-    g_interrupt = cancel.get();
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
     ProgressPrinter printer(quiet);
-    const auto runs = runStudy(config, std::ref(printer), cancel);
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    g_interrupt = nullptr;
+    std::vector<RunFinished> runs;
+    {
+        const InterruptScope interrupts(*cancel);
+        runs = runStudy(config, std::ref(printer), cancel, resume);
+    }
 
     std::vector<ConditionSummary> rows;
     for (const StudyEntry& entry : listStudy(config.study.out))
@@ -68,7 +86,7 @@ int runConfiguredStudy(const StudyConfig& config, bool quiet)
     return kExitOk;
 }
 
-const std::vector<std::string> kStudyOptions = {"preset", "config", "set", "out", "data", "device", "seed", "quiet"};
+const std::vector<std::string> kStudyOptions = {"preset", "config", "set", "out", "data", "device", "seed", "quiet", "resume"};
 
 } // namespace
 
@@ -80,7 +98,7 @@ int runStudy(const CliArgs& args)
     StudyConfig config = studyConfigFromArgs(args);
     if (const auto v = args.value("conditions"))
         applyConfigOverride(config, "study.conditions=" + *v);
-    return runConfiguredStudy(config, args.has("quiet"));
+    return runConfiguredStudy(config, args.has("quiet"), args.has("resume"));
 }
 
 int runTrain(const CliArgs& args)
@@ -93,7 +111,7 @@ int runTrain(const CliArgs& args)
         throw UsageError("train needs --condition QK, QK_frozen or NoQK");
     StudyConfig config = studyConfigFromArgs(args);
     config.study.conditions = {*condition};
-    return runConfiguredStudy(config, args.has("quiet"));
+    return runConfiguredStudy(config, args.has("quiet"), args.has("resume"));
 }
 
 } // namespace qks::cli

@@ -17,7 +17,8 @@ void printHelp()
     for (const auto& c : qks::cli::commands())
         std::printf("  %-62s %s\n", c.usage, c.summary);
     std::cout << "\nconfig-taking commands accept --preset P, --config FILE and repeatable --set section.key=value.\n"
-                 "exit codes: 0 done, 2 usage or config error, 3 data error, 4 diverged (results so far kept).\n";
+                 "exit codes: 0 done, 2 usage or config error, 3 data error, 4 diverged (results so far kept),\n"
+                 "5 out of memory, 130 interrupted.\n";
 }
 
 int exitCodeFor(qks::ErrorKind kind)
@@ -28,6 +29,7 @@ int exitCodeFor(qks::ErrorKind kind)
     case qks::ErrorKind::Config: return kExitUsage;
     case qks::ErrorKind::Data: return kExitData;
     case qks::ErrorKind::Diverged: return kExitDiverged;
+    case qks::ErrorKind::OutOfMemory: return kExitOutOfMemory;
     case qks::ErrorKind::Cancelled: return kExitCancelled;
     default: return kExitFailure;
     }

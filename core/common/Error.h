@@ -12,6 +12,7 @@ enum class ErrorKind {
     Data,      // token data missing, corrupt or inconsistent
     Io,        // a file could not be read or written
     Diverged,  // loss became NaN/Inf
+    OutOfMemory, // the device (or host) ran out of memory
     Cancelled, // the caller asked to stop
     Internal,
 };
@@ -45,6 +46,10 @@ public:
 class DivergedError : public Error {
 public:
     explicit DivergedError(const std::string& m) : Error(ErrorKind::Diverged, m) {}
+};
+class OutOfMemoryError : public Error {
+public:
+    explicit OutOfMemoryError(const std::string& m) : Error(ErrorKind::OutOfMemory, m) {}
 };
 class CancelledError : public Error {
 public:

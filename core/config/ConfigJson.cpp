@@ -73,6 +73,14 @@ void forEachStudyField(StudySection& s, Fn&& fn)
 }
 
 template <typename Fn>
+void forEachCheckpointField(CheckpointConfig& k, Fn&& fn)
+{
+    fn("every_tokens", k.every_tokens);
+    fn("keep", k.keep);
+    fn("at_end", k.at_end);
+}
+
+template <typename Fn>
 void forEachSection(StudyConfig& c, Fn&& fn)
 {
     fn("model", [&](auto&& f) { forEachModelField(c.model, f); });
@@ -80,6 +88,7 @@ void forEachSection(StudyConfig& c, Fn&& fn)
     fn("probe", [&](auto&& f) { forEachProbeField(c.probe, f); });
     fn("data", [&](auto&& f) { forEachDataField(c.data, f); });
     fn("study", [&](auto&& f) { forEachStudyField(c.study, f); });
+    fn("checkpoint", [&](auto&& f) { forEachCheckpointField(c.checkpoint, f); });
 }
 
 template <typename T>
@@ -153,7 +162,7 @@ StudyConfig configFromJson(const json& j, StudyConfig base)
         bool known = false;
         forEachSection(base, [&](const char* section, auto&&) { known = known || it.key() == section; });
         if (!known)
-            throw ConfigError("configuration: unknown section \"" + it.key() + "\" (expected model, train, probe, data, study)");
+            throw ConfigError("configuration: unknown section \"" + it.key() + "\" (expected model, train, probe, data, study, checkpoint)");
     }
     forEachSection(base, [&](const char* section, auto&& fields) {
         if (!j.contains(section))

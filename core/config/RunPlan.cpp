@@ -9,8 +9,12 @@ RunPlan makeRunPlan(const StudyConfig& c)
     const int64_t perOptimizerStep = plan.tokensPerMicroStep * c.train.gradient_accumulation_steps;
     if (plan.tokensPerMicroStep <= 0 || perOptimizerStep <= 0 || c.probe.every <= 0)
         return plan;
-    plan.optimizerSteps = c.train.tokens / perOptimizerStep;
-    plan.microSteps = plan.optimizerSteps * c.train.gradient_accumulation_steps;
+    // The published loop trains while tokens < target, counting micro-batches: the last
+    // micro-step is the first to reach the target, rounded up to a whole optimizer step.
+    const int64_t accum = c.train.gradient_accumulation_steps;
+    const int64_t micro = (c.train.tokens + plan.tokensPerMicroStep - 1) / plan.tokensPerMicroStep;
+    plan.optimizerSteps = (micro + accum - 1) / accum;
+    plan.microSteps = plan.optimizerSteps * accum;
 
     plan.probeSteps.push_back(0);
     const bool early = c.probe.early_every > 0 && c.probe.early_until > 0;

@@ -10,7 +10,7 @@ namespace qks {
 // How many micro-steps a run takes and where it probes, derived from the configuration.
 struct RunPlan {
     int64_t tokensPerMicroStep = 0; // batch_size × max_seq_len
-    int64_t optimizerSteps = 0;     // floor(tokens / (tokensPerMicroStep × accumulation))
+    int64_t optimizerSteps = 0;     // until the tokens budget is reached, whole steps (study-50m: 763)
     int64_t microSteps = 0;         // optimizerSteps × accumulation
     std::vector<int64_t> probeSteps; // micro-steps after which a probe runs; starts with 0
 

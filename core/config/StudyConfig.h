@@ -58,6 +58,13 @@ struct DataConfig {
     std::string path = "data/demo/tokens"; // a folder made by `qkstudio-cli prepare`, or .bin shards
 };
 
+// When runs save checkpoints (<out>/<tag>/checkpoints/step_<micro-step>.*).
+struct CheckpointConfig {
+    int64_t every_tokens = 0; // also save after every this many tokens (at the next optimizer step); 0 = only at the end
+    int64_t keep = 2;         // checkpoints kept per run, newest first; older ones are deleted
+    bool at_end = true;       // save when the run ends (finished or stopped)
+};
+
 // Which conditions to run and where to write them.
 struct StudySection {
     std::string out = "runs/study";                              // study folder; <out>/<tag>/results.json
@@ -71,6 +78,7 @@ struct StudyConfig {
     ProbeConfig probe;
     DataConfig data;
     StudySection study;
+    CheckpointConfig checkpoint;
 };
 
 } // namespace qks

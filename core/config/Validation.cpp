@@ -86,6 +86,11 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
     if (c.data.path.empty())
         fail("data.path", "must name a token folder (make one with qkstudio-cli prepare)");
 
+    if (c.checkpoint.every_tokens < 0)
+        fail("checkpoint.every_tokens", "must be 0 (only at the end) or positive");
+    if (c.checkpoint.keep < 1)
+        fail("checkpoint.keep", "must be at least 1");
+
     if (c.study.out.empty())
         fail("study.out", "must name an output folder");
     if (c.study.conditions.empty())

@@ -6,9 +6,9 @@
 
 namespace qks {
 
-AttentionImpl::AttentionImpl(const ModelConfig& config, QkNormMode mode, int64_t layerIndex, RotaryTable rope)
+AttentionImpl::AttentionImpl(const ModelConfig& config, QkNormMode mode, RotaryTable rope)
     : m_dModel(config.d_model), m_heads(config.n_heads), m_kvHeads(config.n_kv_heads), m_dk(config.d_k()),
-      m_layer(layerIndex), m_rope(std::move(rope))
+      m_rope(std::move(rope))
 {
     const int64_t rows = m_dModel + 2 * m_kvHeads * m_dk + m_dModel;
     qkvo_proj = register_parameter("qkvo_proj", torch::empty({rows, m_dModel}));

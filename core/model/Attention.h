@@ -15,12 +15,11 @@ namespace qks {
 // qkvo_proj is (d_model + 2·KV·d_k + d_model, d_model) with rows Q, K, V, O.
 class AttentionImpl : public torch::nn::Module {
 public:
-    AttentionImpl(const ModelConfig& config, QkNormMode mode, int64_t layerIndex, RotaryTable rope);
+    AttentionImpl(const ModelConfig& config, QkNormMode mode, RotaryTable rope);
 
     torch::Tensor forward(const torch::Tensor& x); // (B, T, d_model) → (B, T, d_model)
 
     void setCapture(KeyCapture* capture) { m_capture = capture; }
-    void moveRopeTo(const torch::Device& device) { m_rope.to(device); }
 
     torch::Tensor qkvo_proj;
     RmsNorm q_norm{nullptr}; // null for QkNormMode::None (identity)
@@ -31,7 +30,6 @@ private:
     int64_t m_heads;
     int64_t m_kvHeads;
     int64_t m_dk;
-    int64_t m_layer;
     RotaryTable m_rope;
     KeyCapture* m_capture = nullptr;
 };

@@ -8,10 +8,12 @@ namespace qks {
 MinimalLlmImpl::MinimalLlmImpl(const ModelConfig& config, QkNormMode mode) : m_config(config), m_mode(mode)
 {
     token_embedding = register_module("token_embedding", torch::nn::Embedding(config.vocab_size, config.d_model));
-    const RotaryTable rope(config.d_k(), config.max_seq_len, config.rope_base);
+    RotaryTable rope(config.d_k(), config.max_seq_len, config.rope_base);
+    register_buffer("rope_cos", rope.cosTable());
+    register_buffer("rope_sin", rope.sinTable());
     transformer_blocks = register_module("transformer_blocks", torch::nn::ModuleList());
     for (int64_t i = 0; i < config.n_layers; ++i) {
-        m_blocks.emplace_back(config, mode, i, rope);
+        m_blocks.emplace_back(config, mode, rope);
         transformer_blocks->push_back(m_blocks.back());
     }
     norm = register_module("norm", RmsNorm(config.d_model, true));
@@ -30,9 +32,6 @@ void MinimalLlmImpl::initWeights()
         block->feed_forward->up_proj->weight.normal_(0.0, std);
         block->feed_forward->down_proj->weight.normal_(0.0, std);
     }
-    for (auto& p : named_parameters())
-        if (p.key().find("norm") != std::string::npos)
-            p.value().fill_(1.0);
 }
 
 torch::Tensor MinimalLlmImpl::forward(const torch::Tensor& ids)
@@ -66,13 +65,6 @@ std::vector<torch::Tensor> MinimalLlmImpl::keyNormWeights() const
     for (const auto& block : m_blocks)
         out.push_back(block->attention->k_norm ? block->attention->k_norm->weight : torch::Tensor());
     return out;
-}
-
-void MinimalLlmImpl::to(const torch::Device& device)
-{
-    torch::nn::Module::to(device);
-    for (auto& block : m_blocks)
-        block->attention->moveRopeTo(device);
 }
 
 } // namespace qks

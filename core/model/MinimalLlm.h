@@ -26,7 +26,7 @@ public:
     // Mean next-token cross entropy over positions 0..T-2.
     torch::Tensor loss(const torch::Tensor& ids);
 
-    // Every Linear/Embedding weight and qkvo_proj ~ N(0, init_std); RMSNorm weights 1.
+    // Every Linear/Embedding weight and qkvo_proj ~ N(0, init_std); RMSNorm weights start at 1.
     // Draws embedding, then per block qkvo_proj, up, down; the golden test loads weights instead.
     void initWeights();
 
@@ -38,7 +38,6 @@ public:
 
     const ModelConfig& config() const { return m_config; }
     QkNormMode qkNormMode() const { return m_mode; }
-    void to(const torch::Device& device);
 
     torch::nn::Embedding token_embedding{nullptr};
     torch::nn::ModuleList transformer_blocks{nullptr};

@@ -12,12 +12,8 @@ RmsNormImpl::RmsNormImpl(int64_t dim, bool learnable)
 
 double machineEpsilon(torch::ScalarType dtype)
 {
-    switch (dtype) {
-    case torch::kDouble: return std::numeric_limits<double>::epsilon();
-    case torch::kBFloat16: return 0.0078125;        // 2^-7
-    case torch::kHalf: return 0.0009765625;         // 2^-10
-    default: return std::numeric_limits<float>::epsilon();
-    }
+    // Not torch.finfo(bf16).eps = 2^-7: ATen upcasts bf16/half to fp32 and uses fp32's epsilon.
+    return dtype == torch::kDouble ? std::numeric_limits<double>::epsilon() : std::numeric_limits<float>::epsilon();
 }
 
 torch::Tensor RmsNormImpl::forward(const torch::Tensor& x)

@@ -7,7 +7,8 @@
 namespace qks {
 
 // y = x · rsqrt(mean(x²) + eps) · γ over the last dimension, computed in fp32 and cast back.
-// eps is the machine epsilon of the input dtype, PyTorch's default for nn.RMSNorm(eps=None).
+// eps is PyTorch's default for nn.RMSNorm(eps=None): the machine epsilon of the op-math type,
+// i.e. fp32's 2^-23 for fp32, bf16 and half inputs (ATen rms_norm), fp64's for double.
 // A frozen γ stays a registered parameter (so names and counts match the original module)
 // but has requires_grad = false, so no optimizer ever sees it.
 class RmsNormImpl : public torch::nn::Module {
@@ -19,7 +20,7 @@ public:
 };
 TORCH_MODULE(RmsNorm);
 
-// PyTorch's default eps for a dtype: torch.finfo(dtype).eps.
+// PyTorch's default RMSNorm eps for an input dtype (epsilon of its op-math type).
 double machineEpsilon(torch::ScalarType dtype);
 
 } // namespace qks

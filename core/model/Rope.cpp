@@ -15,12 +15,6 @@ RotaryTable::RotaryTable(int64_t headDim, int64_t maxSeqLen, double base)
     m_sin = torch::sin(angles);
 }
 
-void RotaryTable::to(const torch::Device& device)
-{
-    m_cos = m_cos.to(device);
-    m_sin = m_sin.to(device);
-}
-
 torch::Tensor RotaryTable::apply(const torch::Tensor& x) const
 {
     const int64_t T = x.size(1);

@@ -14,7 +14,11 @@ public:
 
     // x: (B, T, H, d_k) → same shape, rotated by position 0..T-1.
     torch::Tensor apply(const torch::Tensor& x) const;
-    void to(const torch::Device& device);
+
+    // The tables, for registering as module buffers: Module::to then moves them in place and
+    // every copy of this table (one per layer) follows, since copies share the tensors.
+    torch::Tensor& cosTable() { return m_cos; }
+    torch::Tensor& sinTable() { return m_sin; }
 
 private:
     torch::Tensor m_cos; // (maxSeqLen, d_k/2) fp32

@@ -4,10 +4,9 @@
 
 namespace qks {
 
-TransformerBlockImpl::TransformerBlockImpl(const ModelConfig& config, QkNormMode mode, int64_t layerIndex,
-                                           const RotaryTable& rope)
+TransformerBlockImpl::TransformerBlockImpl(const ModelConfig& config, QkNormMode mode, const RotaryTable& rope)
 {
-    attention = register_module("attention", Attention(config, mode, layerIndex, rope));
+    attention = register_module("attention", Attention(config, mode, rope));
     feed_forward = register_module("feed_forward", FeedForward(config.d_model, config.d_ff));
     norm1 = register_module("norm1", RmsNorm(config.d_model, true));
     norm2 = register_module("norm2", RmsNorm(config.d_model, true));

@@ -9,7 +9,7 @@ namespace qks {
 // Pre-norm block: x + attn(norm1(x)), then x + ffn(norm2(x)). No dropout.
 class TransformerBlockImpl : public torch::nn::Module {
 public:
-    TransformerBlockImpl(const ModelConfig& config, QkNormMode mode, int64_t layerIndex, const RotaryTable& rope);
+    TransformerBlockImpl(const ModelConfig& config, QkNormMode mode, const RotaryTable& rope);
     torch::Tensor forward(torch::Tensor x); // (B, T, d_model)
 
     Attention attention{nullptr};

@@ -9,10 +9,12 @@
 namespace qks {
 
 Muon::Muon(std::vector<torch::Tensor> params, MuonOptions options)
-    : m_params(std::move(params)), m_buffers(m_params.size()), m_options(options)
+    : m_params(std::move(params)), m_options(options)
 {
-    for (const auto& p : m_params)
+    for (const auto& p : m_params) {
         TORCH_CHECK(p.dim() == 2, "Muon takes 2-D parameters only");
+        m_buffers.push_back(torch::zeros_like(p));
+    }
 }
 
 void Muon::step()
@@ -24,8 +26,6 @@ void Muon::step()
             continue;
         auto g = p.grad();
         auto& buf = m_buffers[i];
-        if (!buf.defined())
-            buf = torch::zeros_like(g);
         buf.lerp_(g, 1.0 - m_options.momentum);
         g = m_options.nesterov ? g.lerp_(buf, m_options.momentum) : buf;
         const auto update = polarExpress(g, m_options.polarDtype);

@@ -29,7 +29,7 @@ public:
 
 private:
     std::vector<torch::Tensor> m_params;
-    std::vector<torch::Tensor> m_buffers; // lazily created, like PyTorch optimizer state
+    std::vector<torch::Tensor> m_buffers; // one per parameter, zero before the first step
     MuonOptions m_options;
 };
 

@@ -32,11 +32,9 @@ StudyOptimizer::StudyOptimizer(torch::nn::Module& model, const TrainConfig& conf
     muonOptions.lr = config.muon_lr;
     muonOptions.momentum = config.muon_momentum;
     m_muon = std::make_unique<Muon>(std::move(muonParams), muonOptions);
-    m_adamw = std::make_unique<torch::optim::AdamW>(
-        std::move(adamwParams), torch::optim::AdamWOptions(config.adamw_lr)
-                                    .betas({config.adamw_beta1, config.adamw_beta2})
-                                    .eps(config.adamw_eps)
-                                    .weight_decay(config.weight_decay));
+    m_adamw = std::make_unique<AdamW>(std::move(adamwParams), AdamWOptions{config.adamw_lr, config.adamw_beta1,
+                                                                          config.adamw_beta2, config.adamw_eps,
+                                                                          config.weight_decay});
 }
 
 torch::Tensor StudyOptimizer::step()
@@ -60,7 +58,7 @@ torch::Tensor StudyOptimizer::step()
 void StudyOptimizer::zeroGrad()
 {
     m_muon->zeroGrad();
-    m_adamw->zero_grad();
+    m_adamw->zeroGrad();
 }
 
 } // namespace qks

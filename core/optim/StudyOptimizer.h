@@ -1,10 +1,10 @@
 #pragma once
 
 #include "config/StudyConfig.h"
+#include "optim/AdamW.h"
 #include "optim/Muon.h"
 
 #include <torch/nn/module.h>
-#include <torch/optim/adamw.h>
 
 #include <memory>
 #include <string>
@@ -29,14 +29,14 @@ public:
     const std::vector<std::string>& muonNames() const { return m_muonNames; }
     const std::vector<std::string>& adamwNames() const { return m_adamwNames; }
     Muon& muon() { return *m_muon; }
-    torch::optim::AdamW& adamw() { return *m_adamw; }
+    AdamW& adamw() { return *m_adamw; }
 
 private:
     std::vector<torch::Tensor> m_all;
     std::vector<std::string> m_muonNames;
     std::vector<std::string> m_adamwNames;
     std::unique_ptr<Muon> m_muon;
-    std::unique_ptr<torch::optim::AdamW> m_adamw;
+    std::unique_ptr<AdamW> m_adamw;
     double m_clip;
 };
 

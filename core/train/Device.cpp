@@ -51,10 +51,12 @@ AutocastScope::AutocastScope(const torch::Device& device, bool enabled)
     m_active = true;
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
     m_previous = at::autocast::is_autocast_enabled(at::kCUDA);
+    m_previousDtype = at::autocast::get_autocast_dtype(at::kCUDA);
     at::autocast::set_autocast_enabled(at::kCUDA, true);
     at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
 #else
     m_previous = at::autocast::is_enabled();
+    m_previousDtype = at::autocast::get_autocast_gpu_dtype();
     at::autocast::set_enabled(true);
     at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
 #endif
@@ -69,8 +71,10 @@ AutocastScope::~AutocastScope()
         at::autocast::clear_cache();
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
     at::autocast::set_autocast_enabled(at::kCUDA, m_previous);
+    at::autocast::set_autocast_dtype(at::kCUDA, m_previousDtype);
 #else
     at::autocast::set_enabled(m_previous);
+    at::autocast::set_autocast_gpu_dtype(m_previousDtype);
 #endif
 }
 

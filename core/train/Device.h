@@ -28,6 +28,7 @@ public:
 private:
     bool m_active = false;
     bool m_previous = false;
+    torch::ScalarType m_previousDtype = torch::kBFloat16;
 };
 
 } // namespace qks

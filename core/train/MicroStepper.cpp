@@ -19,10 +19,12 @@ double MicroStepper::step(const torch::Tensor& ids)
         AutocastScope scope(ids.device(), m_autocast);
         loss = m_model->loss(ids);
     }
+    (loss / static_cast<double>(m_accumulation)).backward();
+    // Read after backward so the device never waits between the two; the weights change only
+    // at the accumulation boundary below, so a non-finite loss still stops before that.
     const double value = loss.item<double>();
     if (!std::isfinite(value))
         return value;
-    (loss / static_cast<double>(m_accumulation)).backward();
     ++m_microSteps;
     if (m_microSteps % m_accumulation == 0) {
         m_lastGradNorm = m_optimizer.step();

@@ -12,11 +12,12 @@ class MicroStepper {
 public:
     MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t accumulation, bool autocast);
 
-    // Returns this micro-step's (undivided) loss. A non-finite loss is returned without a
-    // backward pass, so the caller can stop before the weights are touched.
+    // Returns this micro-step's (undivided) loss. A non-finite loss is returned before any
+    // optimizer step, so the caller can stop with the weights of the last good step.
     double step(const torch::Tensor& ids);
 
     int64_t microSteps() const { return m_microSteps; }
+    void setMicroSteps(int64_t n) { m_microSteps = n; } // after a resume (always on a boundary)
     int64_t optimizerSteps() const { return m_microSteps / m_accumulation; }
     const torch::Tensor& lastGradNorm() const { return m_lastGradNorm; }
 

@@ -13,7 +13,10 @@ namespace qks {
 // A diverged condition is reported and the next one still runs; data and configuration errors
 // stop the study (they would stop every condition alike). Returns one RunFinished per
 // condition that started.
+// With `resume`, a condition whose checkpoints folder holds a checkpoint continues from the
+// newest one (a finished one is skipped); the others start fresh.
+// Any other error is reported as that condition's RunFinished and then rethrown.
 std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& sink = {},
-                                  std::shared_ptr<CancelToken> cancel = {});
+                                  std::shared_ptr<CancelToken> cancel = {}, bool resume = false);
 
 } // namespace qks

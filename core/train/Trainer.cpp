@@ -5,6 +5,7 @@
 #include "optim/StudyOptimizer.h"
 #include "results/ResultsJson.h"
 #include "train/BatchOrder.h"
+#include "train/Checkpoint.h"
 #include "train/Device.h"
 #include "train/KeyProbe.h"
 #include "train/MicroStepper.h"
@@ -77,6 +78,20 @@ RunResults Trainer::run()
     };
     auto log = [&](const std::string& message) { emit(LogEvent{m_condition.tag, message}); };
 
+    const int64_t T = mc.max_seq_len;
+    const int64_t B = tc.batch_size;
+    if (m_data.trainCount() < 1)
+        throw DataError("the training split is empty; prepare more data");
+    if (m_data.valCount() < std::max(pc.batch, B))
+        throw DataError("the validation split has " + std::to_string(m_data.valCount()) + " sequences but one batch (" +
+                        std::to_string(B) + ") and the probe batch (" + std::to_string(pc.batch) +
+                        ") need at least " + std::to_string(std::max(pc.batch, B)) +
+                        "; prepare more data or lower train.batch_size / probe.batch");
+    const int64_t valBatches = std::min(pc.val_batches, m_data.valCount() / B);
+    if (valBatches < pc.val_batches)
+        log("the validation split holds " + std::to_string(valBatches) + " batches of " + std::to_string(B) +
+            "; val loss averages those instead of probe.val_batches = " + std::to_string(pc.val_batches));
+
     // ---- set-up: device, seed, model, optimizers, data order ----
     const torch::Device device = resolveDevice(tc.device);
     configureCpuThreads(tc.threads);
@@ -87,16 +102,8 @@ RunResults Trainer::run()
     StudyOptimizer optimizer(*model, tc);
     MicroStepper stepper(model, optimizer, tc.gradient_accumulation_steps, autocast);
     BatchOrder order(m_data.trainCount(), static_cast<uint64_t>(tc.seed));
-    log("training " + m_condition.tag + " (" + m_condition.label + ") on " + describeDevice(device) + ", " +
-        std::to_string(m_plan.microSteps) + " micro-steps, " + std::to_string(m_plan.totalTokens()) + " tokens");
-
-    const int64_t T = mc.max_seq_len;
-    const int64_t B = tc.batch_size;
-    if (m_data.valCount() < pc.batch)
-        throw DataError("the validation split has " + std::to_string(m_data.valCount()) + " sequences but probe.batch needs " +
-                        std::to_string(pc.batch) + "; prepare more data or lower probe.batch");
     const torch::Tensor probeIds = gatherBatch(m_data, range(0, pc.batch), true, T, device);
-    const int64_t valBatches = std::max<int64_t>(1, std::min(pc.val_batches, m_data.valCount() / B));
+    const std::filesystem::path checkpointDir = m_resultsPath.parent_path() / "checkpoints";
 
     RunResults results;
     results.tag = m_condition.tag;
@@ -109,10 +116,61 @@ RunResults Trainer::run()
     if (hasGamma)
         results.gamma_cv.assign(static_cast<size_t>(mc.n_layers), {});
 
-    const auto start = Clock::now();
     double lossSum = 0.0;
     int64_t lossCount = 0;
     size_t nextProbe = 0;
+    int64_t firstStep = 0;
+    double elapsedBefore = 0.0; // wall time of the run before a resume
+
+    // ---- resume: weights, optimizer, data position, running loss, results so far ----
+    if (!m_resumeFrom.empty()) {
+        loadModelWeights(model, SafetensorsFile::open(m_resumeFrom));
+        const TrainerState state = loadTrainingState(m_resumeFrom, optimizer);
+        if (state.tag != m_condition.tag)
+            throw DataError(m_resumeFrom.string() + " belongs to condition " + state.tag + ", not " + m_condition.tag);
+        const nlohmann::json savedConfig = configToJson(configFromJson(state.config));
+        const nlohmann::json ourConfig = configToJson(m_config);
+        for (const char* key : {"batch_size", "gradient_accumulation_steps", "seed"})
+            if (savedConfig["train"][key] != ourConfig["train"][key])
+                throw ConfigError(m_resumeFrom.string() + " was trained with train." + key + " = " + savedConfig["train"][key].dump() +
+                                  "; resume with the run's own config.json");
+        if (savedConfig["model"] != ourConfig["model"])
+            throw ConfigError(m_resumeFrom.string() + " was trained with another model shape; resume with the run's own config.json");
+        RunResults saved = readResults(m_resultsPath);
+        if (static_cast<int64_t>(saved.tokens.size()) < state.probesDone)
+            throw DataError(m_resultsPath.string() + " holds fewer probes than the checkpoint expects; it was changed after the checkpoint");
+        saved.tokens.resize(state.probesDone);
+        saved.loss.resize(state.probesDone);
+        saved.val_loss.resize(state.probesDone);
+        saved.mean_pr.resize(state.probesDone);
+        for (auto& layer : saved.layer_pr)
+            layer.resize(state.probesDone);
+        for (auto& layer : saved.gamma_cv)
+            layer.resize(state.probesDone);
+        saved.gamma_final.reset();
+        for (auto& [key, value] : saved.extra.items()) {
+            if (value.is_array() && value.size() > static_cast<size_t>(state.probesDone))
+                value.erase(value.begin() + state.probesDone, value.end());
+            else if (value.is_object())
+                for (auto& [layer, series] : value.items())
+                    if (series.is_array() && series.size() > static_cast<size_t>(state.probesDone))
+                        series.erase(series.begin() + state.probesDone, series.end());
+        }
+        results = std::move(saved);
+        order.seek(state.orderEpoch, state.orderPosition);
+        lossSum = state.lossSum;
+        lossCount = state.lossCount;
+        nextProbe = static_cast<size_t>(state.probesDone);
+        firstStep = state.microStep;
+        elapsedBefore = state.elapsedSeconds;
+        stepper.setMicroSteps(state.microStep);
+        log("resumed from " + m_resumeFrom.string() + " at micro-step " + std::to_string(firstStep));
+    }
+    log("training " + m_condition.tag + " (" + m_condition.label + ") on " + describeDevice(device) + ", " +
+        std::to_string(m_plan.microSteps) + " micro-steps, " + std::to_string(m_plan.totalTokens()) + " tokens");
+
+    const auto start = Clock::now();
+    auto elapsed = [&] { return elapsedBefore + secondsSince(start); };
 
     // ---- probe: val loss, key PR, γ statistics; then rewrite results.json ----
     auto probe = [&](int64_t microStep) {
@@ -137,7 +195,7 @@ RunResults Trainer::run()
         ev.meanPr = keys.meanPr;
         for (const auto& g : keys.gamma)
             ev.gammaCv.push_back(g.cv);
-        ev.elapsedSeconds = secondsSince(start);
+        ev.elapsedSeconds = elapsed();
 
         results.tokens.push_back(ev.tokens);
         results.loss.push_back(ev.trainLoss);
@@ -170,14 +228,39 @@ RunResults Trainer::run()
         emit(ev);
     };
 
+    // ---- checkpoint: only at optimizer-step boundaries, where no gradient is pending ----
+    auto checkpoint = [&](int64_t microStep) {
+        TrainerState state;
+        state.tag = m_condition.tag;
+        state.microStep = microStep;
+        state.tokens = microStep * m_plan.tokensPerMicroStep;
+        state.orderEpoch = order.epoch();
+        state.orderPosition = order.position();
+        state.lossSum = lossSum;
+        state.lossCount = lossCount;
+        state.probesDone = static_cast<int64_t>(results.tokens.size());
+        state.elapsedSeconds = elapsed();
+        state.config = configToJson(m_config);
+        const auto path = saveCheckpoint(checkpointDir, model, optimizer, state);
+        pruneCheckpoints(checkpointDir, m_config.checkpoint.keep);
+        log("checkpoint " + path.string());
+    };
+    const int64_t every = m_config.checkpoint.every_tokens;
+    int64_t nextCheckpointTokens = every > 0 ? (firstStep * m_plan.tokensPerMicroStep / every + 1) * every : 0;
+
     // ---- the loop: one iteration per micro-step ----
-    for (int64_t step = 0; step < m_plan.microSteps; ++step) {
+    const int64_t accum = tc.gradient_accumulation_steps;
+    for (int64_t step = firstStep; step < m_plan.microSteps; ++step) {
         if (nextProbe < m_plan.probeSteps.size() && m_plan.probeSteps[nextProbe] == step) {
             probe(step);
             ++nextProbe;
         }
-        if (m_cancel && m_cancel->cancelled()) {
+        // A stop request finishes the current optimizer step, so the checkpoint holds no
+        // half-accumulated gradient.
+        if (m_cancel && m_cancel->cancelled() && step % accum == 0) {
             m_cancelled = true;
+            if (m_config.checkpoint.at_end && step > firstStep)
+                checkpoint(step);
             log("stopped at micro-step " + std::to_string(step) + "; results so far are in " + m_resultsPath.string());
             return results;
         }
@@ -189,10 +272,16 @@ RunResults Trainer::run()
                                 m_resultsPath.string() + ". Lower train.muon_lr / train.adamw_lr or keep train.grad_clip on.");
         lossSum += lossValue;
         ++lossCount;
-        const double elapsed = secondsSince(start);
         const int64_t done = step + 1;
-        emit(StepEvent{m_condition.tag, done, m_plan.microSteps, done * m_plan.tokensPerMicroStep, m_plan.totalTokens(),
-                       lossValue, elapsed > 0 ? static_cast<double>(done * m_plan.tokensPerMicroStep) / elapsed : 0.0, elapsed});
+        const int64_t tokens = done * m_plan.tokensPerMicroStep;
+        if (every > 0 && done % accum == 0 && tokens >= nextCheckpointTokens && done < m_plan.microSteps) {
+            checkpoint(done);
+            nextCheckpointTokens = (tokens / every + 1) * every;
+        }
+        const double seconds = elapsed();
+        emit(StepEvent{m_condition.tag, done, m_plan.microSteps, tokens, m_plan.totalTokens(), lossValue,
+                       seconds > 0 ? static_cast<double>(tokens - firstStep * m_plan.tokensPerMicroStep) / secondsSince(start) : 0.0,
+                       seconds});
     }
     if (nextProbe < m_plan.probeSteps.size() && m_plan.probeSteps[nextProbe] == m_plan.microSteps)
         probe(m_plan.microSteps);
@@ -206,6 +295,8 @@ RunResults Trainer::run()
         results.gamma_final = std::move(finalGamma);
         writeResults(results, m_resultsPath);
     }
+    if (m_config.checkpoint.at_end)
+        checkpoint(m_plan.microSteps);
     return results;
 }
 

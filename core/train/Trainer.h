@@ -22,8 +22,14 @@ public:
     Trainer(StudyConfig config, Condition condition, const TokenDataset& data, std::filesystem::path resultsPath,
             EventSink sink = {}, std::shared_ptr<CancelToken> cancel = {});
 
-    // Trains to the end (or until cancelled) and returns the results written. Throws
-    // DivergedError on a NaN/Inf loss after keeping the results so far on disk.
+    // Continue from a checkpoint's weights file (<dir>/checkpoints/step_N.safetensors) instead
+    // of starting fresh: weights, optimizer state, data position, running loss and the
+    // results.json entries up to that point are restored, so the run continues exactly.
+    void setResumeFrom(std::filesystem::path weights) { m_resumeFrom = std::move(weights); }
+
+    // Trains to the end (or until cancelled) and returns the results written. Checkpoints go
+    // to <results folder>/checkpoints as configured (and on a stop). Throws DivergedError on a
+    // NaN/Inf loss after keeping the results so far on disk.
     RunResults run();
 
     const RunPlan& plan() const { return m_plan; }
@@ -37,6 +43,7 @@ private:
     EventSink m_sink;
     std::shared_ptr<CancelToken> m_cancel;
     RunPlan m_plan;
+    std::filesystem::path m_resumeFrom;
     bool m_cancelled = false;
 };
 

@@ -80,7 +80,8 @@ class RMSNorm(nn.Module):
         self.weight = nn.Parameter(torch.ones(dim), requires_grad=learnable)
 
     def forward(self, x):
-        eps = torch.finfo(x.dtype).eps
+        # PyTorch's rms_norm default: epsilon of the op-math type (fp32 for bf16/half inputs).
+        eps = torch.finfo(torch.float64 if x.dtype == torch.float64 else torch.float32).eps
         x32 = x.float()
         y = x32 * torch.rsqrt(x32.pow(2).mean(dim=-1, keepdim=True) + eps)
         return (y * self.weight.float()).type_as(x)

@@ -57,7 +57,8 @@ private Q_SLOTS:
         QCOMPARE(plan.probeSteps.size(), size_t(26));
         QCOMPARE(plan.probeSteps[1] * plan.tokensPerMicroStep, 1966080);
         QCOMPARE(plan.probeSteps.back() * plan.tokensPerMicroStep, 49152000);
-        QCOMPARE(plan.optimizerSteps, 762); // floor(50e6 / 65536)
+        QCOMPARE(plan.optimizerSteps, 763); // while tokens < 50e6: 3052 micro-steps
+        QCOMPARE(plan.microSteps, 3052);
     }
 
     void pilotIsThePublishedPilot()

@@ -1,0 +1,318 @@
+#include "train/Checkpoint.h"
+
+#include "common/AtomicFile.h"
+#include "common/Error.h"
+#include "config/ConfigJson.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <algorithm>
+#include <cstdio>
+#include <regex>
+#include <torch/torch.h>
+
+namespace qks {
+
+namespace {
+
+std::string dtypeName(torch::ScalarType t)
+{
+    switch (t) {
+    case torch::kFloat: return "F32";
+    case torch::kBFloat16: return "BF16";
+    case torch::kHalf: return "F16";
+    case torch::kDouble: return "F64";
+    case torch::kLong: return "I64";
+    case torch::kByte: return "U8";
+    default: throw DataError(std::string("cannot store tensors of type ") + c10::toString(t) + " in safetensors");
+    }
+}
+
+torch::ScalarType scalarType(const std::string& dtype, const std::string& where)
+{
+    if (dtype == "F32") return torch::kFloat;
+    if (dtype == "BF16") return torch::kBFloat16;
+    if (dtype == "F16") return torch::kHalf;
+    if (dtype == "F64") return torch::kDouble;
+    if (dtype == "I64") return torch::kLong;
+    if (dtype == "U8") return torch::kByte;
+    throw DataError(where + ": unsupported dtype " + dtype);
+}
+
+// Keeps the CPU copies alive until the file is written.
+struct TensorList {
+    std::vector<torch::Tensor> keep;
+    std::vector<SafetensorsTensor> entries;
+
+    void add(const std::string& name, const torch::Tensor& t)
+    {
+        auto cpu = t.detach().to(torch::kCPU).contiguous();
+        keep.push_back(cpu);
+        entries.push_back({name, dtypeName(cpu.scalar_type()), cpu.sizes().vec(), cpu.data_ptr(),
+                           static_cast<size_t>(cpu.numel()) * cpu.element_size()});
+    }
+};
+
+torch::Tensor tensorFrom(const SafetensorsTensor& t, const std::string& where)
+{
+    const auto type = scalarType(t.dtype, where + " " + t.name);
+    return torch::from_blob(const_cast<void*>(t.data), t.shape, torch::TensorOptions().dtype(type)).clone();
+}
+
+std::filesystem::path stemOf(const std::filesystem::path& weights)
+{
+    std::string s = weights.string();
+    const std::string suffix = ".safetensors";
+    if (s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0)
+        s.resize(s.size() - suffix.size());
+    return s;
+}
+
+} // namespace
+
+std::filesystem::path saveCheckpoint(const std::filesystem::path& dir, MinimalLlm& model, StudyOptimizer& optimizer,
+                                     const TrainerState& state)
+{
+    char name[32];
+    std::snprintf(name, sizeof name, "step_%09lld", static_cast<long long>(state.microStep));
+    const auto stem = dir / name;
+    std::filesystem::create_directories(dir);
+
+    TensorList weights;
+    for (const auto& item : model->named_parameters())
+        weights.add(item.key(), item.value());
+    std::map<std::string, std::string> meta = {
+        {"format", "qkstudio-weights"},
+        {"tied", "lm_head.weight = token_embedding.weight"},
+        {"tag", state.tag},
+        {"tokens", std::to_string(state.tokens)},
+        {"config", state.config.dump()},
+    };
+    const auto weightsPath = stem.string() + ".safetensors";
+    writeSafetensors(weightsPath, weights.entries, meta);
+
+    TensorList optim;
+    auto& muon = optimizer.muon();
+    for (size_t i = 0; i < muon.params().size(); ++i)
+        optim.add("muon.momentum." + optimizer.muonNames()[i], muon.momentumBuffers()[i]);
+    auto& adamw = optimizer.adamw();
+    for (size_t i = 0; i < adamw.params().size(); ++i) {
+        optim.add("adamw.exp_avg." + optimizer.adamwNames()[i], adamw.expAvg()[i]);
+        optim.add("adamw.exp_avg_sq." + optimizer.adamwNames()[i], adamw.expAvgSq()[i]);
+    }
+    optim.add("adamw.step", torch::tensor({adamw.stepCount()}, torch::kLong));
+    optim.add("rng.cpu", at::detail::getDefaultCPUGenerator().get_state());
+    writeSafetensors(stem.string() + ".optim.safetensors", optim.entries, {{"format", "qkstudio-optimizer"}});
+
+    const nlohmann::json j = {
+        {"format", "qkstudio-checkpoint"},
+        {"version", 1},
+        {"tag", state.tag},
+        {"micro_step", state.microStep},
+        {"tokens", state.tokens},
+        {"data_order", {{"epoch", state.orderEpoch}, {"position", state.orderPosition}}},
+        {"loss_sum", state.lossSum},
+        {"loss_count", state.lossCount},
+        {"probes_done", state.probesDone},
+        {"elapsed_seconds", state.elapsedSeconds},
+        {"config", state.config},
+    };
+    writeFileAtomically(stem.string() + ".json", j.dump(2) + "\n");
+    return weightsPath;
+}
+
+std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path& dir)
+{
+    std::vector<std::filesystem::path> out;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec))
+        return out;
+    static const std::regex pattern(R"(step_(\d{9})\.json)");
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!std::regex_match(name, pattern))
+            continue;
+        const auto weights = dir / (name.substr(0, 14) + ".safetensors");
+        if (std::filesystem::exists(weights))
+            out.push_back(weights);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+int64_t checkpointMicroStep(const std::filesystem::path& weightsPath)
+{
+    const std::string name = weightsPath.filename().string(); // step_000000123.safetensors
+    return name.size() >= 14 ? std::stoll(name.substr(5, 9)) : -1;
+}
+
+void pruneCheckpoints(const std::filesystem::path& dir, int64_t keep)
+{
+    const auto all = listCheckpoints(dir);
+    if (static_cast<int64_t>(all.size()) <= keep)
+        return;
+    for (size_t i = 0; i + static_cast<size_t>(keep) < all.size(); ++i) {
+        const auto stem = stemOf(all[i]).string();
+        std::error_code ec;
+        std::filesystem::remove(stem + ".json", ec); // first: what remains is visibly incomplete
+        std::filesystem::remove(stem + ".optim.safetensors", ec);
+        std::filesystem::remove(stem + ".safetensors", ec);
+    }
+}
+
+void loadModelWeights(MinimalLlm& model, const SafetensorsFile& file)
+{
+    const std::string where = file.path().string();
+    auto params = model->named_parameters();
+    std::vector<std::string> missing, unexpected, misshaped;
+    for (const auto& item : params) {
+        const SafetensorsTensor* t = file.find(item.key());
+        if (!t && item.key() == "token_embedding.weight")
+            t = file.find("lm_head.weight"); // a file holding only the tied head's copy
+        if (!t) {
+            missing.push_back(item.key());
+            continue;
+        }
+        if (t->shape != item.value().sizes().vec()) {
+            std::string got, want;
+            for (auto d : t->shape) got += (got.empty() ? "" : "×") + std::to_string(d);
+            for (auto d : item.value().sizes()) want += (want.empty() ? "" : "×") + std::to_string(d);
+            misshaped.push_back(item.key() + " is " + got + " in the file but " + want + " in the model");
+        }
+    }
+    for (const auto& t : file.tensors())
+        if (!params.contains(t.name) && t.name != "lm_head.weight")
+            unexpected.push_back(t.name);
+    if (!missing.empty() || !unexpected.empty() || !misshaped.empty()) {
+        std::string msg = where + " does not fit the model:";
+        auto list = [&](const char* what, const std::vector<std::string>& names) {
+            if (names.empty())
+                return;
+            msg += std::string(" ") + what + ":";
+            for (size_t i = 0; i < names.size() && i < 12; ++i)
+                msg += (i ? ", " : " ") + names[i];
+            if (names.size() > 12)
+                msg += " and " + std::to_string(names.size() - 12) + " more";
+            msg += ".";
+        };
+        list("missing", missing);
+        list("unexpected", unexpected);
+        list("wrong shape", misshaped);
+        msg += " Check --preset/--config/--set model.* and the QK-norm condition (--condition).";
+        throw DataError(msg);
+    }
+    torch::NoGradGuard noGrad;
+    for (auto& item : params) {
+        const SafetensorsTensor* t = file.find(item.key());
+        if (!t)
+            t = file.find("lm_head.weight");
+        item.value().copy_(tensorFrom(*t, where).to(item.value().device(), item.value().scalar_type()));
+    }
+    if (const SafetensorsTensor* head = file.find("lm_head.weight"); head && file.find("token_embedding.weight")) {
+        if (!torch::equal(tensorFrom(*head, where).to(torch::kFloat), model->token_embedding->weight.detach().cpu().to(torch::kFloat)))
+            throw DataError(where + ": lm_head.weight differs from token_embedding.weight, but MinimalLLM ties them");
+    }
+}
+
+TrainerState loadTrainingState(const std::filesystem::path& weightsPath, StudyOptimizer& optimizer)
+{
+    const auto stem = stemOf(weightsPath).string();
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(readFile(stem + ".json"));
+    } catch (const nlohmann::json::exception& e) {
+        throw DataError(stem + ".json: not a QK Studio checkpoint state (" + e.what() + ")");
+    }
+    if (j.value("format", "") != "qkstudio-checkpoint")
+        throw DataError(stem + ".json: not a QK Studio checkpoint state");
+    const SafetensorsFile optim = SafetensorsFile::open(stem + ".optim.safetensors");
+    const std::string where = optim.path().string();
+    auto take = [&](const std::string& name, torch::Tensor& into) {
+        const SafetensorsTensor* t = optim.find(name);
+        if (!t)
+            throw DataError(where + " lacks " + name + ": the optimizer groups differ from the checkpoint's");
+        torch::NoGradGuard noGrad;
+        into.copy_(tensorFrom(*t, where).to(into.device(), into.scalar_type()));
+    };
+    auto& muon = optimizer.muon();
+    for (size_t i = 0; i < muon.params().size(); ++i)
+        take("muon.momentum." + optimizer.muonNames()[i], muon.momentumBuffers()[i]);
+    auto& adamw = optimizer.adamw();
+    for (size_t i = 0; i < adamw.params().size(); ++i) {
+        take("adamw.exp_avg." + optimizer.adamwNames()[i], adamw.expAvg()[i]);
+        take("adamw.exp_avg_sq." + optimizer.adamwNames()[i], adamw.expAvgSq()[i]);
+    }
+    if (const auto* step = optim.find("adamw.step"))
+        adamw.stepCount() = tensorFrom(*step, where).item<int64_t>();
+    if (const auto* rng = optim.find("rng.cpu")) {
+        at::Generator generator = at::detail::getDefaultCPUGenerator(); // a handle: set_state is non-const
+        generator.set_state(tensorFrom(*rng, where));
+    }
+
+    TrainerState s;
+    try {
+        s.tag = j.at("tag");
+        s.microStep = j.at("micro_step");
+        s.tokens = j.at("tokens");
+        s.orderEpoch = j.at("data_order").at("epoch");
+        s.orderPosition = j.at("data_order").at("position");
+        s.lossSum = j.at("loss_sum");
+        s.lossCount = j.at("loss_count");
+        s.probesDone = j.at("probes_done");
+        s.elapsedSeconds = j.value("elapsed_seconds", 0.0);
+        s.config = j.at("config");
+    } catch (const nlohmann::json::exception& e) {
+        throw DataError(stem + ".json: " + e.what());
+    }
+    return s;
+}
+
+ModelConfig modelConfigFromWeights(const SafetensorsFile& file, const ModelConfig& fallback, QkNormMode* mode)
+{
+    const auto& meta = file.metadata();
+    if (const auto it = meta.find("config"); it != meta.end()) {
+        try {
+            const StudyConfig c = configFromJson(nlohmann::json::parse(it->second));
+            if (mode) {
+                const auto tag = meta.count("tag") ? meta.at("tag") : std::string();
+                if (const auto cond = conditionForTag(tag))
+                    *mode = cond->mode;
+            }
+            return c.model;
+        } catch (const std::exception&) {
+            // fall through to the shapes
+        }
+    }
+    const std::string where = file.path().string();
+    ModelConfig m = fallback;
+    const auto* emb = file.find("token_embedding.weight");
+    if (!emb)
+        emb = file.find("lm_head.weight");
+    if (!emb || emb->shape.size() != 2)
+        throw DataError(where + ": no token_embedding.weight, so this is not a MinimalLLM checkpoint");
+    m.vocab_size = emb->shape[0];
+    m.d_model = emb->shape[1];
+    int64_t layers = 0;
+    while (file.find("transformer_blocks." + std::to_string(layers) + ".attention.qkvo_proj"))
+        ++layers;
+    if (layers == 0)
+        throw DataError(where + ": no transformer_blocks.0.attention.qkvo_proj, so this is not a MinimalLLM checkpoint");
+    m.n_layers = layers;
+    if (const auto* up = file.find("transformer_blocks.0.feed_forward.up_proj.weight"))
+        m.d_ff = up->shape[0];
+    const int64_t rows = file.find("transformer_blocks.0.attention.qkvo_proj")->shape[0];
+    const int64_t kvDim = (rows - 2 * m.d_model) / 2;
+    if (const auto* qn = file.find("transformer_blocks.0.attention.q_norm.weight")) {
+        const int64_t dk = qn->shape[0];
+        m.n_heads = m.d_model / dk;
+        m.n_kv_heads = kvDim / dk;
+    } else {
+        // No q_norm (NoQK): the head count cannot be read off the tensors; take it from the fallback.
+        const int64_t dk = std::max<int64_t>(1, m.d_model / std::max<int64_t>(1, m.n_heads));
+        m.n_kv_heads = kvDim / dk;
+    }
+    if (mode && !file.find("transformer_blocks.0.attention.k_norm.weight"))
+        *mode = QkNormMode::None;
+    return m;
+}
+
+} // namespace qks

@@ -1,0 +1,43 @@
+#include "train/CheckpointModel.h"
+
+#include "checkpoint/Safetensors.h"
+#include "common/Error.h"
+#include "config/ConfigJson.h"
+#include "train/Checkpoint.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+namespace qks {
+
+CheckpointModel loadCheckpointModel(const std::filesystem::path& weights, const StudyConfig& fallback,
+                                    const std::optional<std::string>& tag)
+{
+    const SafetensorsFile file = SafetensorsFile::open(weights);
+    CheckpointModel out;
+    out.config = fallback;
+    QkNormMode mode = QkNormMode::Learned;
+    const auto& meta = file.metadata();
+    if (const auto it = meta.find("config"); it != meta.end()) {
+        try {
+            out.config = configFromJson(nlohmann::json::parse(it->second));
+            out.configFromFile = true;
+        } catch (const std::exception& e) {
+            throw DataError(weights.string() + ": its embedded configuration does not parse (" + e.what() + ")");
+        }
+    } else {
+        out.config.model = modelConfigFromWeights(file, fallback.model, &mode);
+    }
+    std::string conditionTag = tag.value_or(meta.count("tag") ? meta.at("tag") : "");
+    if (conditionTag.empty())
+        conditionTag = mode == QkNormMode::None ? "NoQK" : "QK";
+    const auto condition = conditionForTag(conditionTag);
+    if (!condition)
+        throw DataError(weights.string() + ": unknown condition \"" + conditionTag + "\" (expected QK, QK_frozen or NoQK)");
+    out.condition = *condition;
+    out.model = MinimalLlm(out.config.model, out.condition.mode);
+    loadModelWeights(out.model, file);
+    return out;
+}
+
+} // namespace qks
