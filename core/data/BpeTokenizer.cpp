@@ -1,8 +1,8 @@
 #include "data/BpeTokenizer.h"
 
 #include "common/Error.h"
+#include "data/AddedTokenMatcher.h"
 #include "data/ByteLevel.h"
-#include "data/PreTokenizer.h"
 
 #include <algorithm>
 
@@ -48,9 +48,12 @@ struct BpeTokenizer::Cache {
 
 BpeTokenizer::BpeTokenizer(std::vector<std::string> vocab,
                            const std::vector<std::pair<std::string, std::string>>& merges,
-                           std::vector<AddedToken> addedTokens, const std::string& origin)
-    : m_vocab(std::move(vocab)), m_added(std::move(addedTokens)),
-      m_pre(std::make_unique<PreTokenizer>()), m_cache(std::make_unique<Cache>())
+                           std::vector<AddedToken> addedTokens, const std::string& origin,
+                           BpeSettings settings)
+    : m_vocab(std::move(vocab)), m_added(std::move(addedTokens)), m_settings(std::move(settings)),
+      m_normalizer(std::make_unique<UnicodeNormalizer>(m_settings.normalizer)),
+      m_chain(std::make_unique<PreTokenizerChain>(m_settings.preTokenizer, origin + ": pre_tokenizer")),
+      m_cache(std::make_unique<Cache>())
 {
     m_ids.reserve(m_vocab.size());
     for (size_t id = 0; id < m_vocab.size(); ++id)
@@ -59,13 +62,18 @@ BpeTokenizer::BpeTokenizer(std::vector<std::string> vocab,
                             "vocabulary (ids " + std::to_string(m_ids[m_vocab[id]]) + " and " +
                             std::to_string(id) + ")");
 
+    // A vocabulary may lack some bytes (trained on text that never had them); such bytes
+    // become the unk token, or vanish when there is none, exactly as in tokenizers.
     for (int b = 0; b < 256; ++b) {
         const auto it = m_ids.find(byteToUnicode(static_cast<uint8_t>(b)));
+        m_byteId[b] = it == m_ids.end() ? -1 : it->second;
+    }
+    if (!m_settings.unkToken.empty()) {
+        const auto it = m_ids.find(m_settings.unkToken);
         if (it == m_ids.end())
-            throw DataError(origin + ": the vocabulary lacks the byte-level token for byte " +
-                            std::to_string(b) + " (\"" + byteToUnicode(static_cast<uint8_t>(b)) +
-                            "\"); only complete GPT-2 style byte-level BPE vocabularies work");
-        m_byteId[b] = it->second;
+            throw DataError(origin + ": the unk token \"" + m_settings.unkToken +
+                            "\" is not in the vocabulary");
+        m_unkId = it->second;
     }
 
     m_merges.reserve(merges.size());
@@ -81,9 +89,10 @@ BpeTokenizer::BpeTokenizer(std::vector<std::string> vocab,
         if (res == m_ids.end())
             throw DataError(where + ": its result \"" + l + rt + "\" is not in the vocabulary");
         const BpeMerge m{li->second, ri->second, res->second};
-        // A repeated pair keeps its first (lowest) rank, as in HF; the later entry stays in the
-        // list so that saving reproduces the file, but never fires.
-        m_rank.emplace(pairKey(m.left, m.right), static_cast<int32_t>(r));
+        // A repeated pair takes its last rank, as in tokenizers (its merge map is built by
+        // inserting in file order); earlier entries stay in the list so that saving
+        // reproduces the file, but never fire.
+        m_rank.insert_or_assign(pairKey(m.left, m.right), static_cast<int32_t>(r));
         m_merges.push_back(m);
     }
 
@@ -101,6 +110,9 @@ BpeTokenizer::BpeTokenizer(std::vector<std::string> vocab,
     }
     for (const AddedToken& t : m_added)
         m_bytes[t.id] = t.content;
+
+    m_rawAdded = std::make_unique<AddedTokenMatcher>(m_added, false, *m_normalizer);
+    m_normalizedAdded = std::make_unique<AddedTokenMatcher>(m_added, true, *m_normalizer);
 }
 
 BpeTokenizer::~BpeTokenizer() = default;
@@ -113,6 +125,11 @@ std::optional<int32_t> BpeTokenizer::tokenId(std::string_view token) const
     if (it == m_ids.end())
         return std::nullopt;
     return it->second;
+}
+
+int BpeTokenizer::missingByteTokens() const
+{
+    return static_cast<int>(std::count(std::begin(m_byteId), std::end(m_byteId), -1));
 }
 
 std::optional<int32_t> BpeTokenizer::addedTokenId(std::string_view content) const
@@ -132,10 +149,21 @@ void BpeTokenizer::mergeWord(std::string_view word, std::vector<uint32_t>& ids) 
     auto& heap = m_cache->heap;
     sym.clear();
     heap.clear();
-    const int32_t n = static_cast<int32_t>(word.size());
-    for (int32_t i = 0; i < n; ++i)
-        sym.push_back({static_cast<uint32_t>(m_byteId[static_cast<uint8_t>(word[i])]), i - 1,
-                       i + 1 < n ? i + 1 : -1});
+    bool previousUnknown = false;
+    for (const char c : word) {
+        const int32_t id = m_byteId[static_cast<uint8_t>(c)];
+        if (id >= 0) {
+            sym.push_back({static_cast<uint32_t>(id), 0, 0});
+        } else if (m_unkId >= 0 && !(m_settings.fuseUnk && previousUnknown)) {
+            sym.push_back({static_cast<uint32_t>(m_unkId), 0, 0});
+        } // else: fused into the previous unk, or dropped (no unk token), as tokenizers does
+        previousUnknown = id < 0;
+    }
+    const auto n = static_cast<int32_t>(sym.size());
+    for (int32_t i = 0; i < n; ++i) {
+        sym[i].prev = i - 1;
+        sym[i].next = i + 1 < n ? i + 1 : -1;
+    }
     auto rankOf = [this](uint32_t l, uint32_t r) {
         const auto it = m_rank.find(pairKey(l, r));
         return it == m_rank.end() ? -1 : it->second;
@@ -181,7 +209,7 @@ void BpeTokenizer::mergeWord(std::string_view word, std::vector<uint32_t>& ids) 
 
 void BpeTokenizer::encodeWord(std::string_view word, std::vector<uint32_t>& out) const
 {
-    if (word.size() == 1) {
+    if (word.size() == 1 && m_byteId[static_cast<uint8_t>(word[0])] >= 0) {
         out.push_back(static_cast<uint32_t>(m_byteId[static_cast<uint8_t>(word[0])]));
         return;
     }
@@ -196,21 +224,66 @@ void BpeTokenizer::encodeWord(std::string_view word, std::vector<uint32_t>& out)
         cache.pool.clear();
     }
     const size_t start = cache.pool.size();
-    mergeWord(word, cache.pool);
+    std::optional<int32_t> whole;
+    if (m_settings.ignoreMerges)
+        whole = tokenId(bytesToByteLevel(word));
+    if (whole)
+        cache.pool.push_back(static_cast<uint32_t>(*whole));
+    else
+        mergeWord(word, cache.pool);
     const auto length = static_cast<uint32_t>(cache.pool.size() - start);
     cache.words.emplace(std::string(word), Cache::Span{static_cast<uint32_t>(start), length});
     out.insert(out.end(), cache.pool.begin() + start, cache.pool.end());
 }
 
-void BpeTokenizer::encodeAppend(std::string_view text, std::vector<uint32_t>& out) const
+void BpeTokenizer::encodePieces(std::string_view text, std::vector<uint32_t>& out) const
 {
-    m_pre->forEach(text, [&](std::string_view piece) { encodeWord(piece, out); });
+    m_chain->forEach(text, [&](std::string_view piece) { encodeWord(piece, out); });
 }
 
-std::vector<int32_t> BpeTokenizer::encode(std::string_view text) const
+void BpeTokenizer::encodeNormalized(std::string_view text, std::vector<uint32_t>& out,
+                                    bool includeSpecial) const
+{
+    std::string scratch;
+    const std::string_view normalized = m_normalizer->apply(text, scratch);
+    if (!m_normalizedAdded->canMatch(includeSpecial)) {
+        encodePieces(normalized, out);
+        return;
+    }
+    std::vector<AddedTokenMatcher::Segment> segments;
+    m_normalizedAdded->split(normalized, includeSpecial, segments);
+    for (const AddedTokenMatcher::Segment& s : segments) {
+        if (s.id >= 0)
+            out.push_back(static_cast<uint32_t>(s.id));
+        else
+            encodePieces(normalized.substr(s.begin, s.end - s.begin), out);
+    }
+}
+
+void BpeTokenizer::encodeAppend(std::string_view text, std::vector<uint32_t>& out,
+                                SpecialTokens special) const
+{
+    // tokenizers' order: added tokens matched in the raw text, then normalization of what is
+    // left, then added tokens matched in the normalized text, then pre-tokenizer and model.
+    const bool includeSpecial = special == SpecialTokens::Match;
+    if (!m_rawAdded->canMatch(includeSpecial)) {
+        encodeNormalized(text, out, includeSpecial);
+        return;
+    }
+    std::vector<AddedTokenMatcher::Segment> segments;
+    m_rawAdded->split(text, includeSpecial, segments);
+    for (const AddedTokenMatcher::Segment& s : segments) {
+        if (s.id >= 0)
+            out.push_back(static_cast<uint32_t>(s.id));
+        else
+            encodeNormalized(text.substr(s.begin, s.end - s.begin), out, includeSpecial);
+    }
+}
+
+std::vector<int32_t> BpeTokenizer::encode(std::string_view text, SpecialTokens special) const
 {
     std::vector<uint32_t> ids;
-    encodeAppend(text, ids);
+    encodeAppend(text, ids, special);
     return {ids.begin(), ids.end()};
 }
 

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "data/AddedToken.h"
+#include "data/PreTokenizerChain.h"
+#include "data/UnicodeNormalizer.h"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -11,15 +15,24 @@
 
 namespace qks {
 
-class PreTokenizer;
+class AddedTokenMatcher;
 
-// A token added on top of the BPE vocabulary (e.g. <|endoftext|>); never produced by merges.
-struct AddedToken {
-    int32_t id = 0;
-    std::string content;
-    bool special = true;
+// How text reaches the merges and what the model does with a piece: the parts of a Hugging Face
+// tokenizer.json besides vocabulary, merges and added tokens. The defaults are GPT-2's.
+struct BpeSettings {
+    std::vector<NormalizationForm> normalizer;                      // in order; empty: none
+    std::vector<PreTokenizerStep> preTokenizer = {ByteLevelStep{}}; // GPT-2's regex, no prefix space
+    bool ignoreMerges = false; // a piece that is itself a vocabulary token is that token (Llama 3)
+    std::string unkToken;      // stands for bytes without a token; empty: they are dropped, as in HF
+    bool fuseUnk = false;      // consecutive unknown bytes make one unk
 
-    bool operator==(const AddedToken&) const = default;
+    bool operator==(const BpeSettings&) const = default;
+};
+
+// What encoding does with the text of a special added token (e.g. "<|endoftext|>" in a document).
+enum class SpecialTokens {
+    AsText, // ordinary text: a corpus cannot forge document boundaries (prepare, the default)
+    Match,  // the token's id, as tokenizers' encode() does
 };
 
 // One merge rule: tokens `left` and `right` next to each other become `result`.
@@ -31,26 +44,32 @@ struct BpeMerge {
     bool operator==(const BpeMerge&) const = default;
 };
 
-// GPT-2 style byte-level BPE: text -> GPT-2 pre-tokenizer -> bytes -> merges applied by rank.
-// Immutable after construction except for the encoder's word cache, so one instance must not
-// encode on two threads at once (copying the model is cheap to arrange: make one per thread).
+// Byte-level BPE as GPT-2 and Hugging Face tokenizers run it: added tokens cut out of the text,
+// normalization, pre-tokenizer steps, bytes -> merges applied by rank. Immutable after
+// construction except for the encoder's word cache and scratch space, so one instance must not
+// encode on two threads at once (make one per thread).
 class BpeTokenizer {
 public:
     // vocab[id] is the byte-level string of token `id` (added tokens: their content); merges
-    // are (left, right) token strings in rank order. Throws DataError naming `origin` when
-    // a byte token is missing, a merge names an unknown token or its result is not in the
-    // vocabulary, or an added token's id disagrees with the vocabulary.
+    // are (left, right) token strings in rank order. Throws DataError naming `origin` when a
+    // merge names an unknown token or its result is not in the vocabulary, an added token's id
+    // disagrees with the vocabulary, the unk token is unknown, or the settings cannot run;
+    // ConfigError when they ask for Unicode normalization in a build without it.
     BpeTokenizer(std::vector<std::string> vocab,
                  const std::vector<std::pair<std::string, std::string>>& merges,
-                 std::vector<AddedToken> addedTokens, const std::string& origin = "tokenizer");
+                 std::vector<AddedToken> addedTokens, const std::string& origin = "tokenizer",
+                 BpeSettings settings = {});
     ~BpeTokenizer();
     BpeTokenizer(BpeTokenizer&&) noexcept;
     BpeTokenizer& operator=(BpeTokenizer&&) noexcept;
 
-    // Ordinary text: special-token strings inside it are encoded as plain text, so a corpus
-    // containing "<|endoftext|>" cannot forge document boundaries. Invalid UTF-8 is fine.
-    std::vector<int32_t> encode(std::string_view text) const;
-    void encodeAppend(std::string_view text, std::vector<uint32_t>& out) const;
+    // Text to ids. Invalid UTF-8 is fine (its bytes are encoded as bytes). Non-special added
+    // tokens always become their ids; special ones only with SpecialTokens::Match. The
+    // post-processor of a tokenizer.json (BOS/EOS templates) is never applied: these are the
+    // ids of tokenizers' encode(text, add_special_tokens=False).
+    std::vector<int32_t> encode(std::string_view text, SpecialTokens special = SpecialTokens::AsText) const;
+    void encodeAppend(std::string_view text, std::vector<uint32_t>& out,
+                      SpecialTokens special = SpecialTokens::AsText) const;
     // Raw bytes (not necessarily valid UTF-8); added tokens decode to their content.
     // Throws DataError for an id outside the vocabulary.
     std::string decode(std::span<const int32_t> ids) const;
@@ -63,6 +82,9 @@ public:
     const std::vector<AddedToken>& addedTokens() const { return m_added; }
     // Id of an added token by content (e.g. "<|endoftext|>").
     std::optional<int32_t> addedTokenId(std::string_view content) const;
+    const BpeSettings& settings() const { return m_settings; }
+    // Bytes the vocabulary has no token for (0 for complete byte-level vocabularies).
+    int missingByteTokens() const;
 
 private:
     struct StringHash {
@@ -71,6 +93,9 @@ private:
     };
     using TokenMap = std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>>;
 
+    // After the raw-text added tokens: normalize, then the normalized-text added tokens.
+    void encodeNormalized(std::string_view text, std::vector<uint32_t>& out, bool includeSpecial) const;
+    void encodePieces(std::string_view text, std::vector<uint32_t>& out) const;
     // Applies the merges to one pre-tokenized piece, appending its ids.
     void encodeWord(std::string_view word, std::vector<uint32_t>& out) const;
     void mergeWord(std::string_view word, std::vector<uint32_t>& ids) const;
@@ -81,9 +106,14 @@ private:
     std::unordered_map<uint64_t, int32_t> m_rank; // (left << 32 | right) -> merge rank
     std::vector<AddedToken> m_added;
     std::vector<std::string> m_bytes; // id -> raw bytes it decodes to
-    int32_t m_byteId[256] = {};
+    int32_t m_byteId[256] = {}; // -1: no token for this byte
+    int32_t m_unkId = -1;
+    BpeSettings m_settings;
 
-    std::unique_ptr<PreTokenizer> m_pre;
+    std::unique_ptr<UnicodeNormalizer> m_normalizer;
+    std::unique_ptr<PreTokenizerChain> m_chain;
+    std::unique_ptr<AddedTokenMatcher> m_rawAdded;        // normalized = false
+    std::unique_ptr<AddedTokenMatcher> m_normalizedAdded; // normalized = true
     // Word cache: English text repeats a few ten thousand words, so most pieces are a lookup.
     struct Cache;
     std::unique_ptr<Cache> m_cache;

@@ -6,6 +6,8 @@
 
 namespace qks {
 
+class Regex;
+
 // GPT-2's pre-tokenizer: splits text into the pieces BPE merges never cross, with the regex
 //   's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
 // (PCRE2, UTF + UCP, JIT-compiled when available).
@@ -16,7 +18,7 @@ namespace qks {
 // always concatenate back to the input, byte for byte.
 class PreTokenizer {
 public:
-    PreTokenizer(); // throws Error(Internal) if PCRE2 rejects the pattern
+    PreTokenizer();
     ~PreTokenizer();
     PreTokenizer(PreTokenizer&&) noexcept;
     PreTokenizer& operator=(PreTokenizer&&) noexcept;
@@ -36,8 +38,7 @@ private:
     // Finds the next match at or after `offset`; false when there is none.
     bool next(std::string_view text, size_t offset, size_t& begin, size_t& end) const;
 
-    struct Impl;
-    std::unique_ptr<Impl> m_impl;
+    std::unique_ptr<Regex> m_regex;
 };
 
 template <typename Visit>

@@ -6,10 +6,12 @@
 #include "data/Sha256.h"
 #include "data/TextCorpus.h"
 #include "data/TokenShard.h"
+#include "data/TokenizerFiles.h"
 #include "data/TokenizerJson.h"
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -63,7 +65,48 @@ void removeStaleShards(const fs::path& dir, const DatasetMeta& meta)
     }
 }
 
+// Each .txt file is a document, each .jsonl line one; the file texts are released as they go.
+std::vector<std::string> splitDocuments(std::vector<TextDocument>& files, const std::string& textField)
+{
+    std::vector<std::string> docs;
+    for (TextDocument& f : files) {
+        if (isJsonLinesFile(f.path))
+            forEachJsonLinesDocument(f.text, textField, f.relativePath,
+                                     [&docs](std::string&& text) { docs.push_back(std::move(text)); });
+        else
+            docs.push_back(std::move(f.text));
+        std::string().swap(f.text);
+    }
+    return docs;
+}
+
+BpeTokenizer trainTokenizer(const std::vector<std::string>& docs, const PrepareOptions& o,
+                            PrepareReport& report, const std::function<void(const std::string&)>& log)
+{
+    BpeTrainer trainer;
+    for (const std::string& d : docs)
+        trainer.addText(d);
+    report.uniqueWords = trainer.uniqueWords();
+    BpeTrainerOptions topts;
+    topts.vocabSize = o.vocabSize;
+    topts.specialTokens = {kEndOfText};
+    topts.progress = [&log](int64_t done, int64_t wanted) {
+        log("tokenizer: " + std::to_string(done) + " of " + std::to_string(wanted) + " merged tokens");
+    };
+    return trainer.train(topts);
+}
+
 } // namespace
+
+std::optional<AddedToken> documentSeparator(const BpeTokenizer& tokenizer)
+{
+    for (const char* name : {"<|endoftext|>", "<|end_of_text|>", "</s>", "<eos>",
+                             "<\xEF\xBD\x9C" "end\xE2\x96\x81of\xE2\x96\x81sentence" "\xEF\xBD\x9C>"})
+        for (const AddedToken& t : tokenizer.addedTokens())
+            if (t.content == name)
+                return t;
+    return std::nullopt;
+}
 
 PrepareReport prepareTextCorpus(const PrepareOptions& o)
 {
@@ -72,7 +115,8 @@ PrepareReport prepareTextCorpus(const PrepareOptions& o)
         if (o.log)
             o.log(line);
     };
-    if (o.vocabSize < 257 || o.vocabSize > kMaxVocab)
+    const bool given = !o.tokenizerPath.empty();
+    if (!given && (o.vocabSize < 257 || o.vocabSize > kMaxVocab))
         throw ConfigError("--vocab-size " + std::to_string(o.vocabSize) +
                           " is out of range: it must be between 257 (256 byte tokens and "
                           "<|endoftext|>) and 4294967295 (the largest uint32 token id + 1)");
@@ -83,54 +127,76 @@ PrepareReport prepareTextCorpus(const PrepareOptions& o)
 
     PrepareReport report;
     DatasetMeta& meta = report.meta;
-    meta.requestedVocabSize = o.vocabSize;
     meta.seqLen = o.seqLen;
     meta.sourceRoot = o.textDir.string();
 
-    std::vector<TextDocument> docs = readTextCorpus(o.textDir);
-    for (const TextDocument& d : docs) {
+    // Load a given tokenizer before reading the corpus: a wrong path fails fast.
+    auto t0 = std::chrono::steady_clock::now();
+    std::optional<BpeTokenizer> loaded;
+    TokenizerFiles tokenizerFiles;
+    if (given) {
+        tokenizerFiles = findTokenizerFiles(o.tokenizerPath);
+        loaded.emplace(loadTokenizer(tokenizerFiles));
+        report.tokenizerSource = tokenizerFiles.main.string() +
+            (tokenizerFiles.merges.empty() ? "" : " + " + tokenizerFiles.merges.string());
+        if (o.vocabSize != 0 && o.vocabSize != loaded->vocabSize())
+            throw ConfigError("--vocab-size " + std::to_string(o.vocabSize) + " differs from the " +
+                              std::to_string(loaded->vocabSize()) + " tokens of " +
+                              report.tokenizerSource + "; leave it out to use the tokenizer's");
+        if (loaded->vocabSize() > kMaxVocab)
+            throw ConfigError(report.tokenizerSource + ": " + std::to_string(loaded->vocabSize()) +
+                              " tokens do not fit the uint32 shard format");
+        log("tokenizer: " + report.tokenizerSource + ", " + std::to_string(loaded->vocabSize()) + " tokens");
+    }
+    meta.requestedVocabSize = given && o.vocabSize == 0 ? loaded->vocabSize() : o.vocabSize;
+    const double loadSeconds = secondsSince(t0);
+
+    std::vector<TextDocument> files = readTextCorpus(o.textDir);
+    bool onlyTxt = true;
+    for (const TextDocument& d : files) {
         meta.sources.push_back({d.relativePath, static_cast<int64_t>(d.text.size()), sha256Hex(d.text)});
         meta.sourceBytes += static_cast<int64_t>(d.text.size());
-        report.documents += d.text.empty() ? 0 : 1;
+        onlyTxt = onlyTxt && !isJsonLinesFile(d.path);
     }
+    std::vector<std::string> docs = splitDocuments(files, o.textField);
+    for (const std::string& d : docs)
+        report.documents += d.empty() ? 0 : 1;
     if (report.documents == 0)
-        throw DataError(o.textDir.string() + ": all " + std::to_string(docs.size()) +
-                        " .txt files are empty; there is no text to train on");
-    log("read " + std::to_string(docs.size()) + " files, " + std::to_string(meta.sourceBytes) +
-        " bytes");
+        throw DataError(o.textDir.string() + ": all " + std::to_string(files.size()) +
+                        (onlyTxt ? " .txt files are empty" : " .txt and .jsonl files hold no text") +
+                        "; there is no text to train on");
+    log("read " + std::to_string(files.size()) + " files, " + std::to_string(meta.sourceBytes) +
+        " bytes, " + std::to_string(report.documents) + " documents");
 
-    // Tokenizer.
-    auto t0 = std::chrono::steady_clock::now();
-    BpeTrainer trainer;
-    for (const TextDocument& d : docs)
-        trainer.addText(d.text);
-    report.uniqueWords = trainer.uniqueWords();
-    BpeTrainerOptions topts;
-    topts.vocabSize = o.vocabSize;
-    topts.specialTokens = {kEndOfText};
-    topts.progress = [&log](int64_t done, int64_t wanted) {
-        log("tokenizer: " + std::to_string(done) + " of " + std::to_string(wanted) + " merged tokens");
-    };
-    const BpeTokenizer tokenizer = trainer.train(topts);
-    report.trainSeconds = secondsSince(t0);
+    // Tokenizer: the given one, or one trained on the corpus.
+    t0 = std::chrono::steady_clock::now();
+    const BpeTokenizer tokenizer = given ? std::move(*loaded) : trainTokenizer(docs, o, report, log);
+    loaded.reset();
+    report.trainSeconds = given ? loadSeconds : secondsSince(t0);
     meta.vocabSize = tokenizer.vocabSize();
     meta.tokenizerMerges = static_cast<int64_t>(tokenizer.merges().size());
-    meta.specialTokens = {kEndOfText};
-    meta.eotId = *tokenizer.addedTokenId(kEndOfText);
+    const std::optional<AddedToken> separator = documentSeparator(tokenizer); // trained: <|endoftext|>
+    if (separator) {
+        meta.specialTokens = {separator->content};
+        meta.eotId = separator->id;
+        report.endOfText = separator->content;
+    } else {
+        log("tokenizer: no end-of-text token; documents are concatenated without a separator");
+    }
 
-    // One stream: documents joined by <|endoftext|>.
+    // One stream: documents joined by the separator.
     t0 = std::chrono::steady_clock::now();
     std::vector<uint32_t> stream;
     stream.reserve(static_cast<size_t>(meta.sourceBytes / 3));
     bool first = true;
-    for (TextDocument& d : docs) {
-        if (d.text.empty())
+    for (std::string& d : docs) {
+        if (d.empty())
             continue;
-        if (!first)
-            stream.push_back(static_cast<uint32_t>(meta.eotId));
+        if (!first && separator)
+            stream.push_back(static_cast<uint32_t>(separator->id));
         first = false;
-        tokenizer.encodeAppend(d.text, stream);
-        std::string().swap(d.text); // the text is no longer needed
+        tokenizer.encodeAppend(d, stream);
+        std::string().swap(d); // the text is no longer needed
     }
     report.encodeSeconds = secondsSince(t0);
     log("encoded " + std::to_string(stream.size()) + " tokens");
@@ -176,7 +242,10 @@ PrepareReport prepareTextCorpus(const PrepareOptions& o)
                           "limit of 2147483647 tokens per file");
     meta.trainFiles = writeShards(o.outDir, "train", train, perShard, width);
     meta.valFiles = writeShards(o.outDir, "val", val, perShard, width);
-    saveTokenizerJson(tokenizer, o.outDir / meta.tokenizerFile);
+    if (given && tokenizerFiles.kind == TokenizerFiles::Kind::TokenizerJson)
+        writeFileAtomically(o.outDir / meta.tokenizerFile, readFile(tokenizerFiles.main)); // exact copy
+    else
+        saveTokenizerJson(tokenizer, o.outDir / meta.tokenizerFile);
     writeFileAtomically(o.outDir / kDatasetMetaFile, datasetMetaToJsonText(meta));
     removeStaleShards(o.outDir, meta);
 

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "data/DatasetMeta.h"
+#include "data/HfDataset.h"
 
 #include <algorithm>
 #include <limits>
@@ -61,22 +62,67 @@ ShardLists listShardFolder(const fs::path& dir)
 
 } // namespace
 
-void TokenDataset::Stream::copy(const std::vector<TokenShard>& all, int64_t offset, int64_t count,
-                                int64_t* out) const
+int64_t TokenDataset::partSize(Part part) const
 {
-    // The shard holding `offset`: the last one starting at or before it.
-    size_t k = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), offset) -
-                                   starts.begin()) - 1;
+    return part.arrow ? m_arrow[part.index].size() : m_shards[part.index].size();
+}
+
+void TokenDataset::copy(const Stream& stream, int64_t offset, int64_t count, int64_t* out) const
+{
+    // The part holding `offset`: the last one starting at or before it (empty parts share starts).
+    size_t k = static_cast<size_t>(std::upper_bound(stream.starts.begin(), stream.starts.end(), offset) -
+                                   stream.starts.begin()) - 1;
     while (count > 0) {
-        const TokenShard& shard = all[shards[k]];
-        const int64_t local = offset - starts[k];
-        const int64_t n = std::min(count, shard.size() - local);
-        shard.copyTo(local, n, out);
+        const Part part = stream.parts[k];
+        const int64_t local = offset - stream.starts[k];
+        const int64_t n = std::min(count, partSize(part) - local);
+        if (part.arrow)
+            m_arrow[part.index].copyTo(local, n, out);
+        else
+            m_shards[part.index].copyTo(local, n, out);
         out += n;
         offset += n;
         count -= n;
         ++k;
     }
+}
+
+void TokenDataset::add(Stream& stream, Part part, const fs::path& file)
+{
+    stream.parts.push_back(part);
+    stream.starts.push_back(stream.tokens);
+    stream.tokens += partSize(part);
+    m_info.files.push_back(file.string());
+}
+
+void TokenDataset::openHf(const fs::path& path)
+{
+    const HfDatasetFiles hf = readHfDatasetFiles(path);
+    m_info.format = "hf-arrow";
+    m_info.hfLayout = hfLayoutName(hf.layout);
+    m_info.hfSplits = hf.splits;
+    m_info.trainSplit = hf.train.name;
+    m_info.valSplit = hf.validation ? hf.validation->name : "";
+    bool anyRows = false;
+    auto addFiles = [&](const std::vector<fs::path>& files, Stream& stream, int64_t& rows) {
+        for (const fs::path& p : files) {
+            m_arrow.push_back(ArrowTokenFile::open(p));
+            const ArrowTokenFile& a = m_arrow.back();
+            add(stream, {true, m_arrow.size() - 1}, p);
+            rows += a.rows();
+            if (m_info.columnType.find(a.columnType()) == std::string::npos)
+                m_info.columnType += (m_info.columnType.empty() ? "" : ", ") + a.columnType();
+            if (a.rows() > 0) {
+                m_info.minRowTokens = anyRows ? std::min(m_info.minRowTokens, a.minRowTokens()) : a.minRowTokens();
+                m_info.maxRowTokens = std::max(m_info.maxRowTokens, a.maxRowTokens());
+                anyRows = true;
+            }
+        }
+    };
+    addFiles(hf.train.files, m_train, m_info.trainRows);
+    if (hf.validation)
+        addFiles(hf.validation->files, m_val, m_info.valRows);
+    m_info.valCarved = !hf.validation;
 }
 
 TokenDataset TokenDataset::open(const fs::path& path, int64_t seqLen, int64_t vocabSize)
@@ -90,15 +136,20 @@ TokenDataset TokenDataset::open(const fs::path& path, int64_t seqLen, int64_t vo
 
     TokenDataset ds;
     ShardLists lists;
-    if (fs::is_directory(path, ec)) {
-        if (const std::optional<DatasetMeta> meta = readDatasetMeta(path)) {
-            lists = listPrepared(path, *meta);
-            ds.m_info.format = "prepared";
-            ds.m_info.metaVocabSize = meta->vocabSize;
-        } else {
-            lists = listShardFolder(path);
-            ds.m_info.format = "shards";
-        }
+    std::optional<DatasetMeta> meta;
+    if (fs::is_directory(path, ec))
+        meta = readDatasetMeta(path);
+    if (meta) {
+        lists = listPrepared(path, *meta);
+        ds.m_info.format = "prepared";
+        ds.m_info.metaVocabSize = meta->vocabSize;
+    } else if (isHfDatasetPath(path)) {
+        ds.openHf(path);
+        ds.finish(path.string(), seqLen, vocabSize);
+        return ds;
+    } else if (fs::is_directory(path, ec)) {
+        lists = listShardFolder(path);
+        ds.m_info.format = "shards";
     } else {
         lists.train.push_back(path);
         ds.m_info.format = "file";
@@ -107,10 +158,7 @@ TokenDataset TokenDataset::open(const fs::path& path, int64_t seqLen, int64_t vo
     auto addShards = [&ds](const std::vector<fs::path>& paths, Stream& stream) {
         for (const fs::path& p : paths) {
             ds.m_shards.push_back(TokenShard::open(p));
-            stream.shards.push_back(ds.m_shards.size() - 1);
-            stream.starts.push_back(stream.tokens);
-            stream.tokens += ds.m_shards.back().size();
-            ds.m_info.files.push_back(p.string());
+            ds.add(stream, {false, ds.m_shards.size() - 1}, p);
         }
     };
     addShards(lists.train, ds.m_train);
@@ -139,6 +187,20 @@ void TokenDataset::finish(const std::string& where, int64_t seqLen, int64_t voca
         any = true;
     }
     m_info.tokenBytes = wide ? 4 : 2;
+    if (!m_arrow.empty())
+        m_info.tokenBytes = 1;
+    for (const ArrowTokenFile& a : m_arrow) {
+        // ArrowTokenFile::open has checked every id lies in 0 .. 4294967295.
+        a.checkIds(vocabSize);
+        m_info.tokenBytes = std::max(m_info.tokenBytes, a.valueBytes());
+        m_info.totalTokens += a.size();
+        if (a.size() == 0)
+            continue;
+        const ArrowTokenFile::Range r = a.idRange();
+        lo = std::min(lo, static_cast<uint32_t>(r.min));
+        hi = std::max(hi, static_cast<uint32_t>(r.max));
+        any = true;
+    }
     // Ids beyond int32 cannot index an embedding anyway; clamp for display.
     m_info.minId = any ? static_cast<int32_t>(std::min<uint32_t>(lo, INT32_MAX)) : 0;
     m_info.maxId = any ? static_cast<int32_t>(std::min<uint32_t>(hi, INT32_MAX)) : 0;
@@ -163,7 +225,8 @@ void TokenDataset::finish(const std::string& where, int64_t seqLen, int64_t voca
             throw DataError(where + ": " + std::to_string(m_train.tokens) + " tokens make " +
                             std::to_string(trainWindows) + " sequences of " +
                             std::to_string(seqLen) +
-                            "; without validation shards at least 10 are needed to carve one "
+                            (m_info.format == "hf-arrow" ? "; without a validation split" : "; without validation shards") +
+                            " at least 10 are needed to carve one "
                             "validation sequence (every 10th); use a shorter sequence length or "
                             "more data");
         throw DataError(where + ": the validation data holds " + std::to_string(m_val.tokens) +
@@ -179,7 +242,7 @@ void TokenDataset::copyTrainSequence(int64_t index, int64_t* out) const
                                 std::to_string(m_info.trainSequences));
     // Carved: each block of 10 windows holds 9 training windows followed by 1 validation window.
     const int64_t window = m_info.valCarved ? index + index / 9 : index;
-    m_train.copy(m_shards, window * m_info.seqLen, m_info.seqLen, out);
+    copy(m_train, window * m_info.seqLen, m_info.seqLen, out);
 }
 
 void TokenDataset::copyValSequence(int64_t index, int64_t* out) const
@@ -188,9 +251,9 @@ void TokenDataset::copyValSequence(int64_t index, int64_t* out) const
         throw std::out_of_range("validation sequence " + std::to_string(index) + " of " +
                                 std::to_string(m_info.valSequences));
     if (m_info.valCarved)
-        m_train.copy(m_shards, (index * 10 + 9) * m_info.seqLen, m_info.seqLen, out);
+        copy(m_train, (index * 10 + 9) * m_info.seqLen, m_info.seqLen, out);
     else
-        m_val.copy(m_shards, index * m_info.seqLen, m_info.seqLen, out);
+        copy(m_val, index * m_info.seqLen, m_info.seqLen, out);
 }
 
 } // namespace qks

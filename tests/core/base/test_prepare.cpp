@@ -77,7 +77,13 @@ private Q_SLOTS:
     void largeCorpusIsSplitIntoShardsAndStaleShardsGo();
     void sameInputSameBytes();
     void errors();
+    void jsonLinesDocuments();
+    void jsonLinesErrors();
+    void givenTokenizerJson();
+    void givenTokenizerWithoutEndOfText();
+    void givenVocabAndMerges();
     void cliPrepareAndInspect();
+    void cliPrepareWithTokenizer();
 
 private:
     PrepareOptions options(int64_t vocab = 320, int64_t seqLen = 16) const;
@@ -277,12 +283,161 @@ void TestPrepare::errors()
     QVERIFY(!errorOf<ConfigError>([&] { prepareTextCorpus(o); }).startsWith("NO"));
 }
 
+void TestPrepare::jsonLinesDocuments()
+{
+    // One document per line, blank lines skipped, \r\n and a byte order mark accepted; the
+    // lines join the .txt files in path order, each a document of its own.
+    const fs::path dir = m_text.parent_path() / "jsonl";
+    const std::vector<std::string> lines = {makeText(900, 11), makeText(800, 12), "", makeText(700, 13)};
+    std::string jsonl = "\xEF\xBB\xBF";
+    for (const std::string& l : lines)
+        jsonl += nlohmann::json({{"id", 1}, {"text", l}}).dump() + "\r\n";
+    jsonl += "\n   \n";
+    writeText(dir / "a.jsonl", jsonl);
+    writeText(dir / "b.txt", makeText(1000, 14));
+    PrepareOptions o = options(400, 8);
+    o.textDir = dir;
+    const PrepareReport r = prepareTextCorpus(o);
+    QCOMPARE(r.documents, int64_t(4)); // three non-empty lines + b.txt
+    QCOMPARE(r.meta.sources.size(), size_t(2));
+    QCOMPARE(r.meta.sources[0].path, std::string("a.jsonl"));
+    QCOMPARE(r.meta.sources[0].sha256, sha256Hex(jsonl)); // the file as it is
+    const BpeTokenizer tok = loadTokenizerJson(m_out / "tokenizer.json");
+    const TokenDataset ds = TokenDataset::open(m_out, 8, tok.vocabSize());
+    std::vector<int32_t> stream;
+    int64_t t = 0, v = 0;
+    for (int64_t i = 0; i < ds.trainCount() + ds.valCount(); ++i) {
+        const std::vector<int32_t> s = i % 10 == 9 ? sequence(ds, true, v++) : sequence(ds, false, t++);
+        stream.insert(stream.end(), s.begin(), s.end());
+    }
+    const std::string full = lines[0] + "<|endoftext|>" + lines[1] + "<|endoftext|>" + lines[3] +
+                             "<|endoftext|>" + makeText(1000, 14);
+    const std::string decoded = tok.decode(stream);
+    QVERIFY(full.compare(0, decoded.size(), decoded) == 0);
+    QCOMPARE(std::count(stream.begin(), stream.end(), *tok.addedTokenId("<|endoftext|>")), 3);
+
+    // Another field.
+    writeText(dir / "a.jsonl", nlohmann::json({{"content", lines[0]}}).dump() + "\n");
+    o.textField = "content";
+    QCOMPARE(prepareTextCorpus(o).documents, int64_t(2));
+}
+
+void TestPrepare::jsonLinesErrors()
+{
+    const fs::path dir = m_text.parent_path() / "badjsonl";
+    PrepareOptions o = options();
+    o.textDir = dir;
+    const std::string good = nlohmann::json({{"text", makeText(50, 1)}}).dump() + "\n";
+    writeText(dir / "sub/x.jsonl", good + "\n" + "{\"text\": \"unterminated\n");
+    QString msg = errorOf<DataError>([&] { prepareTextCorpus(o); });
+    QVERIFY2(msg.contains("sub/x.jsonl:3") && msg.contains("not valid JSON"), qPrintable(msg));
+    writeText(dir / "sub/x.jsonl", good + "{\"body\": \"x\"}\n");
+    msg = errorOf<DataError>([&] { prepareTextCorpus(o); });
+    QVERIFY2(msg.contains("sub/x.jsonl:2") && msg.contains("\"text\"") && msg.contains("--text-field"), qPrintable(msg));
+    writeText(dir / "sub/x.jsonl", good + "{\"text\": 42}\n");
+    msg = errorOf<DataError>([&] { prepareTextCorpus(o); });
+    QVERIFY2(msg.contains("sub/x.jsonl:2") && msg.contains("not a string"), qPrintable(msg));
+    writeText(dir / "sub/x.jsonl", good + "[1, 2]\n");
+    msg = errorOf<DataError>([&] { prepareTextCorpus(o); });
+    QVERIFY2(msg.contains("sub/x.jsonl:2") && msg.contains("not a JSON object"), qPrintable(msg));
+    writeText(dir / "sub/x.jsonl", "{\"text\": \"\"}\n");
+    msg = errorOf<DataError>([&] { prepareTextCorpus(o); });
+    QVERIFY2(msg.contains(".jsonl files hold no text"), qPrintable(msg));
+}
+
+void TestPrepare::givenTokenizerJson()
+{
+    // SmolLM2's layout (the study's tokenizer): <|endoftext|> is id 0 and separates documents;
+    // the file is copied as it is; the vocabulary size comes from it.
+    const fs::path tokFile = fs::path(QKS_FIXTURES_DIR) / "tokenizer" / "smollm2_like.json";
+    PrepareOptions o = options(0, 16);
+    o.tokenizerPath = tokFile;
+    const PrepareReport r = prepareTextCorpus(o);
+    QCOMPARE(r.meta.vocabSize, int64_t(528));
+    QCOMPARE(r.meta.requestedVocabSize, int64_t(528));
+    QCOMPARE(r.meta.eotId, int64_t(0));
+    QCOMPARE(r.meta.specialTokens, std::vector<std::string>{"<|endoftext|>"});
+    QCOMPARE(r.endOfText, std::string("<|endoftext|>"));
+    QCOMPARE(r.uniqueWords, int64_t(0));
+    QVERIFY(readFile(m_out / "tokenizer.json") == readFile(tokFile));
+    const BpeTokenizer tok = loadTokenizerJson(tokFile);
+    const TokenDataset ds = TokenDataset::open(m_out, 16, 528);
+    const std::vector<int32_t> first = sequence(ds, false, 0);
+    const std::vector<int32_t> want = tok.encode(m_files["a.txt"]);
+    QCOMPARE(first, std::vector<int32_t>(want.begin(), want.begin() + 16));
+
+    o.vocabSize = 528; // the same size, given explicitly: fine
+    QCOMPARE(prepareTextCorpus(o).meta.vocabSize, int64_t(528));
+    o.vocabSize = 4096;
+    const QString msg = errorOf<ConfigError>([&] { prepareTextCorpus(o); });
+    QVERIFY2(msg.contains("4096") && msg.contains("528"), qPrintable(msg));
+    o.vocabSize = 0;
+    o.tokenizerPath = m_text / "no-such-tokenizer.json";
+    QVERIFY(errorOf<DataError>([&] { prepareTextCorpus(o); }).contains("no-such-tokenizer.json"));
+}
+
+void TestPrepare::givenTokenizerWithoutEndOfText()
+{
+    // No end-of-document token: documents are concatenated, meta.json says eot_id -1.
+    nlohmann::json j = nlohmann::json::parse(readFile(fs::path(QKS_FIXTURES_DIR) / "tokenizer" / "hf_bpe_512.json"));
+    j["added_tokens"] = nlohmann::json::array();
+    j["model"]["vocab"].erase("<|endoftext|>");
+    const fs::path tokFile = m_text.parent_path() / "noeot" / "tokenizer.json";
+    writeText(tokFile, j.dump());
+    PrepareOptions o = options(0, 16);
+    o.tokenizerPath = tokFile.parent_path(); // a folder holding tokenizer.json
+    const PrepareReport r = prepareTextCorpus(o);
+    QCOMPARE(r.meta.vocabSize, int64_t(511));
+    QCOMPARE(r.meta.eotId, int64_t(-1));
+    QVERIFY(r.meta.specialTokens.empty());
+    QVERIFY(r.endOfText.empty());
+    const nlohmann::json meta = nlohmann::json::parse(readFile(m_out / "meta.json"));
+    QCOMPARE(meta["eot_id"].get<int64_t>(), int64_t(-1));
+}
+
+void TestPrepare::givenVocabAndMerges()
+{
+    // GPT-2's own files (data/gpt2, scripts/setup.sh): 50257 ids need uint32 shards.
+    const fs::path gpt2 = QKS_GPT2_DIR;
+    QVERIFY2(fs::exists(gpt2 / "encoder.json"), "GPT-2 vocabulary missing: run scripts/setup.sh");
+    PrepareOptions o = options(0, 16);
+    o.tokenizerPath = gpt2;
+    const PrepareReport r = prepareTextCorpus(o);
+    QCOMPARE(r.meta.vocabSize, int64_t(50257));
+    QCOMPARE(r.meta.eotId, int64_t(50256));
+    QCOMPARE(r.meta.tokenBytes, 2); // 50257 ids fit uint16
+    const BpeTokenizer written = loadTokenizerJson(m_out / "tokenizer.json");
+    QCOMPARE(written.vocabSize(), int64_t(50257));
+    QCOMPARE(written.encode(m_files["b.txt"]).size(),
+             loadGpt2EncoderFiles(gpt2 / "encoder.json", gpt2 / "vocab.bpe").encode(m_files["b.txt"]).size());
+}
+
+void TestPrepare::cliPrepareWithTokenizer()
+{
+    const QString cli = QStringLiteral(QKS_CLI_PATH);
+    QVERIFY2(QFileInfo::exists(cli), qPrintable(cli + " is missing"));
+    const QString tokFile = QString::fromStdString((fs::path(QKS_FIXTURES_DIR) / "tokenizer" / "smollm2_like.json").string());
+    QProcess p;
+    p.start(cli, {"prepare", "--text", QString::fromStdString(m_text.string()), "--tokenizer", tokFile,
+                  "--seq-len", "16", "--out", QString::fromStdString(m_out.string()), "--json"});
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitCode(), 0);
+    const nlohmann::json prep = nlohmann::json::parse(p.readAllStandardOutput().toStdString());
+    QCOMPARE(prep["vocab_size"].get<int64_t>(), int64_t(528));
+    QCOMPARE(prep["eot_id"].get<int64_t>(), int64_t(0));
+    QCOMPARE(prep["end_of_text"].get<std::string>(), std::string("<|endoftext|>"));
+
+    // A --vocab-size that disagrees with the tokenizer is a usage/config error (exit code 2).
+    p.start(cli, {"prepare", "--text", QString::fromStdString(m_text.string()), "--tokenizer", tokFile,
+                  "--vocab-size", "4096", "--seq-len", "16", "--out", QString::fromStdString(m_out.string())});
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitCode(), 2);
+}
+
 void TestPrepare::cliPrepareAndInspect()
 {
-    // The CLI links torch, so this unit does not build it; check it when it has been built.
-    const QString cli = QStringLiteral(QKS_CLI_PATH);
-    if (!QFileInfo::exists(cli))
-        QSKIP("qkstudio-cli is not built");
+    const QString cli = QStringLiteral(QKS_CLI_PATH); // built first: tests/CMakeLists.txt
+    QVERIFY2(QFileInfo::exists(cli), qPrintable(cli + " is missing"));
     QProcess p;
     p.start(cli, {"prepare", "--text", QString::fromStdString(m_text.string()), "--vocab-size",
                   "300", "--seq-len", "16", "--out", QString::fromStdString(m_out.string()), "--json"});
