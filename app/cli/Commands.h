@@ -27,6 +27,7 @@ enum ExitCode : int {
     kExitUsage = 2,    // usage or config error
     kExitData = 3,     // data error
     kExitDiverged = 4, // NaN/Inf loss; results so far kept
+    kExitOutOfMemory = 5,
     kExitCancelled = 130,
 };
 
@@ -38,5 +39,8 @@ int runPrepare(const CliArgs& args);
 int runInspect(const CliArgs& args);
 int runStudy(const CliArgs& args);
 int runTrain(const CliArgs& args);
+int runProbe(const CliArgs& args);
+int runEval(const CliArgs& args);
+int runTokenize(const CliArgs& args);
 
 } // namespace qks::cli
