@@ -1,5 +1,7 @@
 #include "Commands.h"
 
+#include "CliFormat.h"
+
 #include "common/Error.h"
 #include "data/DatasetMeta.h"
 #include "data/HfDataset.h"
@@ -15,18 +17,6 @@ namespace qks::cli {
 
 namespace {
 
-std::string withThousands(int64_t n)
-{
-    // Appending rather than inserting: GCC 12 warns (-Wrestrict) on string::insert at -O3.
-    const std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string out = n < 0 ? "-" : "";
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0)
-            out += ',';
-        out += digits[i];
-    }
-    return out;
-}
 
 // Control characters would garble a terminal; show them escaped.
 std::string printable(const std::string& text)
@@ -45,13 +35,6 @@ std::string printable(const std::string& text)
     return out;
 }
 
-std::string joined(const std::vector<std::string>& names)
-{
-    std::string out;
-    for (const std::string& n : names)
-        out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
 
 // "Hugging Face DatasetDict (train, validation)" and the like.
 std::string hfFormat(const TokenDatasetInfo& info)

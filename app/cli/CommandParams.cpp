@@ -1,5 +1,7 @@
 #include "Commands.h"
 
+#include "CliFormat.h"
+
 #include "common/Error.h"
 #include "config/ParamCount.h"
 #include "config/Validation.h"
@@ -10,13 +12,6 @@
 namespace qks::cli {
 
 namespace {
-std::string withThousands(int64_t n)
-{
-    std::string digits = std::to_string(n);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-        digits.insert(static_cast<size_t>(i), ",");
-    return digits;
-}
 } // namespace
 
 int runParams(const CliArgs& args)

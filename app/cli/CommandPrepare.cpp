@@ -1,5 +1,7 @@
 #include "Commands.h"
 
+#include "CliFormat.h"
+
 #include "common/Error.h"
 #include "data/Prepare.h"
 #include "data/PrepareArrow.h"
@@ -12,18 +14,6 @@ namespace qks::cli {
 
 namespace {
 
-std::string withThousands(int64_t n)
-{
-    // Appending rather than inserting: GCC 12 warns (-Wrestrict) on string::insert at -O3.
-    const std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string out = n < 0 ? "-" : "";
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0)
-            out += ',';
-        out += digits[i];
-    }
-    return out;
-}
 
 int64_t requiredInt(const CliArgs& args, const std::string& name)
 {
@@ -32,13 +22,6 @@ int64_t requiredInt(const CliArgs& args, const std::string& name)
     return args.intValueOr(name, 0);
 }
 
-std::string joined(const std::vector<std::string>& names)
-{
-    std::string out;
-    for (const std::string& n : names)
-        out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
 
 // `prepare --arrow DIR`: an already tokenized Hugging Face datasets folder -> shards; no tokenizer.
 int prepareArrow(const CliArgs& args)

@@ -50,20 +50,6 @@ std::vector<std::string> writeShards(const fs::path& dir, const char* split,
     return names;
 }
 
-// Shards an earlier run left that this run's meta.json does not list would be mistaken for
-// data by anyone globbing the folder; remove them (only names this function could have made).
-void removeStaleShards(const fs::path& dir, const DatasetMeta& meta)
-{
-    static const std::regex kOurs(R"((train|val)_[0-9]{6}\.bin)");
-    std::set<std::string> keep(meta.trainFiles.begin(), meta.trainFiles.end());
-    keep.insert(meta.valFiles.begin(), meta.valFiles.end());
-    std::error_code ec;
-    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
-        const std::string name = e.path().filename().string();
-        if (std::regex_match(name, kOurs) && !keep.count(name))
-            fs::remove(e.path(), ec);
-    }
-}
 
 // Each .txt file is a document, each .jsonl line one; the file texts are released as they go.
 std::vector<std::string> splitDocuments(std::vector<TextDocument>& files, const std::string& textField)
@@ -106,6 +92,19 @@ std::optional<AddedToken> documentSeparator(const BpeTokenizer& tokenizer)
             if (t.content == name)
                 return t;
     return std::nullopt;
+}
+
+void removeStaleShards(const fs::path& dir, const DatasetMeta& meta)
+{
+    static const std::regex kOurs(R"((train|val)_[0-9]{6}\.bin)");
+    std::set<std::string> keep(meta.trainFiles.begin(), meta.trainFiles.end());
+    keep.insert(meta.valFiles.begin(), meta.valFiles.end());
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (std::regex_match(name, kOurs) && !keep.count(name))
+            fs::remove(e.path(), ec);
+    }
 }
 
 PrepareReport prepareTextCorpus(const PrepareOptions& o)

@@ -65,4 +65,8 @@ std::optional<AddedToken> documentSeparator(const BpeTokenizer& tokenizer);
 // writing fails.
 PrepareReport prepareTextCorpus(const PrepareOptions& options);
 
+// Removes train_NNNNNN.bin / val_NNNNNN.bin files in `dir` that `meta` does not list: shards an
+// earlier run left behind would be mistaken for data by anyone globbing the folder.
+void removeStaleShards(const std::filesystem::path& dir, const DatasetMeta& meta);
+
 } // namespace qks

@@ -3,6 +3,7 @@
 #include "common/AtomicFile.h"
 #include "common/Error.h"
 #include "data/HfDataset.h"
+#include "data/Prepare.h"
 #include "data/Sha256.h"
 #include "data/TokenShard.h"
 
@@ -51,20 +52,6 @@ std::vector<std::string> writeSplit(const fs::path& dir, const char* split, int6
     return names;
 }
 
-// Shards of an earlier run that this meta.json does not list would be mistaken for data by
-// anyone globbing the folder; remove them (only names `prepare` makes).
-void removeStaleShards(const fs::path& dir, const DatasetMeta& meta)
-{
-    static const std::regex kOurs(R"((train|val)_[0-9]{6}\.bin)");
-    std::set<std::string> keep(meta.trainFiles.begin(), meta.trainFiles.end());
-    keep.insert(meta.valFiles.begin(), meta.valFiles.end());
-    std::error_code ec;
-    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
-        const std::string name = e.path().filename().string();
-        if (std::regex_match(name, kOurs) && !keep.count(name))
-            fs::remove(e.path(), ec);
-    }
-}
 
 std::string sha256OfFile(const fs::path& path)
 {
