@@ -58,15 +58,19 @@ StudyConfig studyConfigFromArgs(const CliArgs& args)
     return config;
 }
 
-int runConfiguredStudy(const StudyConfig& config, bool quiet, bool resume)
+int runConfiguredStudy(const StudyConfig& config, const CliArgs& args)
 {
     requireValidConfig(config);
     auto cancel = std::make_shared<CancelToken>();
-    ProgressPrinter printer(quiet);
+    ProgressPrinter printer(args.has("quiet"));
+    const bool resume = args.has("resume");
+    const std::filesystem::path init = args.valueOr("init", "");
+    if (resume && !init.empty())
+        throw UsageError("--resume continues a run's own checkpoint; --init starts a new run from weights: use one");
     std::vector<RunFinished> runs;
     {
         const InterruptScope interrupts(*cancel);
-        runs = runStudy(config, std::ref(printer), cancel, resume);
+        runs = runStudy(config, std::ref(printer), cancel, resume, init);
     }
 
     std::vector<ConditionSummary> rows;
@@ -86,7 +90,7 @@ int runConfiguredStudy(const StudyConfig& config, bool quiet, bool resume)
     return kExitOk;
 }
 
-const std::vector<std::string> kStudyOptions = {"preset", "config", "set", "out", "data", "device", "seed", "quiet", "resume"};
+const std::vector<std::string> kStudyOptions = {"preset", "config", "set", "out", "data", "device", "seed", "quiet", "resume", "init"};
 
 } // namespace
 
@@ -98,7 +102,7 @@ int runStudy(const CliArgs& args)
     StudyConfig config = studyConfigFromArgs(args);
     if (const auto v = args.value("conditions"))
         applyConfigOverride(config, "study.conditions=" + *v);
-    return runConfiguredStudy(config, args.has("quiet"), args.has("resume"));
+    return runConfiguredStudy(config, args);
 }
 
 int runTrain(const CliArgs& args)
@@ -111,7 +115,7 @@ int runTrain(const CliArgs& args)
         throw UsageError("train needs --condition QK, QK_frozen or NoQK");
     StudyConfig config = studyConfigFromArgs(args);
     config.study.conditions = {*condition};
-    return runConfiguredStudy(config, args.has("quiet"), args.has("resume"));
+    return runConfiguredStudy(config, args);
 }
 
 } // namespace qks::cli

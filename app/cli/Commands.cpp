@@ -7,7 +7,7 @@ const std::vector<Command>& commands()
     static const std::vector<Command> table = {
         {"study", "study [--preset P] [--out DIR] [--conditions QK,QK_frozen,NoQK] [--data DIR] [--seed N] [--device D] [--resume]",
          "train every condition and write <out>/<tag>/results.json", {"quiet", "resume"}, runStudy},
-        {"train", "train --condition C [--preset P] [--out DIR] [--data DIR] [--seed N] [--device D] [--resume]",
+        {"train", "train --condition C [--preset P] [--out DIR] [--data DIR] [--seed N] [--device D] [--resume | --init WEIGHTS]",
          "train one condition", {"quiet", "resume"}, runTrain},
         {"probe", "probe --checkpoint FILE [--data DIR] [--batch 8] [--post-rope] [--condition C] [--json]",
          "key PR and γ statistics of a checkpoint", {"json", "post-rope"}, runProbe},

@@ -15,7 +15,7 @@ void printHelp()
     std::cout << "qkstudio-cli — attention-key rank collapse under QK-Norm, headless\n\n"
                  "usage: qkstudio-cli COMMAND [options]\n\ncommands:\n";
     for (const auto& c : qks::cli::commands())
-        std::printf("  %-62s %s\n", c.usage, c.summary);
+        std::printf("  %s\n      %s\n", c.usage, c.summary);
     std::cout << "\nconfig-taking commands accept --preset P, --config FILE and repeatable --set section.key=value.\n"
                  "exit codes: 0 done, 2 usage or config error, 3 data error, 4 diverged (results so far kept),\n"
                  "5 out of memory, 130 interrupted.\n";

@@ -12,7 +12,7 @@
 namespace qks {
 
 std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& sink, std::shared_ptr<CancelToken> cancel,
-                                  bool resume)
+                                  bool resume, const std::filesystem::path& initialWeights)
 {
     requireValidConfig(config);
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
@@ -29,6 +29,8 @@ std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& si
         done.tag = tag;
         done.resultsPath = out / tag / "results.json";
         Trainer trainer(config, condition, data, done.resultsPath, sink, cancel);
+        if (!initialWeights.empty())
+            trainer.setInitialWeights(initialWeights);
         if (resume) {
             const auto checkpoints = listCheckpoints(out / tag / "checkpoints");
             if (!checkpoints.empty()) {

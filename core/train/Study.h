@@ -16,7 +16,9 @@ namespace qks {
 // With `resume`, a condition whose checkpoints folder holds a checkpoint continues from the
 // newest one (a finished one is skipped); the others start fresh.
 // Any other error is reported as that condition's RunFinished and then rethrown.
+// `initialWeights` (optional) starts every condition from that weights file instead.
 std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& sink = {},
-                                  std::shared_ptr<CancelToken> cancel = {}, bool resume = false);
+                                  std::shared_ptr<CancelToken> cancel = {}, bool resume = false,
+                                  const std::filesystem::path& initialWeights = {});
 
 } // namespace qks

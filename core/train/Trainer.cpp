@@ -98,6 +98,8 @@ RunResults Trainer::run()
     const bool autocast = tc.bf16_autocast && device.is_cuda();
     torch::manual_seed(static_cast<uint64_t>(tc.seed));
     MinimalLlm model(mc, m_condition.mode);
+    if (!m_initFrom.empty())
+        loadModelWeights(model, SafetensorsFile::open(m_initFrom));
     model->to(device);
     StudyOptimizer optimizer(*model, tc);
     MicroStepper stepper(model, optimizer, tc.gradient_accumulation_steps, autocast);

@@ -27,6 +27,10 @@ public:
     // results.json entries up to that point are restored, so the run continues exactly.
     void setResumeFrom(std::filesystem::path weights) { m_resumeFrom = std::move(weights); }
 
+    // Start from these weights (any MinimalLLM safetensors file, e.g. saved by PyTorch) with a
+    // fresh optimizer and data order, instead of the seeded initialisation.
+    void setInitialWeights(std::filesystem::path weights) { m_initFrom = std::move(weights); }
+
     // Trains to the end (or until cancelled) and returns the results written. Checkpoints go
     // to <results folder>/checkpoints as configured (and on a stop). Throws DivergedError on a
     // NaN/Inf loss after keeping the results so far on disk.
@@ -44,6 +48,7 @@ private:
     std::shared_ptr<CancelToken> m_cancel;
     RunPlan m_plan;
     std::filesystem::path m_resumeFrom;
+    std::filesystem::path m_initFrom;
     bool m_cancelled = false;
 };
 

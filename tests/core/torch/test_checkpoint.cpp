@@ -195,6 +195,25 @@ private Q_SLOTS:
         QVERIFY(std::abs(probeKeys(loaded.model, ids, false, false).meanPr - py["mean_pr"].get<double>()) < 1e-6 * py["mean_pr"].get<double>());
     }
 
+    void trainingContinuesFromPytorchWeights()
+    {
+        // train --init: the run's first probe measures the PyTorch weights, then it trains.
+        const fs::path weights = root() / "from_pytorch.safetensors";
+        const StudyConfig c = tinyConfig(root() / "data", root() / "init");
+        const TokenDataset data = TokenDataset::open(c.data.path, 16, 50);
+        Trainer trainer(c, *conditionForTag("NoQK"), data, root() / "init" / "NoQK" / "results.json");
+        trainer.setInitialWeights(weights);
+        const RunResults r = trainer.run();
+
+        StudyConfig fallback = c;
+        CheckpointModel loaded = loadCheckpointModel(weights, fallback, std::string("NoQK"));
+        auto probeIds = torch::empty({4, 16}, torch::kLong);
+        for (int64_t i = 0; i < 4; ++i)
+            data.copyValSequence(i, probeIds.data_ptr<int64_t>() + i * 16);
+        QCOMPARE(r.mean_pr[0], probeKeys(loaded.model, probeIds, false, false).meanPr);
+        QVERIFY(r.mean_pr.back() != r.mean_pr[0]); // and it trained
+    }
+
     void mismatchesAreNamed()
     {
         const fs::path weights = root() / "from_pytorch.safetensors"; // NoQK, d_model 32
