@@ -1,3 +1,4 @@
+#include "ErrorMessage.h"
 #include "common/Error.h"
 #include "data/ArrowIpc.h"
 #include "data/ArrowTokenFile.h"
@@ -58,18 +59,6 @@ std::vector<int64_t> readAll(const ArrowTokenFile& f)
     return out;
 }
 
-template <typename F>
-QString dataErrorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const DataError& e) {
-        return QString::fromStdString(e.what());
-    } catch (const std::exception& e) {
-        return QStringLiteral("WRONG EXCEPTION: ") + QString::fromStdString(e.what());
-    }
-    return QStringLiteral("NO EXCEPTION");
-}
 
 void putInt32(std::string& bytes, size_t at, int32_t v)
 {

@@ -1,3 +1,4 @@
+#include "ErrorMessage.h"
 #include "common/AtomicFile.h"
 #include "common/Error.h"
 #include "data/BpeTrainer.h"
@@ -118,18 +119,6 @@ std::vector<int32_t> referenceEncodeWord(const BpeTokenizer& tok, std::string_vi
     return ids;
 }
 
-template <typename F>
-QString dataErrorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const DataError& e) {
-        return QString::fromStdString(e.what());
-    } catch (const std::exception& e) {
-        return QStringLiteral("WRONG EXCEPTION: ") + QString::fromStdString(e.what());
-    }
-    return QStringLiteral("NO EXCEPTION");
-}
 
 } // namespace
 

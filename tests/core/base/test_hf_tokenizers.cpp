@@ -1,3 +1,4 @@
+#include "ErrorMessage.h"
 #include "common/AtomicFile.h"
 #include "common/Error.h"
 #include "data/AddedTokenMatcher.h"
@@ -40,18 +41,6 @@ QString show(const std::vector<int32_t>& ids)
     return parts.join(' ');
 }
 
-template <typename F>
-QString dataErrorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const DataError& e) {
-        return QString::fromStdString(e.what());
-    } catch (const std::exception& e) {
-        return QStringLiteral("WRONG EXCEPTION: ") + QString::fromStdString(e.what());
-    }
-    return QStringLiteral("NO EXCEPTION");
-}
 
 void writeFile(const fs::path& p, const std::string& bytes)
 {

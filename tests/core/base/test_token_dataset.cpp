@@ -1,3 +1,4 @@
+#include "ErrorMessage.h"
 #include "common/AtomicFile.h"
 #include "common/Error.h"
 #include "data/DatasetMeta.h"
@@ -46,18 +47,6 @@ std::vector<int64_t> valSeq(const TokenDataset& ds, int64_t i)
     return out;
 }
 
-template <typename F>
-QString dataErrorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const DataError& e) {
-        return QString::fromStdString(e.what());
-    } catch (const std::exception& e) {
-        return QStringLiteral("WRONG EXCEPTION: ") + QString::fromStdString(e.what());
-    }
-    return QStringLiteral("NO EXCEPTION");
-}
 
 } // namespace
 

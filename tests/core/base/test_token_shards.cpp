@@ -1,3 +1,4 @@
+#include "ErrorMessage.h"
 #include "common/Error.h"
 #include "data/TokenShard.h"
 
@@ -41,19 +42,6 @@ int32_t int32At(const std::string& bytes, size_t offset)
     return v;
 }
 
-// Runs `f`, expects a DataError, and returns its message.
-template <typename F>
-QString dataErrorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const DataError& e) {
-        return QString::fromStdString(e.what());
-    } catch (const std::exception& e) {
-        return QStringLiteral("WRONG EXCEPTION: ") + QString::fromStdString(e.what());
-    }
-    return QStringLiteral("NO EXCEPTION");
-}
 
 } // namespace
 

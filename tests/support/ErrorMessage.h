@@ -1,0 +1,21 @@
+#pragma once
+
+// Runs `f`, expects a qks::DataError, and returns its message; any other outcome comes back as
+// "WRONG EXCEPTION: ..." or "NO EXCEPTION" so a QVERIFY on the text shows what happened.
+#include "common/Error.h"
+
+#include <QString>
+#include <exception>
+
+template <typename F>
+QString dataErrorOf(F&& f)
+{
+    try {
+        f();
+    } catch (const qks::DataError& e) {
+        return QString::fromStdString(e.what());
+    } catch (const std::exception& e) {
+        return QStringLiteral("WRONG EXCEPTION: ") + QString::fromStdString(e.what());
+    }
+    return QStringLiteral("NO EXCEPTION");
+}
