@@ -23,6 +23,8 @@ packages=(
     xvfb xauth        # headless GUI tests
     python3-torch     # /usr/bin/python3 with torch, for tests/reference
     cmake ninja-build g++ pkg-config git
+    desktop-file-utils appstream # desktop-file-validate, appstreamcli: check packaging/*.desktop, *.metainfo.xml
+    dpkg-dev file     # dpkg-shlibdeps and file(1): 'cpack -G DEB' computes the package's Depends with them
     npm nodejs        # npm pack fetches the demo corpus
 )
 
