@@ -1,0 +1,244 @@
+#include "app/Application.h"
+
+#include "app/GuiBenchmark.h"
+#include "app/Translations.h"
+#include "charts/FigureKind.h"
+#include "export/FigureExporter.h"
+#include "window/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QIcon>
+#include <QImage>
+#include <QPainter>
+#include <QTabWidget>
+#include <QTextStream>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace qks::gui {
+
+namespace {
+
+// Modes that need no screen run on the offscreen platform when there is no display.
+void chooseHeadlessPlatform(int argc, char** argv)
+{
+    bool headless = false;
+    for (int i = 1; i < argc; ++i) {
+        for (const char* flag : {"--export-figures", "--benchmark", "--screenshot", "--help", "-h", "--version", "-v"}) {
+            if (std::strcmp(argv[i], flag) == 0)
+                headless = true;
+        }
+    }
+    const bool display = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
+    if (headless && !display && !std::getenv("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+QString trApp(const char* text)
+{
+    return QCoreApplication::translate("qks::gui::Application", text);
+}
+
+struct Loaded {
+    QVector<OpenStudy> studies;
+    QString error;
+};
+
+// Opens the folders for a headless mode: every one must load, and every run must parse.
+Loaded openForExport(StudyStore& store, const QStringList& folders)
+{
+    Loaded out;
+    for (const QString& f : folders) {
+        QString error;
+        if (store.open(f, &error) < 0) {
+            out.error = error;
+            return out;
+        }
+    }
+    for (const OpenStudy& s : store.studies()) {
+        for (const RunEntry& r : s.runs) {
+            if (!r.error.isEmpty()) {
+                out.error = trApp("%1: %2").arg(QDir::toNativeSeparators(r.folder), r.error);
+                return out;
+            }
+        }
+    }
+    out.studies = store.studies();
+    return out;
+}
+
+int exportMode(const QCommandLineParser& args, QTextStream& out, QTextStream& err)
+{
+    const QStringList folders = args.positionalArguments();
+    if (folders.isEmpty() || !args.isSet(QStringLiteral("out"))) {
+        err << trApp("qkstudio: --export-figures needs at least one results folder and --out OUTDIR") << "\n";
+        return 2;
+    }
+    ExportOptions o;
+    o.outDir = args.value(QStringLiteral("out"));
+    QString error;
+    if (!parseFormats(args.value(QStringLiteral("format")), &o.formats, &error)) {
+        err << "qkstudio: " << error << "\n";
+        return 2;
+    }
+    const auto theme = ChartTheme::byName(args.value(QStringLiteral("theme")));
+    if (!theme) {
+        err << trApp("qkstudio: unknown theme '%1'; use paper or dark").arg(args.value(QStringLiteral("theme"))) << "\n";
+        return 2;
+    }
+    o.theme = *theme;
+    const auto size = figureSizeByName(args.value(QStringLiteral("size")));
+    if (!size) {
+        err << trApp("qkstudio: unknown size '%1'; use one-column, two-column or wide").arg(args.value(QStringLiteral("size")))
+            << "\n";
+        return 2;
+    }
+    o.size = *size;
+    bool ok = false;
+    o.dpi = args.value(QStringLiteral("dpi")).toInt(&ok);
+    if (!ok || o.dpi < 36 || o.dpi > 2400) {
+        err << trApp("qkstudio: --dpi must be a whole number from 36 to 2400") << "\n";
+        return 2;
+    }
+    const double smoothing = args.value(QStringLiteral("smoothing")).toDouble(&ok);
+    if (!ok || smoothing < 0.0 || smoothing > 0.99) {
+        err << trApp("qkstudio: --smoothing must be a number from 0 to 0.99") << "\n";
+        return 2;
+    }
+    o.figure.smoothing = smoothing;
+
+    StudyStore store;
+    const Loaded loaded = openForExport(store, folders);
+    if (!loaded.error.isEmpty()) {
+        err << "qkstudio: " << loaded.error << "\n";
+        return 3;
+    }
+    const QVector<ExportedFigure> figures = exportAllFigures(loaded.studies, o, &error);
+    int files = 0;
+    for (const ExportedFigure& f : figures) {
+        for (const QString& file : f.files)
+            out << QDir::toNativeSeparators(file) << "\n";
+        files += int(f.files.size());
+    }
+    if (!error.isEmpty()) {
+        err << "qkstudio: " << error << "\n";
+        return 1;
+    }
+    err << trApp("qkstudio: wrote %1 files to %2").arg(files).arg(QDir::toNativeSeparators(o.outDir)) << "\n";
+    return 0;
+}
+
+int screenshotMode(const QCommandLineParser& args, QTextStream& err)
+{
+    MainWindow window;
+    if (args.isSet(QStringLiteral("theme")))
+        window.setThemeName(args.value(QStringLiteral("theme")));
+    for (const QString& f : args.positionalArguments()) {
+        if (!window.openFolder(f, true)) {
+            err << trApp("qkstudio: cannot open %1").arg(f) << "\n";
+            return 3;
+        }
+    }
+    if (args.isSet(QStringLiteral("figure"))) {
+        const QString name = args.value(QStringLiteral("figure"));
+        bool found = false;
+        for (FigureKind kind : allFigureKinds()) {
+            if (figureFileStem(kind) == name) {
+                window.showFigure(kind);
+                found = true;
+            }
+        }
+        if (name == QLatin1String("side-by-side")) {
+            window.showSideBySide();
+            found = true;
+        }
+        if (!found) {
+            err << trApp("qkstudio: unknown figure '%1'; use a file stem such as 2_key_pr_causal, or side-by-side")
+                       .arg(name)
+                << "\n";
+            return 2;
+        }
+    }
+    window.resize(1440, 900);
+    window.show();
+    window.refreshAll();
+    QCoreApplication::processEvents();
+    const QImage image = window.grab().toImage();
+    if (!image.save(args.value(QStringLiteral("screenshot")), "PNG")) {
+        err << trApp("qkstudio: cannot write %1").arg(args.value(QStringLiteral("screenshot"))) << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+int runApplication(int argc, char** argv)
+{
+    chooseHeadlessPlatform(argc, argv);
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("QKStudio"));
+    QCoreApplication::setApplicationName(QStringLiteral("qkstudio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QKS_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("QK Studio"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.qkstudio.QKStudio"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("qkstudio"), QIcon(QStringLiteral(":/icons/qkstudio.svg"))));
+
+    // The language option is read before the parser so that --help itself is translated.
+    QString languageArg;
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], "--language") == 0)
+            languageArg = QString::fromLocal8Bit(argv[i + 1]);
+    }
+    installTranslations(chosenLanguage(languageArg));
+
+    QCommandLineParser args;
+    args.setApplicationDescription(trApp("QK Studio: attention-key rank collapse under QK-Norm.\n"
+                                         "Opens results folders; exports the study's figures without a display."));
+    args.addHelpOption();
+    args.addVersionOption();
+    args.addPositionalArgument(QStringLiteral("folders"), trApp("Study or condition folders to open."),
+                               QStringLiteral("[DIR...]"));
+    args.addOptions({
+        {QStringLiteral("export-figures"), trApp("Write the study's figures of DIR... and exit.")},
+        {QStringLiteral("out"), trApp("Folder for --export-figures."), QStringLiteral("OUTDIR")},
+        {QStringLiteral("format"), trApp("Comma-separated: png, svg, pdf, csv (default png)."), QStringLiteral("LIST"),
+         QStringLiteral("png")},
+        {QStringLiteral("theme"), trApp("paper or dark (default paper for exports)."), QStringLiteral("THEME"),
+         QStringLiteral("paper")},
+        {QStringLiteral("size"), trApp("one-column (3.5 in), two-column (7 in) or wide (default two-column)."),
+         QStringLiteral("SIZE"), QStringLiteral("two-column")},
+        {QStringLiteral("dpi"), trApp("PNG resolution (default 300)."), QStringLiteral("N"), QStringLiteral("300")},
+        {QStringLiteral("smoothing"), trApp("EMA smoothing weight 0-0.99 for exported line figures (default 0)."),
+         QStringLiteral("W"), QStringLiteral("0")},
+        {QStringLiteral("benchmark"), trApp("Time opening DIR... and drawing every figure, then exit.")},
+        {QStringLiteral("screenshot"), trApp("Save the window with DIR... open as a PNG and exit."), QStringLiteral("FILE")},
+        {QStringLiteral("figure"), trApp("With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side)."),
+         QStringLiteral("STEM")},
+        {QStringLiteral("language"), trApp("Interface language: en, de, zh_CN (default: Preferences, else the system's)."),
+         QStringLiteral("CODE")},
+    });
+    args.process(app);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (args.isSet(QStringLiteral("export-figures")))
+        return exportMode(args, out, err);
+    if (args.isSet(QStringLiteral("benchmark")))
+        return runGuiBenchmark(args.positionalArguments(), 5, out, err);
+    if (args.isSet(QStringLiteral("screenshot")))
+        return screenshotMode(args, err);
+
+    MainWindow window;
+    for (const QString& f : args.positionalArguments())
+        window.openFolder(f);
+    window.show();
+    return app.exec();
+}
+
+} // namespace qks::gui

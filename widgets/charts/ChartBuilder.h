@@ -1,0 +1,54 @@
+#pragma once
+
+#include "charts/ChartTheme.h"
+#include "charts/FigureKind.h"
+#include "charts/FigureOptions.h"
+#include "data/FigureData.h"
+#include "data/StudyStore.h"
+
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+#include <QVector>
+
+QT_BEGIN_NAMESPACE
+class QChart;
+class QXYSeries;
+QT_END_NAMESPACE
+
+namespace qks::gui {
+
+// One curve or bar set as plotted: the full data, before any reduction for the screen. The
+// interactive view re-reduces `points` on zoom; CSV export writes them.
+struct PlottedSeries {
+    QString name;
+    QVector<QPointF> points;       // (x, y); bars use x = layer
+    QXYSeries* series = nullptr;   // the chart's line, null for bars
+    bool background = false;       // the faint raw curve behind a smoothed one
+};
+
+// A chart built for one figure, plus what the view and the exporters need to know about it.
+struct BuiltFigure {
+    QChart* chart = nullptr;       // the caller owns it (a view or a scene takes it)
+    QVector<PlottedSeries> series;
+    QString title;
+    QString xTitle;
+    QString yTitle;
+    QRectF home;                   // the axis ranges as built; "reset zoom" returns here
+    bool lineFigure = false;       // zoom, smoothing and decimation apply
+    QString emptyReason;           // set when there is nothing to draw, and why
+};
+
+// Builds a line or bar figure (not the heatmaps) from the visible runs of `studies`.
+// `plotWidth` is the plot width in pixels for reducing long series (0 = keep every point).
+BuiltFigure buildChartFigure(FigureKind kind, const QVector<OpenStudy>& studies, const FigureOptions& options,
+                             const ChartTheme& theme, int plotWidth = 0);
+
+// The run a heatmap shows, following options.heatmapStudy/heatmapTag, else the first visible
+// run that has the data; with the matrix and its title (naming the run).
+HeatmapData buildHeatmap(FigureKind kind, const QVector<OpenStudy>& studies, const FigureOptions& options);
+
+// The x axis title for the chosen x kind ("Tokens (M)").
+QString xAxisTitle(XAxisKind kind);
+
+} // namespace qks::gui

@@ -1,0 +1,301 @@
+#include "export/FigureExporter.h"
+
+#include "charts/ChartBuilder.h"
+#include "data/RunStyle.h"
+#include "export/FigureRenderer.h"
+
+#include <QChart>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+namespace qks::gui {
+
+namespace {
+
+constexpr double kLayoutDpi = 96.0; // figure layout pixels per inch (fonts are sized in these)
+
+QString trExport(const char* text)
+{
+    return QCoreApplication::translate("qks::gui::FigureExporter", text);
+}
+
+QString csvField(const QString& s)
+{
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
+        return s;
+    QString quoted = s;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString number(double v)
+{
+    return std::isfinite(v) ? QString::number(v, 'g', 10) : QString();
+}
+
+QString figureTitleFor(FigureKind kind)
+{
+    return QStringLiteral("QK Studio — ") + figureDisplayName(kind);
+}
+
+bool writePng(const QString& path, FigureKind kind, const QVector<OpenStudy>& studies, const ExportOptions& o,
+              const QRectF& layout, QString* error)
+{
+    const double scale = o.dpi / kLayoutDpi;
+    QImage image(QSize(int(std::lround(layout.width() * scale)), int(std::lround(layout.height() * scale))),
+                 QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull()) {
+        *error = trExport("Cannot allocate a %1 dpi image of this size; choose a lower dpi.").arg(o.dpi);
+        return false;
+    }
+    image.setDotsPerMeterX(int(std::lround(o.dpi / 0.0254)));
+    image.setDotsPerMeterY(int(std::lround(o.dpi / 0.0254)));
+    image.fill(o.theme.background);
+    {
+        QPainter painter(&image);
+        painter.scale(scale, scale);
+        renderFigure(painter, layout, kind, studies, o.figure, o.theme);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool writeSvg(const QString& path, FigureKind kind, const QVector<OpenStudy>& studies, const ExportOptions& o,
+              const QRectF& layout, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(layout.size().toSize());
+        svg.setViewBox(layout);
+        svg.setResolution(int(kLayoutDpi));
+        svg.setTitle(figureTitleFor(kind));
+        svg.setDescription(trExport("Exported by QK Studio %1").arg(QStringLiteral(QKS_VERSION)));
+        QPainter painter(&svg);
+        renderFigure(painter, layout, kind, studies, o.figure, o.theme);
+    }
+    if (!file.commit()) {
+        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool writePdf(const QString& path, FigureKind kind, const QVector<OpenStudy>& studies, const ExportOptions& o,
+              const QRectF& layout, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    {
+        QPdfWriter pdf(&file);
+        pdf.setTitle(figureTitleFor(kind));
+        pdf.setCreator(QStringLiteral("QK Studio ") + QStringLiteral(QKS_VERSION));
+        pdf.setPageSize(QPageSize(QSizeF(o.size.widthInches, o.size.heightInches), QPageSize::Inch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setResolution(1200);
+        QPainter painter(&pdf);
+        const double scale = pdf.resolution() / kLayoutDpi;
+        painter.scale(scale, scale);
+        renderFigure(painter, layout, kind, studies, o.figure, o.theme);
+    }
+    if (!file.commit()) {
+        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool writeCsv(const QString& path, const QByteArray& csv, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
+        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString fileSafe(const QString& s)
+{
+    QString out;
+    for (const QChar c : s)
+        out += (c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-')) ? c : QLatin1Char('_');
+    return out;
+}
+
+} // namespace
+
+const QVector<FigureSize>& figureSizes()
+{
+    static const QVector<FigureSize> sizes = {{QStringLiteral("one-column"), 3.5, 2.6},
+                                              {QStringLiteral("two-column"), 7.0, 4.2},
+                                              {QStringLiteral("wide"), 10.0, 6.0}};
+    return sizes;
+}
+
+std::optional<FigureSize> figureSizeByName(const QString& name)
+{
+    for (const FigureSize& s : figureSizes()) {
+        if (s.name == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
+bool parseFormats(const QString& text, QSet<ExportFormat>* formats, QString* error)
+{
+    formats->clear();
+    for (const QString& raw : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString f = raw.trimmed().toLower();
+        if (f == QLatin1String("png"))
+            formats->insert(ExportFormat::Png);
+        else if (f == QLatin1String("svg"))
+            formats->insert(ExportFormat::Svg);
+        else if (f == QLatin1String("pdf"))
+            formats->insert(ExportFormat::Pdf);
+        else if (f == QLatin1String("csv"))
+            formats->insert(ExportFormat::Csv);
+        else {
+            *error = trExport("Unknown format '%1'; use png, svg, pdf and csv, separated by commas.").arg(raw);
+            return false;
+        }
+    }
+    if (formats->isEmpty()) {
+        *error = trExport("No format given; use png, svg, pdf and csv, separated by commas.");
+        return false;
+    }
+    return true;
+}
+
+QStringList exportFigure(FigureKind kind, const QString& stem, const QVector<OpenStudy>& studies,
+                         const ExportOptions& options, QString* error)
+{
+    QStringList written;
+    if (!QDir().mkpath(options.outDir)) {
+        *error = trExport("Cannot create the folder %1.").arg(QDir::toNativeSeparators(options.outDir));
+        return written;
+    }
+    const QRectF layout(0, 0, options.size.widthInches * kLayoutDpi, options.size.heightInches * kLayoutDpi);
+    // Type is set for the printed size: a one-column figure gets smaller fonts.
+    ExportOptions sized = options;
+    sized.theme.fontScale = options.size.widthInches < 5.0 ? 0.8 : 1.0;
+    const QString base = QDir(options.outDir).filePath(stem);
+    const struct {
+        ExportFormat format;
+        const char* ext;
+    } order[] = {{ExportFormat::Png, ".png"}, {ExportFormat::Svg, ".svg"}, {ExportFormat::Pdf, ".pdf"},
+                 {ExportFormat::Csv, ".csv"}};
+    for (const auto& [format, ext] : order) {
+        if (!options.formats.contains(format))
+            continue;
+        const QString path = base + QLatin1String(ext);
+        bool ok = false;
+        switch (format) {
+        case ExportFormat::Png: ok = writePng(path, kind, studies, sized, layout, error); break;
+        case ExportFormat::Svg: ok = writeSvg(path, kind, studies, sized, layout, error); break;
+        case ExportFormat::Pdf: ok = writePdf(path, kind, studies, sized, layout, error); break;
+        case ExportFormat::Csv: ok = writeCsv(path, figureCsv(kind, studies, options.figure), error); break;
+        }
+        if (!ok)
+            return written;
+        written << path;
+    }
+    return written;
+}
+
+QVector<ExportedFigure> exportAllFigures(const QVector<OpenStudy>& studies, const ExportOptions& options,
+                                         QString* error)
+{
+    QVector<ExportedFigure> out;
+    const auto add = [&](FigureKind kind, const QString& stem, const QVector<OpenStudy>& shown,
+                         const FigureOptions& figure) {
+        ExportOptions o = options;
+        o.figure = figure;
+        const QStringList files = exportFigure(kind, stem, shown, o, error);
+        out.push_back({kind, stem, files});
+        return error->isEmpty();
+    };
+    for (FigureKind kind : allFigureKinds()) {
+        if (isHeatmap(kind))
+            continue;
+        if (!add(kind, figureFileStem(kind), studies, options.figure))
+            return out;
+    }
+    // Heatmaps show one run each.
+    const bool several = studies.size() > 1;
+    for (int s = 0; s < studies.size(); ++s) {
+        for (const RunEntry& run : studies[s].runs) {
+            if (!run.ok() || !run.visible)
+                continue;
+            const QString suffix = (several ? fileSafe(studies[s].name) + QLatin1Char('_') : QString()) + fileSafe(run.tag);
+            FigureOptions figure = options.figure;
+            figure.heatmapStudy = s;
+            figure.heatmapTag = run.tag;
+            if (!prHeatmap(*run.results).isEmpty() &&
+                !add(FigureKind::PrHeatmap, figureFileStem(FigureKind::PrHeatmap) + QLatin1Char('_') + suffix, studies,
+                     figure))
+                return out;
+            figure.gammaOverTime = false;
+            if (!gammaFinalHeatmap(*run.results).isEmpty() &&
+                !add(FigureKind::GammaHeatmap, figureFileStem(FigureKind::GammaHeatmap) + QLatin1Char('_') + suffix,
+                     studies, figure))
+                return out;
+            figure.gammaOverTime = true;
+            if (!gammaMeanHeatmap(*run.results).isEmpty() &&
+                !add(FigureKind::GammaHeatmap,
+                     figureFileStem(FigureKind::GammaHeatmap) + QStringLiteral("_over_time_") + suffix, studies, figure))
+                return out;
+        }
+    }
+    return out;
+}
+
+QByteArray figureCsv(FigureKind kind, const QVector<OpenStudy>& studies, const FigureOptions& options)
+{
+    QString csv;
+    if (isHeatmap(kind)) {
+        const HeatmapData h = buildHeatmap(kind, studies, options);
+        csv += csvField(h.rowAxis);
+        for (const QString& c : h.columnLabels)
+            csv += QLatin1Char(',') + csvField(c);
+        csv += QLatin1Char('\n');
+        for (int r = 0; r < h.rows; ++r) {
+            csv += csvField(h.rowLabels.value(r));
+            for (int c = 0; c < h.columns; ++c)
+                csv += QLatin1Char(',') + number(h.at(r, c));
+            csv += QLatin1Char('\n');
+        }
+        return csv.toUtf8();
+    }
+    BuiltFigure fig = buildChartFigure(kind, studies, options, ChartTheme::paper(), 0);
+    csv += QStringLiteral("series,%1,%2\n").arg(csvField(fig.xTitle), csvField(fig.yTitle));
+    for (const PlottedSeries& s : fig.series) {
+        for (const QPointF& p : s.points)
+            csv += csvField(s.name) + QLatin1Char(',') + number(p.x()) + QLatin1Char(',') + number(p.y()) + QLatin1Char('\n');
+    }
+    delete fig.chart;
+    return csv.toUtf8();
+}
+
+} // namespace qks::gui

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "charts/ChartTheme.h"
+#include "charts/FigureKind.h"
+#include "charts/FigureOptions.h"
+#include "data/StudyStore.h"
+
+#include <QRectF>
+
+class QPainter;
+
+namespace qks::gui {
+
+// Paints one figure into `target` (in the figure's layout pixels, 96 per inch) on any paint
+// device: the same charts the window shows, laid out afresh at the export size.
+void renderFigure(QPainter& painter, const QRectF& target, FigureKind kind, const QVector<OpenStudy>& studies,
+                  const FigureOptions& options, const ChartTheme& theme);
+
+} // namespace qks::gui

@@ -1,0 +1,170 @@
+#include "window/RunsPanel.h"
+
+#include "data/FigureData.h"
+#include "data/RunStyle.h"
+#include "data/StudyStore.h"
+
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QHeaderView>
+#include <QMenu>
+#include <QPainter>
+#include <QPixmap>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace qks::gui {
+
+namespace {
+
+enum Column { NameColumn, StatusColumn, TokensColumn };
+constexpr int StudyRole = Qt::UserRole + 1;
+constexpr int RunRole = Qt::UserRole + 2;
+
+QIcon swatch(const QColor& color)
+{
+    QPixmap pixmap(14, 14);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(color);
+    p.setPen(color.darker(140));
+    p.drawRoundedRect(QRectF(1.5, 1.5, 11, 11), 2, 2);
+    return QIcon(pixmap);
+}
+
+// A file rewritten within the last two minutes is being written by a running study.
+bool isLive(const RunEntry& run)
+{
+    return run.modified.isValid() && run.modified.secsTo(QDateTime::currentDateTime()) < 120;
+}
+
+} // namespace
+
+RunsPanel::RunsPanel(StudyStore* store, QWidget* parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_tree(new QTreeWidget(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tree);
+    m_tree->setColumnCount(3);
+    m_tree->setHeaderLabels({tr("Run"), tr("Status"), tr("Tokens")});
+    m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(StatusColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(TokensColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeWidget::itemChanged, this, &RunsPanel::itemChanged);
+    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &RunsPanel::showContextMenu);
+    connect(store, &StudyStore::studiesChanged, this, &RunsPanel::rebuild);
+    connect(store, &StudyStore::dataChanged, this, &RunsPanel::refresh);
+    rebuild();
+}
+
+int RunsPanel::selectedStudy() const
+{
+    const QTreeWidgetItem* item = m_tree->currentItem();
+    return item ? item->data(NameColumn, StudyRole).toInt() : -1;
+}
+
+void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
+{
+    const RunEntry& r = m_store->studies()[study].runs[run];
+    item->setText(NameColumn, conditionLabel(r.tag));
+    item->setIcon(NameColumn, swatch(conditionColor(r.tag)));
+    item->setCheckState(NameColumn, r.visible ? Qt::Checked : Qt::Unchecked);
+    item->setToolTip(NameColumn, tr("%1 (%2)\n%3").arg(conditionLabel(r.tag), r.tag, QDir::toNativeSeparators(r.folder)));
+    QString status;
+    QString tip;
+    if (!r.error.isEmpty()) {
+        status = r.ok() ? tr("error (showing last good data)") : tr("error");
+        tip = r.error;
+        item->setForeground(StatusColumn, QColor(0xf8, 0x51, 0x49));
+    } else {
+        const int probes = int(r.results->probeCount());
+        status = isLive(r) ? tr("live · %n probe(s)", nullptr, probes) : tr("%n probe(s)", nullptr, probes);
+        tip = tr("Last written %1").arg(QLocale().toString(r.modified, QLocale::ShortFormat));
+        item->setData(StatusColumn, Qt::ForegroundRole, QVariant());
+    }
+    item->setText(StatusColumn, status);
+    item->setToolTip(StatusColumn, tip);
+    const bool hasTokens = r.ok() && !r.results->tokens.empty();
+    item->setText(TokensColumn, hasTokens ? tokensText(r.results->tokens.back()) : QStringLiteral("–"));
+    item->setTextAlignment(TokensColumn, Qt::AlignRight | Qt::AlignVCenter);
+}
+
+void RunsPanel::rebuild()
+{
+    m_filling = true;
+    m_tree->clear();
+    const auto& studies = m_store->studies();
+    for (int s = 0; s < studies.size(); ++s) {
+        auto* top = new QTreeWidgetItem(m_tree);
+        top->setText(NameColumn, studies[s].name);
+        top->setToolTip(NameColumn, QDir::toNativeSeparators(studies[s].path));
+        top->setData(NameColumn, StudyRole, s);
+        top->setData(NameColumn, RunRole, -1);
+        top->setFlags(top->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsAutoTristate);
+        QFont bold = top->font(NameColumn);
+        bold.setBold(true);
+        top->setFont(NameColumn, bold);
+        for (int r = 0; r < studies[s].runs.size(); ++r) {
+            auto* child = new QTreeWidgetItem(top);
+            child->setFlags(child->flags() | Qt::ItemIsUserCheckable);
+            child->setData(NameColumn, StudyRole, s);
+            child->setData(NameColumn, RunRole, r);
+            fillRun(child, s, r);
+        }
+        top->setExpanded(true);
+    }
+    m_filling = false;
+}
+
+void RunsPanel::refresh()
+{
+    m_filling = true;
+    for (int s = 0; s < m_tree->topLevelItemCount(); ++s) {
+        QTreeWidgetItem* top = m_tree->topLevelItem(s);
+        for (int r = 0; r < top->childCount(); ++r)
+            fillRun(top->child(r), s, r);
+    }
+    m_filling = false;
+}
+
+void RunsPanel::itemChanged(QTreeWidgetItem* item, int column)
+{
+    if (m_filling || column != NameColumn)
+        return;
+    const int run = item->data(NameColumn, RunRole).toInt();
+    if (run < 0)
+        return; // the study row: Qt propagates its checkbox to the children
+    m_store->setRunVisible(item->data(NameColumn, StudyRole).toInt(), run, item->checkState(NameColumn) == Qt::Checked);
+}
+
+void RunsPanel::showContextMenu(const QPoint& pos)
+{
+    QTreeWidgetItem* item = m_tree->itemAt(pos);
+    if (!item)
+        return;
+    const int study = item->data(NameColumn, StudyRole).toInt();
+    const int run = item->data(NameColumn, RunRole).toInt();
+    const auto& studies = m_store->studies();
+    if (study < 0 || study >= studies.size())
+        return;
+    const QString folder = run >= 0 ? studies[study].runs[run].folder : studies[study].path;
+    QMenu menu(this);
+    menu.addAction(tr("Show in File Manager"), this,
+                   [folder] { QDesktopServices::openUrl(QUrl::fromLocalFile(folder)); });
+    menu.addAction(tr("Reload"), m_store, &StudyStore::rescan);
+    menu.addSeparator();
+    menu.addAction(tr("Close Study"), this, [this, study] { m_store->close(study); });
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+} // namespace qks::gui

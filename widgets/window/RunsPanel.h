@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QWidget>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace qks::gui {
+
+class StudyStore;
+
+// The runs panel: study folder → conditions, each with a visibility checkbox, its colour
+// swatch, a status (probes, live, or why the file did not load) and the tokens reached.
+class RunsPanel final : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunsPanel(StudyStore* store, QWidget* parent = nullptr);
+
+    QTreeWidget* tree() const { return m_tree; }
+    // Index of the study whose row (or one of whose runs) is selected, or -1.
+    int selectedStudy() const;
+
+public Q_SLOTS:
+    void rebuild();   // after studies were opened or closed
+    void refresh();   // after data changed: status and tokens only
+
+private:
+    void fillRun(QTreeWidgetItem* item, int study, int run);
+    void itemChanged(QTreeWidgetItem* item, int column);
+    void showContextMenu(const QPoint& pos);
+
+    StudyStore* m_store;
+    QTreeWidget* m_tree;
+    bool m_filling = false;
+};
+
+} // namespace qks::gui

@@ -1,0 +1,115 @@
+#include "window/SplitView.h"
+
+#include "charts/ChartBuilder.h"
+#include "charts/InteractiveChartView.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace qks::gui {
+
+SplitView::SplitView(QWidget* parent)
+    : QWidget(parent)
+    , m_figure(new QComboBox(this))
+    , m_leftStudy(new QComboBox(this))
+    , m_rightStudy(new QComboBox(this))
+    , m_left(new InteractiveChartView(this))
+    , m_right(new InteractiveChartView(this))
+{
+    for (FigureKind kind : {FigureKind::KeyPr, FigureKind::Loss, FigureKind::GammaCv, FigureKind::PerLayerPr,
+                            FigureKind::CausalDecomposition})
+        m_figure->addItem(figureDisplayName(kind), int(kind));
+
+    auto* controls = new QHBoxLayout;
+    controls->setContentsMargins(6, 4, 6, 0);
+    controls->addWidget(new QLabel(tr("Figure:"), this));
+    controls->addWidget(m_figure);
+    controls->addSpacing(16);
+    controls->addWidget(new QLabel(tr("Left:"), this));
+    controls->addWidget(m_leftStudy, 1);
+    controls->addWidget(new QLabel(tr("Right:"), this));
+    controls->addWidget(m_rightStudy, 1);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_left);
+    splitter->addWidget(m_right);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls);
+    layout->addWidget(splitter, 1);
+
+    for (QComboBox* box : {m_figure, m_leftStudy, m_rightStudy})
+        connect(box, &QComboBox::activated, this, &SplitView::choicesChanged);
+    link(m_left, m_right);
+    link(m_right, m_left);
+}
+
+void SplitView::link(InteractiveChartView* from, InteractiveChartView* to)
+{
+    connect(from, &InteractiveChartView::rangeChanged, this, [this, to](QRectF range) {
+        if (m_linking || range.isNull())
+            return;
+        m_linking = true;
+        to->setXRange(range.left(), range.right());
+        to->setYRange(range.top(), range.bottom());
+        m_linking = false;
+    });
+}
+
+void SplitView::fillStudyChoices(const QVector<OpenStudy>& studies)
+{
+    for (QComboBox* box : {m_leftStudy, m_rightStudy}) {
+        const int previous = box->currentIndex();
+        QSignalBlocker block(box);
+        box->clear();
+        for (const OpenStudy& s : studies)
+            box->addItem(s.name, s.path);
+        box->setCurrentIndex(previous >= 0 && previous < studies.size() ? previous : -1);
+    }
+    // Default: the first two studies, or the same one twice.
+    if (m_leftStudy->currentIndex() < 0 && !studies.isEmpty())
+        m_leftStudy->setCurrentIndex(0);
+    if (m_rightStudy->currentIndex() < 0 && !studies.isEmpty())
+        m_rightStudy->setCurrentIndex(studies.size() > 1 ? 1 : 0);
+}
+
+void SplitView::setStudies(int left, int right)
+{
+    m_leftStudy->setCurrentIndex(left);
+    m_rightStudy->setCurrentIndex(right);
+    Q_EMIT choicesChanged();
+}
+
+void SplitView::refresh(const QVector<OpenStudy>& studies, const FigureOptions& global, const ChartTheme& theme)
+{
+    fillStudyChoices(studies);
+    const auto kind = FigureKind(m_figure->currentData().toInt());
+    const auto one = [&](int index) {
+        QVector<OpenStudy> only;
+        if (index >= 0 && index < studies.size())
+            only.push_back(studies[index]);
+        return only;
+    };
+    BuiltFigure left = buildChartFigure(kind, one(m_leftStudy->currentIndex()), global, theme, m_left->width());
+    BuiltFigure right = buildChartFigure(kind, one(m_rightStudy->currentIndex()), global, theme, m_right->width());
+    // Both sides start from the range that holds both studies, aligned on tokens.
+    QRectF shared = left.home.isNull() ? right.home : right.home.isNull() ? left.home : left.home.united(right.home);
+    left.home = shared;
+    right.home = shared;
+    m_linking = true;
+    m_left->setFigure(std::move(left));
+    m_right->setFigure(std::move(right));
+    m_left->resetZoom();
+    m_right->resetZoom();
+    m_linking = false;
+}
+
+void SplitView::resetZoom()
+{
+    m_left->resetZoom();
+}
+
+} // namespace qks::gui

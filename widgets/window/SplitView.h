@@ -1,0 +1,44 @@
+#pragma once
+
+#include "charts/ChartTheme.h"
+#include "charts/FigureKind.h"
+#include "charts/FigureOptions.h"
+#include "data/StudyStore.h"
+
+#include <QWidget>
+
+class QComboBox;
+
+namespace qks::gui {
+
+class InteractiveChartView;
+
+// Two studies side by side, one figure each, on linked axes: both start from the range that
+// holds both studies, and zooming or panning one moves the other.
+class SplitView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit SplitView(QWidget* parent = nullptr);
+
+    void refresh(const QVector<OpenStudy>& studies, const FigureOptions& global, const ChartTheme& theme);
+    InteractiveChartView* view(int side) const { return side == 0 ? m_left : m_right; }
+    // Chooses the studies shown (indices into the store's studies).
+    void setStudies(int left, int right);
+    void resetZoom();
+
+Q_SIGNALS:
+    void choicesChanged();
+
+private:
+    void link(InteractiveChartView* from, InteractiveChartView* to);
+    void fillStudyChoices(const QVector<OpenStudy>& studies);
+
+    QComboBox* m_figure;
+    QComboBox* m_leftStudy;
+    QComboBox* m_rightStudy;
+    InteractiveChartView* m_left;
+    InteractiveChartView* m_right;
+    bool m_linking = false;
+};
+
+} // namespace qks::gui
