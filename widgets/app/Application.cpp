@@ -39,11 +39,6 @@ void chooseHeadlessPlatform(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
 }
 
-QString trApp(const char* text)
-{
-    return QCoreApplication::translate("qks::gui::Application", text);
-}
-
 struct Loaded {
     QVector<OpenStudy> studies;
     QString error;
@@ -63,7 +58,7 @@ Loaded openForExport(StudyStore& store, const QStringList& folders)
     for (const OpenStudy& s : store.studies()) {
         for (const RunEntry& r : s.runs) {
             if (!r.error.isEmpty()) {
-                out.error = trApp("%1: %2").arg(QDir::toNativeSeparators(r.folder), r.error);
+                out.error = QCoreApplication::translate("qks::gui::Application", "%1: %2").arg(QDir::toNativeSeparators(r.folder), r.error);
                 return out;
             }
         }
@@ -76,7 +71,7 @@ int exportMode(const QCommandLineParser& args, QTextStream& out, QTextStream& er
 {
     const QStringList folders = args.positionalArguments();
     if (folders.isEmpty() || !args.isSet(QStringLiteral("out"))) {
-        err << trApp("qkstudio: --export-figures needs at least one results folder and --out OUTDIR") << "\n";
+        err << QCoreApplication::translate("qks::gui::Application", "qkstudio: --export-figures needs at least one results folder and --out OUTDIR") << "\n";
         return 2;
     }
     ExportOptions o;
@@ -88,13 +83,13 @@ int exportMode(const QCommandLineParser& args, QTextStream& out, QTextStream& er
     }
     const auto theme = ChartTheme::byName(args.value(QStringLiteral("theme")));
     if (!theme) {
-        err << trApp("qkstudio: unknown theme '%1'; use paper or dark").arg(args.value(QStringLiteral("theme"))) << "\n";
+        err << QCoreApplication::translate("qks::gui::Application", "qkstudio: unknown theme '%1'; use paper or dark").arg(args.value(QStringLiteral("theme"))) << "\n";
         return 2;
     }
     o.theme = *theme;
     const auto size = figureSizeByName(args.value(QStringLiteral("size")));
     if (!size) {
-        err << trApp("qkstudio: unknown size '%1'; use one-column, two-column or wide").arg(args.value(QStringLiteral("size")))
+        err << QCoreApplication::translate("qks::gui::Application", "qkstudio: unknown size '%1'; use one-column, two-column or wide").arg(args.value(QStringLiteral("size")))
             << "\n";
         return 2;
     }
@@ -102,12 +97,12 @@ int exportMode(const QCommandLineParser& args, QTextStream& out, QTextStream& er
     bool ok = false;
     o.dpi = args.value(QStringLiteral("dpi")).toInt(&ok);
     if (!ok || o.dpi < 36 || o.dpi > 2400) {
-        err << trApp("qkstudio: --dpi must be a whole number from 36 to 2400") << "\n";
+        err << QCoreApplication::translate("qks::gui::Application", "qkstudio: --dpi must be a whole number from 36 to 2400") << "\n";
         return 2;
     }
     const double smoothing = args.value(QStringLiteral("smoothing")).toDouble(&ok);
     if (!ok || smoothing < 0.0 || smoothing > 0.99) {
-        err << trApp("qkstudio: --smoothing must be a number from 0 to 0.99") << "\n";
+        err << QCoreApplication::translate("qks::gui::Application", "qkstudio: --smoothing must be a number from 0 to 0.99") << "\n";
         return 2;
     }
     o.figure.smoothing = smoothing;
@@ -129,7 +124,7 @@ int exportMode(const QCommandLineParser& args, QTextStream& out, QTextStream& er
         err << "qkstudio: " << error << "\n";
         return 1;
     }
-    err << trApp("qkstudio: wrote %1 files to %2").arg(files).arg(QDir::toNativeSeparators(o.outDir)) << "\n";
+    err << QCoreApplication::translate("qks::gui::Application", "qkstudio: wrote %1 files to %2").arg(files).arg(QDir::toNativeSeparators(o.outDir)) << "\n";
     return 0;
 }
 
@@ -140,7 +135,7 @@ int screenshotMode(const QCommandLineParser& args, QTextStream& err)
         window.setThemeName(args.value(QStringLiteral("theme")));
     for (const QString& f : args.positionalArguments()) {
         if (!window.openFolder(f, true)) {
-            err << trApp("qkstudio: cannot open %1").arg(f) << "\n";
+            err << QCoreApplication::translate("qks::gui::Application", "qkstudio: cannot open %1").arg(f) << "\n";
             return 3;
         }
     }
@@ -158,7 +153,7 @@ int screenshotMode(const QCommandLineParser& args, QTextStream& err)
             found = true;
         }
         if (!found) {
-            err << trApp("qkstudio: unknown figure '%1'; use a file stem such as 2_key_pr_causal, or side-by-side")
+            err << QCoreApplication::translate("qks::gui::Application", "qkstudio: unknown figure '%1'; use a file stem such as 2_key_pr_causal, or side-by-side")
                        .arg(name)
                 << "\n";
             return 2;
@@ -170,7 +165,7 @@ int screenshotMode(const QCommandLineParser& args, QTextStream& err)
     QCoreApplication::processEvents();
     const QImage image = window.grab().toImage();
     if (!image.save(args.value(QStringLiteral("screenshot")), "PNG")) {
-        err << trApp("qkstudio: cannot write %1").arg(args.value(QStringLiteral("screenshot"))) << "\n";
+        err << QCoreApplication::translate("qks::gui::Application", "qkstudio: cannot write %1").arg(args.value(QStringLiteral("screenshot"))) << "\n";
         return 1;
     }
     return 0;
@@ -198,29 +193,29 @@ int runApplication(int argc, char** argv)
     installTranslations(chosenLanguage(languageArg));
 
     QCommandLineParser args;
-    args.setApplicationDescription(trApp("QK Studio: attention-key rank collapse under QK-Norm.\n"
+    args.setApplicationDescription(QCoreApplication::translate("qks::gui::Application", "QK Studio: attention-key rank collapse under QK-Norm.\n"
                                          "Opens results folders; exports the study's figures without a display."));
     args.addHelpOption();
     args.addVersionOption();
-    args.addPositionalArgument(QStringLiteral("folders"), trApp("Study or condition folders to open."),
+    args.addPositionalArgument(QStringLiteral("folders"), QCoreApplication::translate("qks::gui::Application", "Study or condition folders to open."),
                                QStringLiteral("[DIR...]"));
     args.addOptions({
-        {QStringLiteral("export-figures"), trApp("Write the study's figures of DIR... and exit.")},
-        {QStringLiteral("out"), trApp("Folder for --export-figures."), QStringLiteral("OUTDIR")},
-        {QStringLiteral("format"), trApp("Comma-separated: png, svg, pdf, csv (default png)."), QStringLiteral("LIST"),
+        {QStringLiteral("export-figures"), QCoreApplication::translate("qks::gui::Application", "Write the study's figures of DIR... and exit.")},
+        {QStringLiteral("out"), QCoreApplication::translate("qks::gui::Application", "Folder for --export-figures."), QStringLiteral("OUTDIR")},
+        {QStringLiteral("format"), QCoreApplication::translate("qks::gui::Application", "Comma-separated: png, svg, pdf, csv (default png)."), QStringLiteral("LIST"),
          QStringLiteral("png")},
-        {QStringLiteral("theme"), trApp("paper or dark (default paper for exports)."), QStringLiteral("THEME"),
+        {QStringLiteral("theme"), QCoreApplication::translate("qks::gui::Application", "paper or dark (default paper for exports)."), QStringLiteral("THEME"),
          QStringLiteral("paper")},
-        {QStringLiteral("size"), trApp("one-column (3.5 in), two-column (7 in) or wide (default two-column)."),
+        {QStringLiteral("size"), QCoreApplication::translate("qks::gui::Application", "one-column (3.5 in), two-column (7 in) or wide (default two-column)."),
          QStringLiteral("SIZE"), QStringLiteral("two-column")},
-        {QStringLiteral("dpi"), trApp("PNG resolution (default 300)."), QStringLiteral("N"), QStringLiteral("300")},
-        {QStringLiteral("smoothing"), trApp("EMA smoothing weight 0-0.99 for exported line figures (default 0)."),
+        {QStringLiteral("dpi"), QCoreApplication::translate("qks::gui::Application", "PNG resolution (default 300)."), QStringLiteral("N"), QStringLiteral("300")},
+        {QStringLiteral("smoothing"), QCoreApplication::translate("qks::gui::Application", "EMA smoothing weight 0-0.99 for exported line figures (default 0)."),
          QStringLiteral("W"), QStringLiteral("0")},
-        {QStringLiteral("benchmark"), trApp("Time opening DIR... and drawing every figure, then exit.")},
-        {QStringLiteral("screenshot"), trApp("Save the window with DIR... open as a PNG and exit."), QStringLiteral("FILE")},
-        {QStringLiteral("figure"), trApp("With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side)."),
+        {QStringLiteral("benchmark"), QCoreApplication::translate("qks::gui::Application", "Time opening DIR... and drawing every figure, then exit.")},
+        {QStringLiteral("screenshot"), QCoreApplication::translate("qks::gui::Application", "Save the window with DIR... open as a PNG and exit."), QStringLiteral("FILE")},
+        {QStringLiteral("figure"), QCoreApplication::translate("qks::gui::Application", "With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side)."),
          QStringLiteral("STEM")},
-        {QStringLiteral("language"), trApp("Interface language: en, de, zh_CN (default: Preferences, else the system's)."),
+        {QStringLiteral("language"), QCoreApplication::translate("qks::gui::Application", "Interface language: en, de, zh_CN (default: Preferences, else the system's)."),
          QStringLiteral("CODE")},
     });
     args.process(app);

@@ -32,14 +32,16 @@ QString chosenLanguage(const QString& commandLine)
 
 bool installTranslations(const QString& language)
 {
-    if (language.isEmpty())
-        return true;
     auto* ours = new QTranslator(QCoreApplication::instance());
-    if (!ours->load(QStringLiteral(":/i18n/qkstudio_") + language)) {
+    // English is the source language; its catalogue adds only the plural forms.
+    const QString catalogue = language.isEmpty() ? QStringLiteral("en") : language;
+    if (!ours->load(QStringLiteral(":/i18n/qkstudio_") + catalogue)) {
         delete ours;
         return false;
     }
     QCoreApplication::installTranslator(ours);
+    if (language.isEmpty())
+        return true;
     // Qt's own dialogs and buttons (OK, Cancel, file dialogs), where the system has them.
     auto* qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -23,11 +23,6 @@ namespace qks::gui {
 
 namespace {
 
-QString trFig(const char* text)
-{
-    return QCoreApplication::translate("qks::gui::ChartBuilder", text);
-}
-
 // A visible run with what its legend entry needs.
 struct VisibleRun {
     int study = 0;           // index among studies with something visible (line style)
@@ -206,7 +201,7 @@ public:
         if (smooth) {
             QColor faint = color;
             faint.setAlphaF(0.25);
-            addSeries(name + trFig(" (raw)"), points, QPen(faint, 1.0, style), group, true);
+            addSeries(name + QCoreApplication::translate("qks::gui::ChartBuilder", " (raw)"), points, QPen(faint, 1.0, style), group, true);
         }
         const QVector<QPointF> shown = smooth ? debiasedEma(points, m_options.smoothing) : points;
         QLineSeries* line = addSeries(name, shown, QPen(color, width, style, Qt::RoundCap, Qt::RoundJoin), group, false);
@@ -228,7 +223,7 @@ public:
         if (markMinimum) {
             if (const auto minimum = minimumPoint(points)) {
                 auto* dot = new QScatterSeries;
-                dot->setName(name + trFig(" minimum"));
+                dot->setName(name + QCoreApplication::translate("qks::gui::ChartBuilder", " minimum"));
                 dot->setMarkerShape(QScatterSeries::MarkerShapeCircle);
                 dot->setMarkerSize(9.0);
                 dot->setColor(color);
@@ -343,12 +338,12 @@ void buildLoss(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studiesSho
         if (!x)
             continue;
         const QColor color = theme.runColor(v.run->tag);
-        b.add(runName(v, studiesShown, trFig(" (train)")), v.run->tag, lossPoints(v.results(), *x, false), color,
+        b.add(runName(v, studiesShown, QCoreApplication::translate("qks::gui::ChartBuilder", " (train)")), v.run->tag, lossPoints(v.results(), *x, false), color,
               studyPenStyle(v.study));
-        b.add(runName(v, studiesShown, trFig(" (val)")), QString(), lossPoints(v.results(), *x, true),
+        b.add(runName(v, studiesShown, QCoreApplication::translate("qks::gui::ChartBuilder", " (val)")), QString(), lossPoints(v.results(), *x, true),
               color.darker(115), studyValidationPenStyle(v.study), 1.6);
     }
-    b.finish(xAxisTitle(o.xAxis), trFig("Loss"));
+    b.finish(xAxisTitle(o.xAxis), QCoreApplication::translate("qks::gui::ChartBuilder", "Loss"));
 }
 
 void buildKeyPr(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studiesShown, const FigureOptions& o,
@@ -362,9 +357,9 @@ void buildKeyPr(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studiesSh
         b.add(runName(v, studiesShown), v.run->tag, meanPrPoints(v.results(), *x), theme.runColor(v.run->tag),
               studyPenStyle(v.study), 2.6, true);
     }
-    b.finish(xAxisTitle(o.xAxis), trFig("Mean Key PR"));
+    b.finish(xAxisTitle(o.xAxis), QCoreApplication::translate("qks::gui::ChartBuilder", "Mean Key PR"));
     addCausalAnnotation(fig.chart, theme,
-                        trFig("A≠B≈C → γ drives it\nA≈B≠C → normalization\nAll differ → both"));
+                        QCoreApplication::translate("qks::gui::ChartBuilder", "A≠B≈C → γ drives it\nA≈B≠C → normalization\nAll differ → both"));
 }
 
 void buildGammaCv(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studiesShown, const FigureOptions& o,
@@ -383,20 +378,20 @@ void buildGammaCv(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studies
         for (int i = 0; i < chosen.size(); ++i) {
             if (chosen[i] < 0 || chosen[i] >= layers)
                 continue;
-            QString name = trFig("Layer %1").arg(chosen[i]);
+            QString name = QCoreApplication::translate("qks::gui::ChartBuilder", "Layer %1").arg(chosen[i]);
             if (studiesShown > 1)
                 name += QStringLiteral(" — ") + v.studyName;
             b.add(name, QString(), gammaCvPoints(v.results(), chosen[i], *x), layerColor(i, int(chosen.size())),
                   studyPenStyle(v.study));
         }
     }
-    b.finish(xAxisTitle(o.xAxis), trFig("γ coefficient of variation"));
+    b.finish(xAxisTitle(o.xAxis), QCoreApplication::translate("qks::gui::ChartBuilder", "γ coefficient of variation"));
 }
 
 QValueAxis* layerAxis(const ChartTheme& theme, int layers)
 {
     auto* axis = new QValueAxis;
-    styleAxis(axis, theme, trFig("Layer"));
+    styleAxis(axis, theme, QCoreApplication::translate("qks::gui::ChartBuilder", "Layer"));
     axis->setRange(-0.6, layers - 0.4);
     axis->setLabelFormat(QStringLiteral("%d"));
     axis->setTickType(QValueAxis::TicksDynamic);
@@ -426,7 +421,7 @@ void finishBars(BuiltFigure& fig, QBarSeries* bars, const ChartTheme& theme, int
     y->setTickAnchor(0.0);
     y->setTickInterval(niceStep(hi - lo, 5));
     fig.home = QRectF(QPointF(-0.5, y->min()), QPointF(layers - 0.5, y->max()));
-    fig.xTitle = trFig("Layer");
+    fig.xTitle = QCoreApplication::translate("qks::gui::ChartBuilder", "Layer");
     fig.yTitle = yTitle;
 }
 
@@ -478,10 +473,10 @@ void buildPerLayer(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studie
         addBarSet(fig, bars, runName(v, studiesShown), layerPrAt(r, probe), theme.runColor(v.run->tag), v.study,
                   barPattern(theme, v.run->tag));
     }
-    fig.title = shownTokens ? trFig("Per-layer key PR at %1 tokens").arg(tokensText(*shownTokens))
-                            : trFig("Per-layer key PR");
+    fig.title = shownTokens ? QCoreApplication::translate("qks::gui::ChartBuilder", "Per-layer key PR at %1 tokens").arg(tokensText(*shownTokens))
+                            : QCoreApplication::translate("qks::gui::ChartBuilder", "Per-layer key PR");
     fig.chart->setTitle(fig.title);
-    finishBars(fig, bars, theme, std::max(layers, 1), trFig("Key PR"), false);
+    finishBars(fig, bars, theme, std::max(layers, 1), QCoreApplication::translate("qks::gui::ChartBuilder", "Key PR"), false);
 }
 
 void buildCausal(BuiltFigure& fig, const QVector<OpenStudy>& studies, const FigureOptions& o, const ChartTheme& theme)
@@ -508,9 +503,9 @@ void buildCausal(BuiltFigure& fig, const QVector<OpenStudy>& studies, const Figu
         ++shown;
         layers = std::max(layers, int(d->gammaEffect.size()));
         const QString suffix = QStringLiteral(" — ") + s.name;
-        addBarSet(fig, bars, trFig("γ effect Δ(A−B), mean |Δ| %1").arg(d->meanAbsGamma, 0, 'f', 2) + suffix,
+        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "γ effect Δ(A−B), mean |Δ| %1").arg(d->meanAbsGamma, 0, 'f', 2) + suffix,
                   d->gammaEffect, theme.runColor(QStringLiteral("QK")), shown - 1);
-        addBarSet(fig, bars, trFig("norm effect Δ(B−C), mean |Δ| %1").arg(d->meanAbsNorm, 0, 'f', 2) + suffix,
+        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "norm effect Δ(B−C), mean |Δ| %1").arg(d->meanAbsNorm, 0, 'f', 2) + suffix,
                   d->normEffect, theme.runColor(QStringLiteral("NoQK")), shown - 1,
                   barPattern(theme, QStringLiteral("NoQK")));
         titles << tokensText(d->tokens);
@@ -523,12 +518,12 @@ void buildCausal(BuiltFigure& fig, const QVector<OpenStudy>& studies, const Figu
             p.name = p.name.section(QStringLiteral(" — "), 0, 0);
     }
     if (shown == 0)
-        fig.emptyReason = trFig("The causal decomposition needs the three conditions QK, QK_frozen and NoQK "
+        fig.emptyReason = QCoreApplication::translate("qks::gui::ChartBuilder", "The causal decomposition needs the three conditions QK, QK_frozen and NoQK "
                                 "of one study, visible and probed at a common checkpoint.");
-    fig.title = titles.isEmpty() ? trFig("Causal decomposition per layer")
-                                 : trFig("Causal decomposition per layer at %1 tokens").arg(titles.join(QStringLiteral(", ")));
+    fig.title = titles.isEmpty() ? QCoreApplication::translate("qks::gui::ChartBuilder", "Causal decomposition per layer")
+                                 : QCoreApplication::translate("qks::gui::ChartBuilder", "Causal decomposition per layer at %1 tokens").arg(titles.join(QStringLiteral(", ")));
     fig.chart->setTitle(fig.title);
-    finishBars(fig, bars, theme, std::max(layers, 1), trFig("Δ key PR"), true);
+    finishBars(fig, bars, theme, std::max(layers, 1), QCoreApplication::translate("qks::gui::ChartBuilder", "Δ key PR"), true);
 }
 
 } // namespace
@@ -536,9 +531,9 @@ void buildCausal(BuiltFigure& fig, const QVector<OpenStudy>& studies, const Figu
 QString xAxisTitle(XAxisKind kind)
 {
     switch (kind) {
-    case XAxisKind::Tokens: return trFig("Tokens (M)");
-    case XAxisKind::Steps: return trFig("Optimizer steps");
-    case XAxisKind::WallTime: return trFig("Wall time (min)");
+    case XAxisKind::Tokens: return QCoreApplication::translate("qks::gui::ChartBuilder", "Tokens (M)");
+    case XAxisKind::Steps: return QCoreApplication::translate("qks::gui::ChartBuilder", "Optimizer steps");
+    case XAxisKind::WallTime: return QCoreApplication::translate("qks::gui::ChartBuilder", "Wall time (min)");
     }
     return {};
 }
@@ -552,15 +547,15 @@ BuiltFigure buildChartFigure(FigureKind kind, const QVector<OpenStudy>& studies,
     const QVector<VisibleRun> runs = visibleRuns(studies, &studiesShown);
     switch (kind) {
     case FigureKind::Loss:
-        fig.title = trFig("Train & Validation Loss");
+        fig.title = QCoreApplication::translate("qks::gui::ChartBuilder", "Train & Validation Loss");
         buildLoss(fig, runs, studiesShown, options, theme, plotWidth);
         break;
     case FigureKind::KeyPr:
-        fig.title = trFig("Key Rank Collapse — Does γ or Normalization Drive It?");
+        fig.title = QCoreApplication::translate("qks::gui::ChartBuilder", "Key Rank Collapse — Does γ or Normalization Drive It?");
         buildKeyPr(fig, runs, studiesShown, options, theme, plotWidth);
         break;
     case FigureKind::GammaCv:
-        fig.title = trFig("γ Coefficient of Variation (Learned γ)");
+        fig.title = QCoreApplication::translate("qks::gui::ChartBuilder", "γ Coefficient of Variation (Learned γ)");
         buildGammaCv(fig, runs, studiesShown, options, theme, plotWidth);
         break;
     case FigureKind::PerLayerPr:
@@ -577,9 +572,9 @@ BuiltFigure buildChartFigure(FigureKind kind, const QVector<OpenStudy>& studies,
         fig.chart->setTitle(fig.title);
     styleChart(fig.chart, theme, fig.title);
     if (fig.series.isEmpty() && fig.emptyReason.isEmpty()) {
-        fig.emptyReason = runs.isEmpty() ? trFig("No run is visible. Open a results folder (File → Open Results "
+        fig.emptyReason = runs.isEmpty() ? QCoreApplication::translate("qks::gui::ChartBuilder", "No run is visible. Open a results folder (File → Open Results "
                                                  "Folder) or tick a run in the runs panel.")
-                                         : trFig("The visible runs have no data for this figure and x axis.");
+                                         : QCoreApplication::translate("qks::gui::ChartBuilder", "The visible runs have no data for this figure and x axis.");
     }
     if (!fig.emptyReason.isEmpty())
         addCenteredMessage(fig.chart, theme, fig.emptyReason);

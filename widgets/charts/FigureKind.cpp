@@ -29,15 +29,14 @@ QString figureFileStem(FigureKind kind)
 
 QString figureDisplayName(FigureKind kind)
 {
-    const auto tr = [](const char* s) { return QCoreApplication::translate("qks::gui::FigureKind", s); };
     switch (kind) {
-    case FigureKind::Loss: return tr("Loss");
-    case FigureKind::KeyPr: return tr("Key PR");
-    case FigureKind::PerLayerPr: return tr("Per-layer PR");
-    case FigureKind::CausalDecomposition: return tr("Causal decomposition");
-    case FigureKind::GammaCv: return tr("γ-CV");
-    case FigureKind::PrHeatmap: return tr("PR heatmap");
-    case FigureKind::GammaHeatmap: return tr("γ heatmap");
+    case FigureKind::Loss: return QCoreApplication::translate("qks::gui::FigureKind", "Loss");
+    case FigureKind::KeyPr: return QCoreApplication::translate("qks::gui::FigureKind", "Key PR");
+    case FigureKind::PerLayerPr: return QCoreApplication::translate("qks::gui::FigureKind", "Per-layer PR");
+    case FigureKind::CausalDecomposition: return QCoreApplication::translate("qks::gui::FigureKind", "Causal decomposition");
+    case FigureKind::GammaCv: return QCoreApplication::translate("qks::gui::FigureKind", "γ-CV");
+    case FigureKind::PrHeatmap: return QCoreApplication::translate("qks::gui::FigureKind", "PR heatmap");
+    case FigureKind::GammaHeatmap: return QCoreApplication::translate("qks::gui::FigureKind", "γ heatmap");
     }
     return {};
 }

@@ -14,11 +14,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-QString trData(const char* text)
-{
-    return QCoreApplication::translate("qks::gui::FigureData", text);
-}
-
 std::optional<QVector<double>> numberArray(const nlohmann::ordered_json& extra, const char* key, size_t expected)
 {
     const auto it = extra.find(key);
@@ -224,10 +219,10 @@ QVector<int> defaultGammaCvLayers(int layerCount)
 HeatmapData prHeatmap(const RunResults& r)
 {
     HeatmapData h;
-    h.title = trData("Key PR per layer and checkpoint");
-    h.rowAxis = trData("Layer");
-    h.columnAxis = trData("Tokens");
-    h.valueLabel = trData("Key PR");
+    h.title = QCoreApplication::translate("qks::gui::FigureData", "Key PR per layer and checkpoint");
+    h.rowAxis = QCoreApplication::translate("qks::gui::FigureData", "Layer");
+    h.columnAxis = QCoreApplication::translate("qks::gui::FigureData", "Tokens");
+    h.valueLabel = QCoreApplication::translate("qks::gui::FigureData", "Key PR");
     h.rows = int(r.layerCount());
     h.columns = int(r.probeCount());
     for (const auto& layer : r.layer_pr) {
@@ -242,10 +237,10 @@ HeatmapData prHeatmap(const RunResults& r)
 HeatmapData gammaFinalHeatmap(const RunResults& r)
 {
     HeatmapData h;
-    h.title = trData("Final γ per layer and key dimension");
-    h.rowAxis = trData("Layer");
-    h.columnAxis = trData("Key dimension");
-    h.valueLabel = trData("γ");
+    h.title = QCoreApplication::translate("qks::gui::FigureData", "Final γ per layer and key dimension");
+    h.rowAxis = QCoreApplication::translate("qks::gui::FigureData", "Layer");
+    h.columnAxis = QCoreApplication::translate("qks::gui::FigureData", "Key dimension");
+    h.valueLabel = QCoreApplication::translate("qks::gui::FigureData", "γ");
     if (!r.gamma_final || r.gamma_final->empty())
         return h;
     const auto& g = *r.gamma_final;
@@ -263,10 +258,10 @@ HeatmapData gammaFinalHeatmap(const RunResults& r)
 HeatmapData gammaMeanHeatmap(const RunResults& r)
 {
     HeatmapData h;
-    h.title = trData("Mean γ per layer and checkpoint");
-    h.rowAxis = trData("Layer");
-    h.columnAxis = trData("Tokens");
-    h.valueLabel = trData("mean γ");
+    h.title = QCoreApplication::translate("qks::gui::FigureData", "Mean γ per layer and checkpoint");
+    h.rowAxis = QCoreApplication::translate("qks::gui::FigureData", "Layer");
+    h.columnAxis = QCoreApplication::translate("qks::gui::FigureData", "Tokens");
+    h.valueLabel = QCoreApplication::translate("qks::gui::FigureData", "mean γ");
     const auto it = r.extra.find("gamma_mean");
     if (it == r.extra.end() || !it->is_object() || it->empty())
         return h;

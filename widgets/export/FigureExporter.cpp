@@ -23,11 +23,6 @@ namespace {
 
 constexpr double kLayoutDpi = 96.0; // figure layout pixels per inch (fonts are sized in these)
 
-QString trExport(const char* text)
-{
-    return QCoreApplication::translate("qks::gui::FigureExporter", text);
-}
-
 QString csvField(const QString& s)
 {
     if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
@@ -54,7 +49,7 @@ bool writePng(const QString& path, FigureKind kind, const QVector<OpenStudy>& st
     QImage image(QSize(int(std::lround(layout.width() * scale)), int(std::lround(layout.height() * scale))),
                  QImage::Format_ARGB32_Premultiplied);
     if (image.isNull()) {
-        *error = trExport("Cannot allocate a %1 dpi image of this size; choose a lower dpi.").arg(o.dpi);
+        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot allocate a %1 dpi image of this size; choose a lower dpi.").arg(o.dpi);
         return false;
     }
     image.setDotsPerMeterX(int(std::lround(o.dpi / 0.0254)));
@@ -67,7 +62,7 @@ bool writePng(const QString& path, FigureKind kind, const QVector<OpenStudy>& st
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
-        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;
@@ -78,7 +73,7 @@ bool writeSvg(const QString& path, FigureKind kind, const QVector<OpenStudy>& st
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     {
@@ -88,12 +83,12 @@ bool writeSvg(const QString& path, FigureKind kind, const QVector<OpenStudy>& st
         svg.setViewBox(layout);
         svg.setResolution(int(kLayoutDpi));
         svg.setTitle(figureTitleFor(kind));
-        svg.setDescription(trExport("Exported by QK Studio %1").arg(QStringLiteral(QKS_VERSION)));
+        svg.setDescription(QCoreApplication::translate("qks::gui::FigureExporter", "Exported by QK Studio %1").arg(QStringLiteral(QKS_VERSION)));
         QPainter painter(&svg);
         renderFigure(painter, layout, kind, studies, o.figure, o.theme);
     }
     if (!file.commit()) {
-        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;
@@ -104,7 +99,7 @@ bool writePdf(const QString& path, FigureKind kind, const QVector<OpenStudy>& st
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     {
@@ -120,7 +115,7 @@ bool writePdf(const QString& path, FigureKind kind, const QVector<OpenStudy>& st
         renderFigure(painter, layout, kind, studies, o.figure, o.theme);
     }
     if (!file.commit()) {
-        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;
@@ -130,7 +125,7 @@ bool writeCsv(const QString& path, const QByteArray& csv, QString* error)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
-        *error = trExport("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;
@@ -177,12 +172,12 @@ bool parseFormats(const QString& text, QSet<ExportFormat>* formats, QString* err
         else if (f == QLatin1String("csv"))
             formats->insert(ExportFormat::Csv);
         else {
-            *error = trExport("Unknown format '%1'; use png, svg, pdf and csv, separated by commas.").arg(raw);
+            *error = QCoreApplication::translate("qks::gui::FigureExporter", "Unknown format '%1'; use png, svg, pdf and csv, separated by commas.").arg(raw);
             return false;
         }
     }
     if (formats->isEmpty()) {
-        *error = trExport("No format given; use png, svg, pdf and csv, separated by commas.");
+        *error = QCoreApplication::translate("qks::gui::FigureExporter", "No format given; use png, svg, pdf and csv, separated by commas.");
         return false;
     }
     return true;
@@ -193,7 +188,7 @@ QStringList exportFigure(FigureKind kind, const QString& stem, const QVector<Ope
 {
     QStringList written;
     if (!QDir().mkpath(options.outDir)) {
-        *error = trExport("Cannot create the folder %1.").arg(QDir::toNativeSeparators(options.outDir));
+        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot create the folder %1.").arg(QDir::toNativeSeparators(options.outDir));
         return written;
     }
     const QRectF layout(0, 0, options.size.widthInches * kLayoutDpi, options.size.heightInches * kLayoutDpi);

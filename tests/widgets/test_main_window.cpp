@@ -1,0 +1,282 @@
+// The analysis window on the offscreen platform: runs panel, figure tabs, smoothing,
+// legend clicks, zoom reduction, side-by-side linking, and a corrupt file.
+#include "charts/HeatmapView.h"
+#include "charts/InteractiveChartView.h"
+#include "data/StudyStore.h"
+#include "results/ResultsJson.h"
+#include "window/FigurePanel.h"
+#include "window/MainWindow.h"
+#include "window/RunsPanel.h"
+#include "window/SplitView.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QDir>
+#include <QFile>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QValueAxis>
+
+using namespace qks;
+using namespace qks::gui;
+
+namespace {
+
+const QString kStudy = QStringLiteral(QKS_FIXTURES_DIR "/published/qk_norm_50m_study");
+
+QLineSeries* lineNamed(QChart* chart, const QString& name)
+{
+    for (QAbstractSeries* s : chart->series()) {
+        if (auto* line = qobject_cast<QLineSeries*>(s); line && line->name() == name)
+            return line;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void openingThePublishedStudyFillsRunsAndCharts();
+    void perLayerAndDecompositionShowTheFinalCheckpoint();
+    void smoothingDrawsTheRawCurveFaintBehind();
+    void legendClickHidesACurveAndItsCompanions();
+    void hidingARunInTheRunsPanelRemovesItsCurves();
+    void longSeriesAreReducedAndReducedAgainOnZoom();
+    void sideBySideLinksTheAxes();
+    void corruptResultsAreReportedNotFatal();
+    void heatmapsShowTheChosenRun();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
+
+void TestMainWindow::openingThePublishedStudyFillsRunsAndCharts()
+{
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    w.refreshAll();
+    QTreeWidget* tree = w.runsPanel()->tree();
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QTreeWidgetItem* study = tree->topLevelItem(0);
+    QCOMPARE(study->text(0), QStringLiteral("qk_norm_50m_study"));
+    QCOMPARE(study->childCount(), 3);
+    QCOMPARE(study->child(0)->text(0), QStringLiteral("Learned γ"));
+    QCOMPARE(study->child(2)->text(0), QStringLiteral("No QK-Norm"));
+    QCOMPARE(study->child(1)->text(2), QStringLiteral("49.2M"));
+    QVERIFY(study->child(1)->text(1).contains(QStringLiteral("26")));
+    QCOMPARE(study->child(0)->checkState(0), Qt::Checked);
+
+    QChart* pr = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
+    QLineSeries* learned = lineNamed(pr, QStringLiteral("Learned γ"));
+    QVERIFY(learned);
+    QVERIFY(lineNamed(pr, QStringLiteral("Frozen γ=1")));
+    QVERIFY(lineNamed(pr, QStringLiteral("No QK-Norm")));
+    QCOMPARE(learned->count(), 26);
+    QVERIFY(std::abs(learned->at(0).y() - 86.85) < 0.01); // init PR 86.85
+    QCOMPARE(learned->at(25).x(), 49.152);
+    QVERIFY(std::abs(learned->at(25).y() - 65.70) < 0.01); // final PR 65.70
+    QCOMPARE(pr->title(), QStringLiteral("Key Rank Collapse — Does γ or Normalization Drive It?"));
+
+    QChart* loss = w.figurePanel(FigureKind::Loss)->chartView()->chart();
+    QLineSeries* val = lineNamed(loss, QStringLiteral("No QK-Norm (val)"));
+    QVERIFY(val);
+    QCOMPARE(val->pen().style(), Qt::DashLine);
+    QCOMPARE(lineNamed(loss, QStringLiteral("No QK-Norm (train)"))->pen().style(), Qt::SolidLine);
+    QVERIFY(std::abs(val->at(val->count() - 1).y() - 3.505) < 0.001);
+
+    QChart* cv = w.figurePanel(FigureKind::GammaCv)->chartView()->chart();
+    for (int layer : {0, 8, 15, 23, 30})
+        QVERIFY2(lineNamed(cv, QStringLiteral("Layer %1").arg(layer)), qPrintable(QString::number(layer)));
+}
+
+void TestMainWindow::perLayerAndDecompositionShowTheFinalCheckpoint()
+{
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    w.refreshAll();
+    const RunResults qk = readResults((kStudy + QStringLiteral("/QK/results.json")).toStdString());
+    QChart* bars = w.figurePanel(FigureKind::PerLayerPr)->chartView()->chart();
+    auto* series = qobject_cast<QBarSeries*>(bars->series().first());
+    QVERIFY(series);
+    QCOMPARE(series->count(), 3);
+    QCOMPARE(series->barSets()[0]->count(), 32);
+    QCOMPARE(series->barSets()[0]->at(12), qk.layer_pr[12].back());
+    QVERIFY(bars->title().contains(QStringLiteral("49.2M")));
+
+    QChart* causal = w.figurePanel(FigureKind::CausalDecomposition)->chartView()->chart();
+    auto* effects = qobject_cast<QBarSeries*>(causal->series().first());
+    QVERIFY(effects);
+    QCOMPARE(effects->count(), 2);
+    QVERIFY(effects->barSets()[0]->label().startsWith(QStringLiteral("γ effect Δ(A−B), mean |Δ|")));
+}
+
+void TestMainWindow::smoothingDrawsTheRawCurveFaintBehind()
+{
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    w.setSmoothing(0.6);
+    w.refreshAll();
+    QChart* pr = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
+    QLineSeries* raw = lineNamed(pr, QStringLiteral("Learned γ (raw)"));
+    QLineSeries* smooth = lineNamed(pr, QStringLiteral("Learned γ"));
+    QVERIFY(raw && smooth);
+    QVERIFY(raw->pen().color().alphaF() < 0.5);
+    QCOMPARE(raw->at(3), QPointF(raw->at(3).x(), raw->at(3).y()));
+    QVERIFY(smooth->at(3).y() > raw->at(3).y()); // the smoothed curve lags the steep fall
+    // The raw curve is not a legend entry of its own.
+    for (QLegendMarker* m : pr->legend()->markers(raw))
+        QVERIFY(!m->isVisible());
+}
+
+void TestMainWindow::legendClickHidesACurveAndItsCompanions()
+{
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    w.setSmoothing(0.5);
+    w.refreshAll();
+    QChart* pr = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
+    QLineSeries* smooth = lineNamed(pr, QStringLiteral("Frozen γ=1"));
+    QLineSeries* raw = lineNamed(pr, QStringLiteral("Frozen γ=1 (raw)"));
+    QLegendMarker* marker = pr->legend()->markers(smooth).first();
+    Q_EMIT marker->clicked();
+    QVERIFY(!smooth->isVisible());
+    QVERIFY(!raw->isVisible());
+    QVERIFY(lineNamed(pr, QStringLiteral("Learned γ"))->isVisible());
+    QVERIFY(marker->isVisible()); // still there to click back
+    Q_EMIT marker->clicked();
+    QVERIFY(smooth->isVisible());
+    QVERIFY(raw->isVisible());
+}
+
+void TestMainWindow::hidingARunInTheRunsPanelRemovesItsCurves()
+{
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    w.refreshAll();
+    w.runsPanel()->tree()->topLevelItem(0)->child(2)->setCheckState(0, Qt::Unchecked);
+    QVERIFY(!w.store()->studies()[0].runs[2].visible);
+    w.refreshAll();
+    QChart* pr = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
+    QVERIFY(!lineNamed(pr, QStringLiteral("No QK-Norm")));
+    QVERIFY(lineNamed(pr, QStringLiteral("Learned γ")));
+    // Without NoQK there is no decomposition, and the chart says why.
+    QVERIFY(!w.figurePanel(FigureKind::CausalDecomposition)->chartView()->figure().emptyReason.isEmpty());
+}
+
+void TestMainWindow::longSeriesAreReducedAndReducedAgainOnZoom()
+{
+    QTemporaryDir dir;
+    RunResults r;
+    r.tag = "QK";
+    r.layer_pr.assign(1, {});
+    for (int i = 0; i < 100000; ++i) {
+        r.tokens.push_back(int64_t(i) * 1000);
+        r.loss.push_back(i == 0 ? std::optional<double>() : std::optional<double>(4.0));
+        r.val_loss.push_back(std::nullopt);
+        r.mean_pr.push_back(50.0 + (i % 97) * 0.1);
+        r.layer_pr[0].push_back(r.mean_pr.back());
+    }
+    QDir().mkpath(dir.path() + QStringLiteral("/QK"));
+    writeResults(r, (dir.path() + QStringLiteral("/QK/results.json")).toStdString());
+
+    MainWindow w;
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(w.openFolder(dir.path(), true));
+    w.showFigure(FigureKind::KeyPr);
+    w.refreshAll();
+    InteractiveChartView* view = w.figurePanel(FigureKind::KeyPr)->chartView();
+    QCoreApplication::processEvents();
+    const int width = int(view->chart()->plotArea().width());
+    const int shown = view->shownPointCount(0);
+    QVERIFY2(shown > 0 && shown <= 4 * std::max(width, 50) + 2, qPrintable(QString::number(shown)));
+    QCOMPARE(view->figure().series[0].points.size(), qsizetype(100000)); // the data itself is whole
+
+    // Zoom to 1% of the range: the reduction is redone for what is visible.
+    view->setXRange(10.0, 11.0); // tokens in millions
+    QCoreApplication::processEvents();
+    const QLineSeries* line = qobject_cast<QLineSeries*>(view->figure().series[0].series);
+    int inside = 0;
+    for (int i = 0; i < line->count(); ++i)
+        inside += (line->at(i).x() >= 10.0 && line->at(i).x() <= 11.0) ? 1 : 0;
+    QVERIFY2(inside >= 1000 - 2, qPrintable(QString::number(inside))); // all 1001 points fit: none dropped
+    QVERIFY(view->isZoomed());
+    view->resetZoom();
+    QVERIFY(!view->isZoomed());
+}
+
+void TestMainWindow::sideBySideLinksTheAxes()
+{
+    MainWindow w;
+    w.resize(1400, 800);
+    w.show();
+    QVERIFY(w.openFolder(kStudy, true));
+    QVERIFY(w.openFolder(kStudy + QStringLiteral("/QK"), true));
+    w.showSideBySide();
+    w.refreshAll();
+    SplitView* split = w.splitView();
+    InteractiveChartView* left = split->view(0);
+    InteractiveChartView* right = split->view(1);
+    QCOMPARE(left->visibleRange(), right->visibleRange()); // both start from the shared range
+    QCOMPARE(left->chart()->series().isEmpty(), false);
+    QVERIFY(lineNamed(left->chart(), QStringLiteral("No QK-Norm")));
+    QVERIFY(!lineNamed(right->chart(), QStringLiteral("No QK-Norm"))); // the right study is QK alone
+    left->chart()->zoomIn(QRectF(left->chart()->plotArea().topLeft(), left->chart()->plotArea().size() / 2));
+    QCoreApplication::processEvents();
+    QVERIFY(left->isZoomed());
+    QCOMPARE(right->visibleRange(), left->visibleRange());
+}
+
+void TestMainWindow::corruptResultsAreReportedNotFatal()
+{
+    QTemporaryDir dir;
+    for (const char* tag : {"QK", "NoQK"}) {
+        QDir().mkpath(dir.path() + QLatin1Char('/') + QLatin1String(tag));
+        QFile::copy(kStudy + QLatin1Char('/') + QLatin1String(tag) + QStringLiteral("/results.json"),
+                    dir.path() + QLatin1Char('/') + QLatin1String(tag) + QStringLiteral("/results.json"));
+    }
+    QFile bad(dir.path() + QStringLiteral("/NoQK/results.json"));
+    QVERIFY(bad.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(bad.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    bad.write("{\"tag\": \"NoQK\", \"tokens\": [0], \"loss\": [null], \"val_loss\": [null], \"mean_pr\": [1, 2]");
+    bad.close();
+
+    MainWindow w;
+    QVERIFY(w.openFolder(dir.path(), true));
+    w.refreshAll();
+    QTreeWidgetItem* noqk = w.runsPanel()->tree()->topLevelItem(0)->child(1);
+    QCOMPARE(noqk->text(1), QStringLiteral("error"));
+    QVERIFY(noqk->toolTip(1).contains(QStringLiteral("results.json")));
+    QChart* pr = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
+    QVERIFY(lineNamed(pr, QStringLiteral("Learned γ")));
+    QVERIFY(!lineNamed(pr, QStringLiteral("No QK-Norm")));
+}
+
+void TestMainWindow::heatmapsShowTheChosenRun()
+{
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    w.refreshAll();
+    const HeatmapData& pr = w.figurePanel(FigureKind::PrHeatmap)->heatmapView()->data();
+    QCOMPARE(pr.rows, 32);
+    QCOMPARE(pr.columns, 26);
+    QVERIFY(pr.title.contains(QStringLiteral("Learned γ")));
+    const HeatmapData& gamma = w.figurePanel(FigureKind::GammaHeatmap)->heatmapView()->data();
+    QCOMPARE(gamma.columns, 128);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

@@ -1,0 +1,840 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>qks::gui::Application</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: --export-figures needs at least one results folder and --out OUTDIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: unknown theme &apos;%1&apos;; use paper or dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: unknown size &apos;%1&apos;; use one-column, two-column or wide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: --dpi must be a whole number from 36 to 2400</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: --smoothing must be a number from 0 to 0.99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: wrote %1 files to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: cannot open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: unknown figure &apos;%1&apos;; use a file stem such as 2_key_pr_causal, or side-by-side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QK Studio: attention-key rank collapse under QK-Norm.
+Opens results folders; exports the study&apos;s figures without a display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study or condition folders to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the study&apos;s figures of DIR... and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for --export-figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated: png, svg, pdf, csv (default png).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper or dark (default paper for exports).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one-column (3.5 in), two-column (7 in) or wide (default two-column).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG resolution (default 300).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMA smoothing weight 0-0.99 for exported line figures (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time opening DIR... and drawing every figure, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the window with DIR... open as a PNG and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface language: en, de, zh_CN (default: Preferences, else the system&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::ChartBuilder</name>
+    <message>
+        <source> (raw)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (train)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (val)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean Key PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A≠B≈C → γ drives it
+A≈B≠C → normalization
+All differ → both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>γ coefficient of variation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-layer key PR at %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-layer key PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>γ effect Δ(A−B), mean |Δ| %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>norm effect Δ(B−C), mean |Δ| %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The causal decomposition needs the three conditions QK, QK_frozen and NoQK of one study, visible and probed at a common checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Causal decomposition per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Causal decomposition per layer at %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ key PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train &amp; Validation Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key Rank Collapse — Does γ or Normalization Drive It?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>γ Coefficient of Variation (Learned γ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run is visible. Open a results folder (File → Open Results Folder) or tick a run in the runs panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visible runs have no data for this figure and x axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::ExportDialog</name>
+    <message>
+        <source>Current figure (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All figures of the study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (plotted data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper (white, print and grayscale friendly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark (the study&apos;s palette)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One column (%1 × %2 in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two columns (%1 × %2 in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wide (%1 × %2 in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution of PNG files; SVG and PDF are vector graphics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n file to %1.</numerusform>
+            <numerusform>Wrote %n files to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::FigureData</name>
+    <message>
+        <source>Key PR per layer and checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final γ per layer and key dimension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key dimension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>γ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean γ per layer and checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean γ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::FigureExporter</name>
+    <message>
+        <source>Cannot allocate a %1 dpi image of this size; choose a lower dpi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported by QK Studio %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown format &apos;%1&apos;; use png, svg, pdf and csv, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No format given; use png, svg, pdf and csv, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::FigureKind</name>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-layer PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Causal decomposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>γ-CV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PR heatmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>γ heatmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::FigurePanel</name>
+    <message>
+        <source>Checkpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint the bars show; the rightmost is the final one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: 0, 8, 15, 23, 30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated layer numbers; empty for the study&apos;s choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final γ (layer × dimension)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean γ over time (layer × checkpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean γ over time is recorded by QK Studio runs, not by the published files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::HeatmapPainter</name>
+    <message>
+        <source>No data for this heatmap in the visible runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::HeatmapView</name>
+    <message>
+        <source>%1 %2, %3 %4: %5 = %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::InteractiveChartView</name>
+    <message>
+        <source>%1
+%2: %3
+%4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2 %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::MainWindow</name>
+    <message>
+        <source>QK Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a results folder (Ctrl+O) or drop one here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Results Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Plotted Data as &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Side by Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paper Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About QK Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Smoothing </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debiased exponential moving average, as in TensorBoard (0 = raw).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> X axis </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps and wall time are recorded by QK Studio runs; the published files have tokens only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Theme </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies)</source>
+        <translation>
+            <numerusform>%n study</numerusform>
+            <numerusform>%n studies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with errors</source>
+        <translation>
+            <numerusform>%n with errors</numerusform>
+            <numerusform>%n with errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) do not record this x axis</source>
+        <translation>
+            <numerusform>%n run does not record this x axis</numerusform>
+            <numerusform>%n runs do not record this x axis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Results Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a figure tab to export its data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Plotted Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About QK Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;QK Studio %1&lt;/h3&gt;&lt;p&gt;Attention-key rank collapse under QK-Norm, studied while an LLM pretrains.&lt;/p&gt;&lt;p&gt;Opens the study&apos;s results.json folders, draws every figure of the study, compares studies side by side and exports paper figures.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language takes effect when QK Studio starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::RunStyle</name>
+    <message>
+        <source>Learned γ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen γ=1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No QK-Norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::RunsPanel</name>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error (showing last good data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>live · %n probe(s)</source>
+        <translation>
+            <numerusform>live · %n probe</numerusform>
+            <numerusform>live · %n probes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probe(s)</source>
+        <translation>
+            <numerusform>%n probe</numerusform>
+            <numerusform>%n probes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last written %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in File Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::SplitView</name>
+    <message>
+        <source>Figure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::StudyStore</name>
+    <message>
+        <source>%1 is not a folder. Open a study folder (one subfolder per condition) or a condition folder that holds results.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No results.json in %1 or in its subfolders. A study folder holds one subfolder per condition (QK, QK_frozen, NoQK), each with a results.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>results.json is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
