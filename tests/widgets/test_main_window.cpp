@@ -17,6 +17,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -139,6 +140,12 @@ void TestMainWindow::smoothingDrawsTheRawCurveFaintBehind()
     // The raw curve is not a legend entry of its own.
     for (QLegendMarker* m : pr->legend()->markers(raw))
         QVERIFY(!m->isVisible());
+
+    // Log y swaps in a logarithmic axis.
+    w.setLogY(true);
+    w.refreshAll();
+    pr = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
+    QVERIFY(qobject_cast<QLogValueAxis*>(pr->axes(Qt::Vertical).first()));
 }
 
 void TestMainWindow::legendClickHidesACurveAndItsCompanions()

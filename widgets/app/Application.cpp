@@ -24,6 +24,15 @@ namespace qks::gui {
 
 namespace {
 
+// The offscreen platform warns that it cannot resize native windows; that is expected there
+// and only clutters the output of the headless modes.
+void quietOffscreenWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (message.contains(QLatin1String("propagateSizeHints")))
+        return;
+    std::fputs(qPrintable(qFormatLogMessage(type, context, message) + QLatin1Char('\n')), stderr);
+}
+
 // Modes that need no screen run on the offscreen platform when there is no display.
 void chooseHeadlessPlatform(int argc, char** argv)
 {
@@ -37,6 +46,8 @@ void chooseHeadlessPlatform(int argc, char** argv)
     const bool display = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
     if (headless && !display && !std::getenv("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (headless)
+        qInstallMessageHandler(quietOffscreenWarnings);
 }
 
 struct Loaded {

@@ -139,8 +139,8 @@ void MainWindow::buildActions()
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view->addAction(tr("&Side by Side"), this, &MainWindow::showSideBySide);
     view->addSeparator();
-    view->addAction(tr("&Dark Theme"), this, [this] { setThemeName(QStringLiteral("dark")); });
-    view->addAction(tr("&Paper Theme"), this, [this] { setThemeName(QStringLiteral("paper")); });
+    view->addAction(tr("&Dark Theme"), this, [this] { chooseTheme(QStringLiteral("dark")); });
+    view->addAction(tr("&Paper Theme"), this, [this] { chooseTheme(QStringLiteral("paper")); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About QK Studio"), this, &MainWindow::about);
@@ -167,9 +167,11 @@ void MainWindow::buildToolBar()
     bar->addWidget(m_smoothingValue);
     connect(m_smoothing, &QSlider::valueChanged, this, [this](int v) {
         m_smoothingValue->setText(QString::number(v / 100.0, 'f', 2));
-        QSettings().setValue(QStringLiteral("smoothing"), v / 100.0);
         scheduleRedraw();
     });
+    // Remembered only when the user moves the slider, not when a script sets it.
+    connect(m_smoothing, &QSlider::sliderReleased, this,
+            [this] { QSettings().setValue(QStringLiteral("smoothing"), m_smoothing->value() / 100.0); });
     bar->addSeparator();
 
     bar->addWidget(new QLabel(tr(" X axis "), this));
@@ -191,7 +193,7 @@ void MainWindow::buildToolBar()
     m_themeBox->addItem(tr("Dark"), QStringLiteral("dark"));
     m_themeBox->addItem(tr("Paper"), QStringLiteral("paper"));
     bar->addWidget(m_themeBox);
-    connect(m_themeBox, &QComboBox::activated, this, [this] { setThemeName(m_themeBox->currentData().toString()); });
+    connect(m_themeBox, &QComboBox::activated, this, [this] { chooseTheme(m_themeBox->currentData().toString()); });
 }
 
 FigureOptions MainWindow::globalOptions() const
@@ -208,8 +210,13 @@ void MainWindow::setThemeName(const QString& name)
     m_theme = ChartTheme::byName(name).value_or(ChartTheme::dark());
     m_themeBox->setCurrentIndex(m_themeBox->findData(m_theme.name));
     applyAppPalette(m_theme);
-    QSettings().setValue(QStringLiteral("theme"), m_theme.name);
     scheduleRedraw();
+}
+
+void MainWindow::chooseTheme(const QString& name)
+{
+    setThemeName(name);
+    QSettings().setValue(QStringLiteral("theme"), m_theme.name);
 }
 
 void MainWindow::setSmoothing(double weight)
@@ -381,7 +388,7 @@ void MainWindow::preferences()
 {
     PreferencesDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
-        setThemeName(dialog.themeName());
+        chooseTheme(dialog.themeName());
 }
 
 void MainWindow::about()

@@ -58,6 +58,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void chooseTheme(const QString& name); // setThemeName + remember it
     void buildActions();
     void buildToolBar();
     void scheduleRedraw();
