@@ -33,6 +33,10 @@ for tag in QK QK_frozen NoQK; do
     fi
 done
 echo "demo: summarize again with: $cli summary $run_dir"
-if [[ -x build/app/qkstudio ]]; then
-    echo "demo: or open $run_dir in the GUI: build/app/qkstudio"
+gui=build/app/gui/qkstudio
+if [[ -x "$gui" ]]; then
+    # The study's figures, paper theme, as PNG and PDF; works without a display.
+    "$gui" --export-figures "$run_dir" --out "$run_dir/figures" --format png,pdf --theme paper >/dev/null
+    echo "demo: figures are in $repo_root/$run_dir/figures"
+    echo "demo: explore the run in the app: $gui $run_dir tests/fixtures/published/qk_norm_50m_study"
 fi
