@@ -813,6 +813,34 @@ Alle verschieden → beides</translation>
         <source>Close Study</source>
         <translation>Studie schließen</translation>
     </message>
+    <message>
+        <source>Init PR</source>
+        <translation>Anfangs-PR</translation>
+    </message>
+    <message>
+        <source>Min PR (at)</source>
+        <translation>Min. PR (bei)</translation>
+    </message>
+    <message>
+        <source>Final PR</source>
+        <translation>End-PR</translation>
+    </message>
+    <message>
+        <source>Loss (val)</source>
+        <translation>Verlust (Val.)</translation>
+    </message>
+    <message>
+        <source>Mean key PR at the first probe</source>
+        <translation>Mittleres Schlüssel-PR bei der ersten Messung</translation>
+    </message>
+    <message>
+        <source>Lowest mean key PR and the tokens where it was reached</source>
+        <translation>Niedrigstes mittleres Schlüssel-PR und die Tokenzahl, bei der es erreicht wurde</translation>
+    </message>
+    <message>
+        <source>Last train loss, and in brackets the last validation loss</source>
+        <translation>Letzter Trainingsverlust, in Klammern der letzte Validierungsverlust</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -827,6 +855,14 @@ Alle verschieden → beides</translation>
     <message>
         <source>Right:</source>
         <translation>Rechts:</translation>
+    </message>
+    <message>
+        <source>Link axes</source>
+        <translation>Achsen koppeln</translation>
+    </message>
+    <message>
+        <source>Both sides show the same ranges, and zooming one zooms the other.</source>
+        <translation>Beide Seiten zeigen dieselben Bereiche; Zoomen auf einer Seite zoomt auch die andere.</translation>
     </message>
 </context>
 <context>

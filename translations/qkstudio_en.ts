@@ -806,6 +806,34 @@ All differ → both</source>
         <source>Close Study</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Init PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min PR (at)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss (val)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean key PR at the first probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest mean key PR and the tokens where it was reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last train loss, and in brackets the last validation loss</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -819,6 +847,14 @@ All differ → both</source>
     </message>
     <message>
         <source>Right:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link axes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides show the same ranges, and zooming one zooms the other.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

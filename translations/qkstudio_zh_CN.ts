@@ -806,6 +806,34 @@ A≈B≠C → 由归一化驱动
         <source>Close Study</source>
         <translation>关闭研究</translation>
     </message>
+    <message>
+        <source>Init PR</source>
+        <translation>初始 PR</translation>
+    </message>
+    <message>
+        <source>Min PR (at)</source>
+        <translation>最低 PR (位置)</translation>
+    </message>
+    <message>
+        <source>Final PR</source>
+        <translation>最终 PR</translation>
+    </message>
+    <message>
+        <source>Loss (val)</source>
+        <translation>损失 (验证)</translation>
+    </message>
+    <message>
+        <source>Mean key PR at the first probe</source>
+        <translation>第一次探测时的平均键 PR</translation>
+    </message>
+    <message>
+        <source>Lowest mean key PR and the tokens where it was reached</source>
+        <translation>最低平均键 PR 及达到时的 Token 数</translation>
+    </message>
+    <message>
+        <source>Last train loss, and in brackets the last validation loss</source>
+        <translation>最后的训练损失，括号内为最后的验证损失</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -820,6 +848,14 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>Right:</source>
         <translation>右侧：</translation>
+    </message>
+    <message>
+        <source>Link axes</source>
+        <translation>联动坐标轴</translation>
+    </message>
+    <message>
+        <source>Both sides show the same ranges, and zooming one zooms the other.</source>
+        <translation>两侧显示相同范围，缩放一侧时另一侧同步缩放。</translation>
     </message>
 </context>
 <context>

@@ -135,18 +135,6 @@ QRectF dataBounds(const QVector<PlottedSeries>& all, bool positiveOnly)
     return QRectF(QPointF(x0, y0), QPointF(x1, y1));
 }
 
-// 1, 2 or 5 times a power of ten: tick steps people read at a glance.
-double niceStep(double span, int ticks)
-{
-    const double raw = span / std::max(1, ticks);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (m * magnitude >= raw)
-            return m * magnitude;
-    }
-    return 10.0 * magnitude;
-}
-
 // A small margin around the data (as matplotlib does), ticks at round values anchored at 0.
 void applyRange(QAbstractAxis* axis, double lo, double hi, bool pad)
 {
@@ -155,7 +143,7 @@ void applyRange(QAbstractAxis* axis, double lo, double hi, bool pad)
         v->setRange(lo - margin, hi + margin);
         v->setTickType(QValueAxis::TicksDynamic);
         v->setTickAnchor(0.0);
-        v->setTickInterval(niceStep(hi - lo, 5));
+        v->setTickInterval(niceTickStep(hi - lo, 5));
     } else if (auto* l = qobject_cast<QLogValueAxis*>(axis)) {
         l->setRange(lo / 1.15, hi * 1.15);
     }
@@ -419,7 +407,7 @@ void finishBars(BuiltFigure& fig, QBarSeries* bars, const ChartTheme& theme, int
     y->setRange(lo - (symmetric ? (hi - lo) * 0.05 : 0.0), hi + (hi - lo) * 0.05);
     y->setTickType(QValueAxis::TicksDynamic);
     y->setTickAnchor(0.0);
-    y->setTickInterval(niceStep(hi - lo, 5));
+    y->setTickInterval(niceTickStep(hi - lo, 5));
     fig.home = QRectF(QPointF(-0.5, y->min()), QPointF(layers - 0.5, y->max()));
     fig.xTitle = QCoreApplication::translate("qks::gui::ChartBuilder", "Layer");
     fig.yTitle = yTitle;

@@ -154,6 +154,15 @@ int InteractiveChartView::shownPointCount(int seriesIndex) const
 
 void InteractiveChartView::axisRangeChanged()
 {
+    // Round ticks for whatever range is shown now (zoom, pan, a linked view).
+    for (QAbstractAxis* axis : chart()->axes()) {
+        auto* v = qobject_cast<QValueAxis*>(axis);
+        if (v && v->tickType() == QValueAxis::TicksDynamic && !m_figure.series.isEmpty() && m_figure.lineFigure) {
+            const double step = niceTickStep(v->max() - v->min(), 5);
+            if (step != v->tickInterval())
+                v->setTickInterval(step);
+        }
+    }
     scheduleReduce();
     if (!m_settingRange)
         Q_EMIT rangeChanged(visibleRange());

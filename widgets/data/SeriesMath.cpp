@@ -68,4 +68,17 @@ QVector<QPointF> minMaxPerColumn(const QVector<QPointF>& points, double xMin, do
     return out;
 }
 
+double niceTickStep(double span, int ticks)
+{
+    if (!(span > 0.0) || !std::isfinite(span))
+        return 1.0;
+    const double raw = span / std::max(1, ticks);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (m * magnitude >= raw * (1.0 - 1e-12))
+            return m * magnitude;
+    }
+    return 10.0 * magnitude;
+}
+
 } // namespace qks::gui

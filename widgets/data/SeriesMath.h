@@ -16,4 +16,7 @@ QVector<QPointF> debiasedEma(const QVector<QPointF>& points, double weight);
 // Returns the input when it is already small enough.
 QVector<QPointF> minMaxPerColumn(const QVector<QPointF>& points, double xMin, double xMax, int columns);
 
+// A tick step of 1, 2, 2.5 or 5 times a power of ten giving about `ticks` intervals over `span`.
+double niceTickStep(double span, int ticks);
+
 } // namespace qks::gui

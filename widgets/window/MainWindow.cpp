@@ -72,7 +72,7 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setWidget(m_runs);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    m_runs->setMinimumWidth(340);
+    m_runs->setMinimumWidth(420);
 
     m_redrawTimer.setSingleShot(true);
     m_redrawTimer.setInterval(40);

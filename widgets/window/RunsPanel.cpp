@@ -3,6 +3,7 @@
 #include "data/FigureData.h"
 #include "data/RunStyle.h"
 #include "data/StudyStore.h"
+#include "results/Summary.h"
 
 #include <QDateTime>
 #include <QDesktopServices>
@@ -11,6 +12,8 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPixmap>
+#include <QSplitter>
+#include <QTableWidget>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -47,10 +50,30 @@ RunsPanel::RunsPanel(StudyStore* store, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
     , m_tree(new QTreeWidget(this))
+    , m_summary(new QTableWidget(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tree);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_summary);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter);
+    m_summary->setColumnCount(5);
+    m_summary->setHorizontalHeaderLabels({tr("Run"), tr("Init PR"), tr("Min PR (at)"), tr("Final PR"), tr("Loss (val)")});
+    m_summary->horizontalHeaderItem(1)->setToolTip(tr("Mean key PR at the first probe"));
+    m_summary->horizontalHeaderItem(2)->setToolTip(tr("Lowest mean key PR and the tokens where it was reached"));
+    m_summary->horizontalHeaderItem(4)->setToolTip(tr("Last train loss, and in brackets the last validation loss"));
+    m_summary->verticalHeader()->setVisible(false);
+    m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_summary->setSelectionMode(QAbstractItemView::NoSelection);
+    m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_summary->horizontalHeader()->setStretchLastSection(false);
+    m_summary->setTextElideMode(Qt::ElideMiddle);
+    m_summary->setWordWrap(false);
+    m_summary->verticalHeader()->setDefaultSectionSize(m_summary->fontMetrics().height() + 6);
     m_tree->setColumnCount(3);
     m_tree->setHeaderLabels({tr("Run"), tr("Status"), tr("Tokens")});
     m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
@@ -99,6 +122,40 @@ void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
     item->setTextAlignment(TokensColumn, Qt::AlignRight | Qt::AlignVCenter);
 }
 
+void RunsPanel::fillSummary()
+{
+    const auto fixed = [](const std::optional<double>& v, int decimals) {
+        return v ? QString::number(*v, 'f', decimals) : QStringLiteral("–");
+    };
+    const auto& studies = m_store->studies();
+    int rows = 0;
+    for (const OpenStudy& s : studies)
+        rows += int(s.runs.size());
+    m_summary->setRowCount(rows);
+    int row = 0;
+    for (const OpenStudy& s : studies) {
+        for (const RunEntry& r : s.runs) {
+            // The study's name is in the tree above and in the tooltip; the row stays short.
+            auto* label = new QTableWidgetItem(swatch(conditionColor(r.tag)), conditionLabel(r.tag));
+            label->setToolTip(QStringLiteral("%1 — %2\n%3").arg(conditionLabel(r.tag), s.name, QDir::toNativeSeparators(r.folder)));
+            m_summary->setItem(row, 0, label);
+            ConditionSummary sum;
+            if (r.ok())
+                sum = summarizeRun(*r.results);
+            const QString minText = sum.min_pr ? QStringLiteral("%1 (%2)").arg(fixed(sum.min_pr, 2), tokensText(*sum.min_pr_tokens))
+                                               : QStringLiteral("–");
+            const QString lossText = QStringLiteral("%1 (%2)").arg(fixed(sum.final_loss, 3), fixed(sum.final_val_loss, 3));
+            const QStringList cells = {fixed(sum.initial_pr, 2), minText, fixed(sum.final_pr, 2), lossText};
+            for (int c = 0; c < cells.size(); ++c) {
+                auto* item = new QTableWidgetItem(cells[c]);
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                m_summary->setItem(row, c + 1, item);
+            }
+            ++row;
+        }
+    }
+}
+
 void RunsPanel::rebuild()
 {
     m_filling = true;
@@ -124,6 +181,7 @@ void RunsPanel::rebuild()
         top->setExpanded(true);
     }
     m_filling = false;
+    fillSummary();
 }
 
 void RunsPanel::refresh()
@@ -135,6 +193,7 @@ void RunsPanel::refresh()
             fillRun(top->child(r), s, r);
     }
     m_filling = false;
+    fillSummary();
 }
 
 void RunsPanel::itemChanged(QTreeWidgetItem* item, int column)

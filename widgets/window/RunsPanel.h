@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QTableWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -17,6 +18,8 @@ public:
     explicit RunsPanel(StudyStore* store, QWidget* parent = nullptr);
 
     QTreeWidget* tree() const { return m_tree; }
+    // The study's numbers per run (init, minimum and final PR, final losses), under the tree.
+    QTableWidget* summary() const { return m_summary; }
     // Index of the study whose row (or one of whose runs) is selected, or -1.
     int selectedStudy() const;
 
@@ -26,11 +29,13 @@ public Q_SLOTS:
 
 private:
     void fillRun(QTreeWidgetItem* item, int study, int run);
+    void fillSummary();
     void itemChanged(QTreeWidgetItem* item, int column);
     void showContextMenu(const QPoint& pos);
 
     StudyStore* m_store;
     QTreeWidget* m_tree;
+    QTableWidget* m_summary;
     bool m_filling = false;
 };
 

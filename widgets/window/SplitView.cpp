@@ -3,6 +3,7 @@
 #include "charts/ChartBuilder.h"
 #include "charts/InteractiveChartView.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,6 +17,7 @@ SplitView::SplitView(QWidget* parent)
     , m_figure(new QComboBox(this))
     , m_leftStudy(new QComboBox(this))
     , m_rightStudy(new QComboBox(this))
+    , m_linked(new QCheckBox(tr("Link axes"), this))
     , m_left(new InteractiveChartView(this))
     , m_right(new InteractiveChartView(this))
 {
@@ -32,6 +34,9 @@ SplitView::SplitView(QWidget* parent)
     controls->addWidget(m_leftStudy, 1);
     controls->addWidget(new QLabel(tr("Right:"), this));
     controls->addWidget(m_rightStudy, 1);
+    m_linked->setChecked(true);
+    m_linked->setToolTip(tr("Both sides show the same ranges, and zooming one zooms the other."));
+    controls->addWidget(m_linked);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_left);
@@ -43,6 +48,7 @@ SplitView::SplitView(QWidget* parent)
 
     for (QComboBox* box : {m_figure, m_leftStudy, m_rightStudy})
         connect(box, &QComboBox::activated, this, &SplitView::choicesChanged);
+    connect(m_linked, &QCheckBox::toggled, this, &SplitView::choicesChanged);
     link(m_left, m_right);
     link(m_right, m_left);
 }
@@ -50,7 +56,7 @@ SplitView::SplitView(QWidget* parent)
 void SplitView::link(InteractiveChartView* from, InteractiveChartView* to)
 {
     connect(from, &InteractiveChartView::rangeChanged, this, [this, to](QRectF range) {
-        if (m_linking || range.isNull())
+        if (m_linking || range.isNull() || !m_linked->isChecked())
             return;
         m_linking = true;
         to->setXRange(range.left(), range.right());
@@ -95,16 +101,24 @@ void SplitView::refresh(const QVector<OpenStudy>& studies, const FigureOptions& 
     };
     BuiltFigure left = buildChartFigure(kind, one(m_leftStudy->currentIndex()), global, theme, m_left->width());
     BuiltFigure right = buildChartFigure(kind, one(m_rightStudy->currentIndex()), global, theme, m_right->width());
-    // Both sides start from the range that holds both studies, aligned on tokens.
-    QRectF shared = left.home.isNull() ? right.home : right.home.isNull() ? left.home : left.home.united(right.home);
-    left.home = shared;
-    right.home = shared;
+    // Linked, both sides start from the range that holds both studies, aligned on tokens.
+    if (m_linked->isChecked()) {
+        const QRectF shared =
+            left.home.isNull() ? right.home : right.home.isNull() ? left.home : left.home.united(right.home);
+        left.home = shared;
+        right.home = shared;
+    }
     m_linking = true;
     m_left->setFigure(std::move(left));
     m_right->setFigure(std::move(right));
     m_left->resetZoom();
     m_right->resetZoom();
     m_linking = false;
+}
+
+void SplitView::setLinked(bool linked)
+{
+    m_linked->setChecked(linked);
 }
 
 void SplitView::resetZoom()

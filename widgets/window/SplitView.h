@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 
 namespace qks::gui {
@@ -24,6 +25,7 @@ public:
     InteractiveChartView* view(int side) const { return side == 0 ? m_left : m_right; }
     // Chooses the studies shown (indices into the store's studies).
     void setStudies(int left, int right);
+    void setLinked(bool linked);
     void resetZoom();
 
 Q_SIGNALS:
@@ -36,6 +38,7 @@ private:
     QComboBox* m_figure;
     QComboBox* m_leftStudy;
     QComboBox* m_rightStudy;
+    QCheckBox* m_linked;
     InteractiveChartView* m_left;
     InteractiveChartView* m_right;
     bool m_linking = false;
