@@ -21,6 +21,7 @@ packages=(
     nlohmann-json3-dev libeigen3-dev libpcre2-dev
     libicu-dev        # Unicode normalization (NFC, NFKC) for Hugging Face tokenizers that ask for it
     xvfb xauth        # headless GUI tests
+    fonts-wqy-microhei # CJK glyphs for the Simplified Chinese interface (screenshots, tests)
     python3-torch     # /usr/bin/python3 with torch, for tests/reference
     cmake ninja-build g++ pkg-config git
     desktop-file-utils appstream # desktop-file-validate, appstreamcli: check packaging/*.desktop, *.metainfo.xml
