@@ -216,13 +216,22 @@ QVector<int> defaultGammaCvLayers(int layerCount)
     return layers;
 }
 
-HeatmapData prHeatmap(const RunResults& r)
+// An empty matrix with its titles; rows are always layers.
+HeatmapData titledHeatmap(const QString& title, const QString& columnAxis, const QString& valueLabel)
 {
     HeatmapData h;
-    h.title = QCoreApplication::translate("qks::gui::FigureData", "Key PR per layer and checkpoint");
+    h.title = title;
     h.rowAxis = QCoreApplication::translate("qks::gui::FigureData", "Layer");
-    h.columnAxis = QCoreApplication::translate("qks::gui::FigureData", "Tokens");
-    h.valueLabel = QCoreApplication::translate("qks::gui::FigureData", "Key PR");
+    h.columnAxis = columnAxis;
+    h.valueLabel = valueLabel;
+    return h;
+}
+
+HeatmapData prHeatmap(const RunResults& r)
+{
+    HeatmapData h = titledHeatmap(QCoreApplication::translate("qks::gui::FigureData", "Key PR per layer and checkpoint"),
+                                  QCoreApplication::translate("qks::gui::FigureData", "Tokens"),
+                                  QCoreApplication::translate("qks::gui::FigureData", "Key PR"));
     h.rows = int(r.layerCount());
     h.columns = int(r.probeCount());
     for (const auto& layer : r.layer_pr) {
@@ -236,11 +245,10 @@ HeatmapData prHeatmap(const RunResults& r)
 
 HeatmapData gammaFinalHeatmap(const RunResults& r)
 {
-    HeatmapData h;
-    h.title = QCoreApplication::translate("qks::gui::FigureData", "Final γ per layer and key dimension");
-    h.rowAxis = QCoreApplication::translate("qks::gui::FigureData", "Layer");
-    h.columnAxis = QCoreApplication::translate("qks::gui::FigureData", "Key dimension");
-    h.valueLabel = QCoreApplication::translate("qks::gui::FigureData", "γ");
+    HeatmapData h =
+        titledHeatmap(QCoreApplication::translate("qks::gui::FigureData", "Final γ per layer and key dimension"),
+                      QCoreApplication::translate("qks::gui::FigureData", "Key dimension"),
+                      QCoreApplication::translate("qks::gui::FigureData", "γ"));
     if (!r.gamma_final || r.gamma_final->empty())
         return h;
     const auto& g = *r.gamma_final;
@@ -257,11 +265,9 @@ HeatmapData gammaFinalHeatmap(const RunResults& r)
 
 HeatmapData gammaMeanHeatmap(const RunResults& r)
 {
-    HeatmapData h;
-    h.title = QCoreApplication::translate("qks::gui::FigureData", "Mean γ per layer and checkpoint");
-    h.rowAxis = QCoreApplication::translate("qks::gui::FigureData", "Layer");
-    h.columnAxis = QCoreApplication::translate("qks::gui::FigureData", "Tokens");
-    h.valueLabel = QCoreApplication::translate("qks::gui::FigureData", "mean γ");
+    HeatmapData h = titledHeatmap(QCoreApplication::translate("qks::gui::FigureData", "Mean γ per layer and checkpoint"),
+                                  QCoreApplication::translate("qks::gui::FigureData", "Tokens"),
+                                  QCoreApplication::translate("qks::gui::FigureData", "mean γ"));
     const auto it = r.extra.find("gamma_mean");
     if (it == r.extra.end() || !it->is_object() || it->empty())
         return h;

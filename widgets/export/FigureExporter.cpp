@@ -16,6 +16,7 @@
 #include <QSvgGenerator>
 
 #include <cmath>
+#include <functional>
 
 namespace qks::gui {
 
@@ -42,6 +43,19 @@ QString figureTitleFor(FigureKind kind)
     return QStringLiteral("QK Studio — ") + figureDisplayName(kind);
 }
 
+// Writes through a temporary file renamed into place, so a failed export never leaves a
+// half-written figure where a good one was.
+bool saveAtomically(const QString& path, QString* error, const std::function<bool(QIODevice*)>& write)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !write(&file) || !file.commit()) {
+        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
 bool writePng(const QString& path, FigureKind kind, const QVector<OpenStudy>& studies, const ExportOptions& o,
               const QRectF& layout, QString* error)
 {
@@ -49,7 +63,9 @@ bool writePng(const QString& path, FigureKind kind, const QVector<OpenStudy>& st
     QImage image(QSize(int(std::lround(layout.width() * scale)), int(std::lround(layout.height() * scale))),
                  QImage::Format_ARGB32_Premultiplied);
     if (image.isNull()) {
-        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot allocate a %1 dpi image of this size; choose a lower dpi.").arg(o.dpi);
+        *error = QCoreApplication::translate("qks::gui::FigureExporter",
+                                             "Cannot allocate a %1 dpi image of this size; choose a lower dpi.")
+                     .arg(o.dpi);
         return false;
     }
     image.setDotsPerMeterX(int(std::lround(o.dpi / 0.0254)));
@@ -60,50 +76,32 @@ bool writePng(const QString& path, FigureKind kind, const QVector<OpenStudy>& st
         painter.scale(scale, scale);
         renderFigure(painter, layout, kind, studies, o.figure, o.theme);
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
-        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+    return saveAtomically(path, error, [&](QIODevice* out) { return image.save(out, "PNG"); });
 }
 
 bool writeSvg(const QString& path, FigureKind kind, const QVector<OpenStudy>& studies, const ExportOptions& o,
               const QRectF& layout, QString* error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    {
+    return saveAtomically(path, error, [&](QIODevice* out) {
         QSvgGenerator svg;
-        svg.setOutputDevice(&file);
+        svg.setOutputDevice(out);
         svg.setSize(layout.size().toSize());
         svg.setViewBox(layout);
         svg.setResolution(int(kLayoutDpi));
         svg.setTitle(figureTitleFor(kind));
-        svg.setDescription(QCoreApplication::translate("qks::gui::FigureExporter", "Exported by QK Studio %1").arg(QStringLiteral(QKS_VERSION)));
+        svg.setDescription(QCoreApplication::translate("qks::gui::FigureExporter", "Exported by QK Studio %1")
+                               .arg(QStringLiteral(QKS_VERSION)));
         QPainter painter(&svg);
         renderFigure(painter, layout, kind, studies, o.figure, o.theme);
-    }
-    if (!file.commit()) {
-        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+        return painter.end();
+    });
 }
 
 bool writePdf(const QString& path, FigureKind kind, const QVector<OpenStudy>& studies, const ExportOptions& o,
               const QRectF& layout, QString* error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    {
-        QPdfWriter pdf(&file);
+    return saveAtomically(path, error, [&](QIODevice* out) {
+        QPdfWriter pdf(out);
         pdf.setTitle(figureTitleFor(kind));
         pdf.setCreator(QStringLiteral("QK Studio ") + QStringLiteral(QKS_VERSION));
         pdf.setPageSize(QPageSize(QSizeF(o.size.widthInches, o.size.heightInches), QPageSize::Inch));
@@ -113,22 +111,13 @@ bool writePdf(const QString& path, FigureKind kind, const QVector<OpenStudy>& st
         const double scale = pdf.resolution() / kLayoutDpi;
         painter.scale(scale, scale);
         renderFigure(painter, layout, kind, studies, o.figure, o.theme);
-    }
-    if (!file.commit()) {
-        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+        return painter.end();
+    });
 }
 
 bool writeCsv(const QString& path, const QByteArray& csv, QString* error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
-        *error = QCoreApplication::translate("qks::gui::FigureExporter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+    return saveAtomically(path, error, [&](QIODevice* out) { return out->write(csv) == csv.size(); });
 }
 
 QString fileSafe(const QString& s)
