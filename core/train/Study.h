@@ -17,6 +17,13 @@ namespace qks {
 // newest one (a finished one is skipped); the others start fresh.
 // Any other error is reported as that condition's RunFinished and then rethrown.
 // `initialWeights` (optional) starts every condition from that weights file instead.
+// One condition of a study, as runStudy runs it (config.json is not written): for callers
+// that schedule conditions themselves, such as the desktop application's queue. `tag` must be
+// one of config.study.conditions. Reports and rethrows like runStudy; a diverged run returns
+// its RunFinished with errorKind Diverged.
+RunFinished runStudyCondition(const StudyConfig& config, const std::string& tag, const EventSink& sink = {},
+                              std::shared_ptr<CancelToken> cancel = {}, bool resume = false);
+
 std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& sink = {},
                                   std::shared_ptr<CancelToken> cancel = {}, bool resume = false,
                                   const std::filesystem::path& initialWeights = {});

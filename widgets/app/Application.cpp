@@ -1,6 +1,10 @@
 #include "app/Application.h"
 
 #include "app/GuiBenchmark.h"
+#include "app/StallMeter.h"
+#include "config/ConfigJson.h"
+#include "config/Presets.h"
+#include "run/StudyController.h"
 #include "app/Translations.h"
 #include "charts/FigureKind.h"
 #include "export/FigureExporter.h"
@@ -9,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QFileInfo>
 #include <QIcon>
 #include <QImage>
@@ -38,7 +43,9 @@ void chooseHeadlessPlatform(int argc, char** argv)
 {
     bool headless = false;
     for (int i = 1; i < argc; ++i) {
-        for (const char* flag : {"--export-figures", "--benchmark", "--screenshot", "--help", "-h", "--version", "-v"}) {
+        // A scripted run that quits by itself can run without a screen too.
+        for (const char* flag : {"--export-figures", "--benchmark", "--screenshot", "--help", "-h", "--version", "-v",
+                                 "--quit-when-done"}) {
             if (std::strcmp(argv[i], flag) == 0)
                 headless = true;
         }
@@ -139,6 +146,87 @@ int exportMode(const QCommandLineParser& args, QTextStream& out, QTextStream& er
     return 0;
 }
 
+// The exit code of a scripted run, as qkstudio-cli's: 0 done, 2 config, 3 data, 4 diverged,
+// 5 out of memory, 130 stopped, 1 anything else.
+int exitCodeFor(const QVector<JobOutcome>& outcomes)
+{
+    int code = 0;
+    for (const JobOutcome& o : outcomes) {
+        int c = 0;
+        if (o.state == JobState::Failed) {
+            c = o.errorKind == QLatin1String("config")          ? 2
+                : o.errorKind == QLatin1String("data")          ? 3
+                : o.errorKind == QLatin1String("diverged")      ? 4
+                : o.errorKind == QLatin1String("out of memory") ? 5
+                                                                : 1;
+        } else if (o.state == JobState::Stopped || o.state == JobState::Cancelled) {
+            c = 130;
+        }
+        code = code == 0 ? c : code;
+    }
+    return code;
+}
+
+// `--run CONFIG.json`: the same path as File → New Study → Start, then optionally a
+// screenshot and quit when every run has ended.
+int runMode(QApplication& app, const QCommandLineParser& args, QTextStream& out, QTextStream& err)
+{
+    StudyConfig config;
+    try {
+        config = loadConfigFile(args.value(QStringLiteral("run")).toStdString(), presetConfig("tiny-cpu"));
+    } catch (const std::exception& e) {
+        err << "qkstudio: " << QString::fromUtf8(e.what()) << "\n";
+        return 2;
+    }
+    MainWindow window;
+    window.setScripted(true);
+    if (args.isSet(QStringLiteral("theme")))
+        window.setThemeName(args.value(QStringLiteral("theme")));
+    window.resize(1440, 900);
+    window.show();
+    QVector<JobOutcome> outcomes;
+    QObject::connect(window.controller(), &StudyController::jobFinished, &window, [&](const JobOutcome& o) {
+        outcomes.push_back(o);
+        out << QStringLiteral("qkstudio: %1/%2: %3%4\n")
+                   .arg(QFileInfo(o.studyDir).fileName(), o.tag,
+                        o.state == JobState::Finished  ? QStringLiteral("finished")
+                        : o.state == JobState::Stopped ? QStringLiteral("stopped")
+                        : o.state == JobState::Failed  ? QStringLiteral("failed (") + o.errorKind + QLatin1Char(')')
+                                                       : QStringLiteral("cancelled"),
+                        o.error.isEmpty() ? QString() : QStringLiteral(": ") + o.error);
+        out.flush();
+    });
+    const bool quit = args.isSet(QStringLiteral("quit-when-done"));
+    int code = 0;
+    QObject::connect(window.controller(), &StudyController::idle, &window, [&] {
+        window.showFigure(FigureKind::KeyPr);
+        window.refreshAll();
+        QCoreApplication::processEvents();
+        if (args.isSet(QStringLiteral("screenshot"))) {
+            const QString file = args.value(QStringLiteral("screenshot"));
+            if (!window.grab().toImage().save(file, "PNG"))
+                err << "qkstudio: cannot write " << file << "\n";
+            else
+                out << "qkstudio: screenshot " << QDir::toNativeSeparators(file) << "\n";
+        }
+        out << QStringLiteral("qkstudio: longest event-loop stall while training: %1 ms\n")
+                   .arg(window.stallMeter()->longestStallMs(), 0, 'f', 1);
+        out.flush();
+        code = exitCodeFor(outcomes);
+        if (quit)
+            app.exit(code);
+    });
+    QString error;
+    if (!window.startStudy(config, std::nullopt, &error)) {
+        err << "qkstudio: " << error << "\n";
+        return 2;
+    }
+    out << "qkstudio: study started in " << QDir::toNativeSeparators(QString::fromStdString(config.study.out)) << "\n";
+    out.flush();
+    const int result = app.exec();
+    return quit ? result : code;
+}
+
 int screenshotMode(const QCommandLineParser& args, QTextStream& err)
 {
     MainWindow window;
@@ -226,6 +314,9 @@ int runApplication(int argc, char** argv)
         {QStringLiteral("screenshot"), QCoreApplication::translate("qks::gui::Application", "Save the window with DIR... open as a PNG and exit."), QStringLiteral("FILE")},
         {QStringLiteral("figure"), QCoreApplication::translate("qks::gui::Application", "With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side)."),
          QStringLiteral("STEM")},
+        {QStringLiteral("run"), QCoreApplication::translate("qks::gui::Application", "Start the study described by a configuration file (as saved by New Study, or qkstudio-cli config)."),
+         QStringLiteral("CONFIG")},
+        {QStringLiteral("quit-when-done"), QCoreApplication::translate("qks::gui::Application", "With --run: quit when every run has ended (exit code as qkstudio-cli).")},
         {QStringLiteral("language"), QCoreApplication::translate("qks::gui::Application", "Interface language: en, de, zh_CN (default: Preferences, else the system's)."),
          QStringLiteral("CODE")},
     });
@@ -235,10 +326,16 @@ int runApplication(int argc, char** argv)
     QTextStream err(stderr);
     if (args.isSet(QStringLiteral("export-figures")))
         return exportMode(args, out, err);
+    if (args.isSet(QStringLiteral("run")))
+        return runMode(app, args, out, err);
     if (args.isSet(QStringLiteral("benchmark")))
         return runGuiBenchmark(args.positionalArguments(), 5, out, err);
     if (args.isSet(QStringLiteral("screenshot")))
         return screenshotMode(args, err);
+    if (args.isSet(QStringLiteral("quit-when-done"))) {
+        err << QCoreApplication::translate("qks::gui::Application", "qkstudio: --quit-when-done needs --run CONFIG") << "\n";
+        return 2;
+    }
 
     MainWindow window;
     for (const QString& f : args.positionalArguments())

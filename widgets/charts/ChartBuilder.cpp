@@ -331,6 +331,18 @@ void buildLoss(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studiesSho
         b.add(runName(v, studiesShown, QCoreApplication::translate("qks::gui::ChartBuilder", " (val)")), QString(), lossPoints(v.results(), *x, true),
               color.darker(115), studyValidationPenStyle(v.study), 1.6);
     }
+    // Runs training in this window: every micro-step's loss since the start, thin, until the
+    // run ends (then the figure is what the file holds).
+    if (o.xAxis == XAxisKind::Tokens) {
+        for (const VisibleRun& v : runs) {
+            if (v.run->live && v.run->live->active() && !v.run->live->stepLoss.isEmpty()) {
+                QColor color = theme.runColor(v.run->tag);
+                color.setAlphaF(0.55);
+                b.add(runName(v, studiesShown, QCoreApplication::translate("qks::gui::ChartBuilder", " (every step)")),
+                      QString(), v.run->live->stepLoss, color, Qt::SolidLine, 1.0);
+            }
+        }
+    }
     b.finish(xAxisTitle(o.xAxis), QCoreApplication::translate("qks::gui::ChartBuilder", "Loss"));
 }
 

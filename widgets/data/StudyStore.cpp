@@ -103,6 +103,57 @@ int StudyStore::open(const QString& path, QString* error)
     return int(m_studies.size() - 1);
 }
 
+int StudyStore::openOrCreate(const QString& path)
+{
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    if (const int existing = indexOf(abs); existing >= 0)
+        return existing;
+    QDir().mkpath(abs);
+    OpenStudy study;
+    study.path = abs;
+    study.name = QFileInfo(abs).fileName();
+    discoverRuns(study);
+    m_studies.push_back(study);
+    watch(m_studies.back());
+    Q_EMIT studiesChanged();
+    return int(m_studies.size() - 1);
+}
+
+int StudyStore::ensureRun(int study, const QString& tag)
+{
+    if (study < 0 || study >= m_studies.size())
+        return -1;
+    OpenStudy& s = m_studies[study];
+    const QString folder = s.path + QLatin1Char('/') + tag;
+    for (int r = 0; r < s.runs.size(); ++r) {
+        if (s.runs[r].folder == folder || s.runs[r].tag == tag)
+            return r;
+    }
+    RunEntry run;
+    run.folder = folder;
+    run.tag = tag;
+    run.live = LiveRun{};
+    s.runs.push_back(run);
+    Q_EMIT studiesChanged();
+    return int(s.runs.size() - 1);
+}
+
+void StudyStore::updateLive(const QString& studyPath, const QString& tag, const std::function<void(LiveRun&)>& change)
+{
+    const int s = indexOf(studyPath);
+    if (s < 0)
+        return;
+    for (RunEntry& run : m_studies[s].runs) {
+        if (run.tag != tag)
+            continue;
+        if (!run.live)
+            run.live = LiveRun{};
+        change(*run.live);
+        Q_EMIT liveChanged();
+        return;
+    }
+}
+
 void StudyStore::close(int study)
 {
     if (study < 0 || study >= m_studies.size())
@@ -138,6 +189,8 @@ void StudyStore::setRunVisible(int study, int run, bool visible)
 bool StudyStore::refreshRun(RunEntry& run)
 {
     const QFileInfo file(run.folder + QLatin1Char('/') + kResultsFile);
+    if (!file.exists() && run.live && !run.ok())
+        return false; // queued or starting: its first probe has not been written yet
     if (!file.exists()) {
         const QString missing = tr("results.json is missing");
         const bool changed = run.error != missing;

@@ -1,18 +1,34 @@
 #pragma once
 
 #include "results/RunResults.h"
+#include "run/LiveTypes.h"
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointF>
 #include <QString>
 #include <QTimer>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 
 class QFileSystemWatcher;
 
 namespace qks::gui {
+
+// A run this window is training (or has queued): progress between probes.
+struct LiveRun {
+    JobState state = JobState::Queued;
+    qint64 tokens = 0;
+    qint64 totalTokens = 0;
+    double tokensPerSecond = 0.0;
+    double etaSeconds = -1.0;        // unknown until the first steps
+    QString message;                 // why it failed or was cancelled
+    QVector<QPointF> stepLoss;       // (tokens in millions, loss) of every micro-step so far
+
+    bool active() const { return state == JobState::Queued || state == JobState::Running || state == JobState::Stopping; }
+};
 
 // One condition of an open study: its results, or why they could not be read. A file that
 // breaks after it loaded keeps its last good results (and shows the error), so nothing drawn
@@ -25,6 +41,7 @@ struct RunEntry {
     qint64 fileSize = -1;                         // stamp of the last read, to skip unchanged files
     QDateTime modified;
     bool visible = true;
+    std::optional<LiveRun> live;                  // set while this window trains it, and after
 
     bool ok() const { return results != nullptr; }
 };
@@ -50,6 +67,12 @@ public:
     // and sets `error` to a sentence for the user: not a folder, or no results.json in it or in
     // its subfolders.
     int open(const QString& path, QString* error = nullptr);
+    // Opens a study folder that may not hold any results yet (a study about to start).
+    int openOrCreate(const QString& path);
+    // The run `tag` of a study, added as pending (no results yet) when missing.
+    int ensureRun(int study, const QString& tag);
+    // Changes a run's live state and emits liveChanged; no-op for an unknown run.
+    void updateLive(const QString& studyPath, const QString& tag, const std::function<void(LiveRun&)>& change);
     void close(int study);
     void closeAll();
 
@@ -68,6 +91,7 @@ Q_SIGNALS:
     void studiesChanged();   // a study was opened or closed, or a condition appeared
     void dataChanged();      // results or errors of existing runs changed
     void visibilityChanged();
+    void liveChanged();      // progress of a run this window trains
 
 private:
     bool refreshRun(RunEntry& run);

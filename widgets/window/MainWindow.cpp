@@ -1,6 +1,12 @@
 #include "window/MainWindow.h"
 
 #include "app/AppTheme.h"
+#include "app/StallMeter.h"
+#include "config/ConfigJson.h"
+#include "data/RunStyle.h"
+#include "run/LiveBinding.h"
+#include "run/StudyController.h"
+#include "study/ConfigDialog.h"
 #include "charts/InteractiveChartView.h"
 #include "data/StudyStore.h"
 #include "export/ExportDialog.h"
@@ -16,7 +22,11 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QDesktopServices>
 #include <QDockWidget>
+#include <QPlainTextEdit>
+#include <QUrl>
+#include <QTreeWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -29,6 +39,7 @@
 #include <QSlider>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTime>
 #include <QToolBar>
 
 namespace qks::gui {
@@ -46,7 +57,12 @@ MainWindow::MainWindow(QWidget* parent)
     , m_runs(new RunsPanel(m_store, this))
     , m_tabs(new QTabWidget(this))
     , m_split(new SplitView(this))
+    , m_controller(new StudyController(this))
+    , m_log(new QPlainTextEdit(this))
+    , m_logDock(new QDockWidget(tr("Log"), this))
+    , m_stall(new StallMeter(this))
 {
+    m_live = new LiveBinding(m_controller, m_store, m_log, this);
     setWindowTitle(tr("QK Studio"));
     setWindowIcon(QIcon::fromTheme(QStringLiteral("qkstudio"), QIcon(QStringLiteral(":/icons/qkstudio.svg"))));
     setAcceptDrops(true);
@@ -73,6 +89,32 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     m_runs->setMinimumWidth(420);
+
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_logDock->hide();
+
+    m_liveTimer.setSingleShot(true);
+    m_liveTimer.setInterval(250);
+    connect(&m_liveTimer, &QTimer::timeout, this, [this] {
+        m_runs->refresh();
+        scheduleRedraw();
+    });
+    connect(m_store, &StudyStore::liveChanged, this, [this] {
+        if (!m_liveTimer.isActive())
+            m_liveTimer.start();
+    });
+    connect(m_live, &LiveBinding::runFailed, this, &MainWindow::showRunFailure);
+    connect(m_controller, &StudyController::idle, this, [this] {
+        m_stall->stop();
+        m_runs->refresh();
+        updateStatus();
+    });
+    connect(m_runs, &RunsPanel::stopRequested, m_controller, &StudyController::stopRun);
+    connect(m_runs, &RunsPanel::resumeRequested, this, &MainWindow::resumeRun);
 
     m_redrawTimer.setSingleShot(true);
     m_redrawTimer.setInterval(40);
@@ -125,6 +167,18 @@ void MainWindow::buildActions()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* study = menuBar()->addMenu(tr("&Study"));
+    QAction* newStudy = study->addAction(tr("&New Study…"), this, &MainWindow::newStudyDialog);
+    newStudy->setShortcut(QKeySequence::New);
+    study->addSeparator();
+    study->addAction(tr("&Stop Selected Run"), this, &MainWindow::stopSelected);
+    study->addAction(tr("Stop &All"), m_controller, &StudyController::stopAll);
+    study->addAction(tr("&Cancel Queued Runs"), m_controller, &StudyController::cancelQueued);
+    study->addAction(tr("&Resume Selected Run"), this, &MainWindow::resumeSelected);
+    study->addSeparator();
+    study->addAction(tr("&Open Output Folder"), this, &MainWindow::openOutputFolder);
+    study->addAction(m_logDock->toggleViewAction());
+
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::preferences);
     prefs->setShortcut(QKeySequence::Preferences);
@@ -152,7 +206,9 @@ void MainWindow::buildToolBar()
     QToolBar* bar = addToolBar(tr("Figures"));
     bar->setObjectName(QStringLiteral("figuresToolBar"));
     bar->setMovable(false);
+    bar->addAction(tr("New Study…"), this, &MainWindow::newStudyDialog);
     bar->addAction(tr("Open…"), this, &MainWindow::openFolderDialog);
+    bar->addAction(tr("Stop"), this, &MainWindow::stopSelected);
     bar->addAction(tr("Export…"), this, &MainWindow::exportDialog);
     bar->addSeparator();
 
@@ -310,7 +366,136 @@ void MainWindow::updateStatus()
         text += QStringLiteral(" · ") + tr("%n with errors", nullptr, errors);
     if (noSteps > 0)
         text += QStringLiteral(" · ") + tr("%n run(s) do not record this x axis", nullptr, noSteps);
+    const QString live = liveStatusText();
+    if (!live.isEmpty())
+        text = live + QStringLiteral(" · ") + text;
     m_statusRuns->setText(text);
+}
+
+QString MainWindow::liveStatusText() const
+{
+    int queued = 0;
+    QString running;
+    for (const OpenStudy& s : m_store->studies()) {
+        for (const RunEntry& r : s.runs) {
+            if (!r.live)
+                continue;
+            if (r.live->state == JobState::Queued)
+                ++queued;
+            if (r.live->state == JobState::Running && r.live->totalTokens > 0) {
+                const double done = double(r.live->tokens) / double(r.live->totalTokens);
+                running = tr("Training %1 (%2): %3% · %4 tokens/s · ETA %5")
+                              .arg(conditionLabel(r.tag), s.name)
+                              .arg(int(done * 100))
+                              .arg(QLocale().toString(qlonglong(std::lround(r.live->tokensPerSecond))))
+                              .arg(r.live->etaSeconds >= 0 ? QTime(0, 0).addSecs(int(r.live->etaSeconds)).toString(QStringLiteral("H:mm:ss"))
+                                                            : QStringLiteral("–"));
+            }
+        }
+    }
+    if (queued > 0)
+        running += (running.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("%n queued", nullptr, queued);
+    return running;
+}
+
+bool MainWindow::startStudy(const StudyConfig& config, const std::optional<PrepareOptions>& prepare, QString* error)
+{
+    const bool wasBusy = m_controller->isBusy();
+    if (!m_controller->startStudy(config, prepare, false, error))
+        return false;
+    m_logDock->show();
+    if (!wasBusy)
+        m_stall->start(); // measured from the first start until the queue is empty
+    const int study = m_store->indexOf(QString::fromStdString(config.study.out));
+    if (study >= 0)
+        rememberRecent(m_store->studies()[study].path);
+    statusBar()->showMessage(tr("Study started: %1").arg(QDir::toNativeSeparators(QString::fromStdString(config.study.out))), 5000);
+    updateStatus();
+    return true;
+}
+
+void MainWindow::newStudyDialog()
+{
+    ConfigDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!startStudy(dialog.config(), dialog.prepareOptions(), &error))
+        QMessageBox::warning(this, tr("Cannot start the study"), error);
+}
+
+void MainWindow::stopSelected()
+{
+    const auto [studyPath, tag] = m_runs->selectedRun();
+    if (studyPath.isEmpty()) {
+        m_controller->stopAll();
+        return;
+    }
+    if (tag.isEmpty()) {
+        for (const JobInfo& job : m_controller->jobs()) {
+            if (job.studyDir == studyPath)
+                m_controller->stopRun(job.studyDir, job.tag);
+        }
+        return;
+    }
+    m_controller->stopRun(studyPath, tag);
+}
+
+void MainWindow::resumeRun(const QString& studyPath, const QString& tag)
+{
+    std::optional<StudyConfig> config = m_controller->studyConfig(studyPath);
+    if (!config) {
+        try {
+            config = loadConfigFile((studyPath + QStringLiteral("/config.json")).toStdString(), StudyConfig{});
+            config->study.out = studyPath.toStdString();
+        } catch (const std::exception& e) {
+            QMessageBox::warning(this, tr("Cannot resume"), QString::fromUtf8(e.what()));
+            return;
+        }
+    }
+    QString error;
+    if (!m_controller->resumeRun(*config, tag, &error)) {
+        QMessageBox::warning(this, tr("Cannot resume"), error);
+        return;
+    }
+    m_logDock->show();
+    m_stall->start();
+}
+
+
+void MainWindow::resumeSelected()
+{
+    const auto [studyPath, tag] = m_runs->selectedRun();
+    if (studyPath.isEmpty() || tag.isEmpty()) {
+        statusBar()->showMessage(tr("Select a run in the runs panel to resume it."), 5000);
+        return;
+    }
+    resumeRun(studyPath, tag);
+}
+
+void MainWindow::openOutputFolder()
+{
+    const auto [studyPath, tag] = m_runs->selectedRun();
+    QString folder = studyPath;
+    if (folder.isEmpty() && !m_store->studies().isEmpty())
+        folder = m_store->studies().back().path;
+    if (!folder.isEmpty())
+        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+}
+
+void MainWindow::showRunFailure(const JobOutcome& outcome)
+{
+    const QString text = tr("%1 (%2) in %3 failed: %4").arg(conditionLabel(outcome.tag), outcome.tag,
+                                                            QDir::toNativeSeparators(outcome.studyDir), outcome.error);
+    statusBar()->showMessage(text, 15000);
+    if (m_scripted)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Run failed"),
+                                text + QStringLiteral("\n\n") +
+                                    tr("Results up to the last probe are kept on disk and stay on screen."),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::updateRecentMenu()

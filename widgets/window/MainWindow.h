@@ -4,19 +4,30 @@
 #include "charts/FigureKind.h"
 #include "charts/FigureOptions.h"
 
+#include "config/StudyConfig.h"
+#include "data/Prepare.h"
+#include "run/LiveTypes.h"
+
 #include <QMainWindow>
 #include <QTimer>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QMenu;
+class QPlainTextEdit;
+class QDockWidget;
 class QSlider;
 class QTabWidget;
 
 namespace qks::gui {
 
 class FigurePanel;
+class LiveBinding;
+class StallMeter;
+class StudyController;
 class RunsPanel;
 class SplitView;
 class StudyStore;
@@ -35,7 +46,15 @@ public:
     // unless `quiet`, and returns whether it opened.
     bool openFolder(const QString& path, bool quiet = false);
 
+    // Queues a study through the controller (the dialog and `--run` both come here) and shows it.
+    bool startStudy(const StudyConfig& config, const std::optional<PrepareOptions>& prepare, QString* error);
+    // Scripted mode: failures go to the log and the caller, not to message boxes.
+    void setScripted(bool scripted) { m_scripted = scripted; }
+
     StudyStore* store() const { return m_store; }
+    StudyController* controller() const { return m_controller; }
+    StallMeter* stallMeter() const { return m_stall; }
+    QPlainTextEdit* logView() const { return m_log; }
     RunsPanel* runsPanel() const { return m_runs; }
     FigurePanel* figurePanel(FigureKind kind) const;
     SplitView* splitView() const { return m_split; }
@@ -67,6 +86,13 @@ private:
     void updateRecentMenu();
     void rememberRecent(const QString& path);
     void openFolderDialog();
+    void newStudyDialog();
+    void stopSelected();
+    void resumeRun(const QString& studyPath, const QString& tag);
+    void resumeSelected();
+    void openOutputFolder();
+    void showRunFailure(const JobOutcome& outcome);
+    QString liveStatusText() const;
     void exportDialog();
     void exportCsv();
     void preferences();
@@ -87,6 +113,13 @@ private:
     QLabel* m_statusRuns = nullptr;
     ChartTheme m_theme = ChartTheme::dark();
     QTimer m_redrawTimer;
+    QTimer m_liveTimer;       // progress between probes: redraw at most 4 times a second
+    StudyController* m_controller;
+    LiveBinding* m_live;
+    QPlainTextEdit* m_log;
+    QDockWidget* m_logDock;
+    StallMeter* m_stall;
+    bool m_scripted = false;
     QSet<QWidget*> m_stale;   // tabs to redraw when they are next shown
 };
 

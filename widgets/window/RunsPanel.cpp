@@ -6,6 +6,8 @@
 #include "results/Summary.h"
 
 #include <QDateTime>
+#include <QLocale>
+#include <QTime>
 #include <QDesktopServices>
 #include <QDir>
 #include <QHeaderView>
@@ -90,6 +92,19 @@ RunsPanel::RunsPanel(StudyStore* store, QWidget* parent)
     rebuild();
 }
 
+std::pair<QString, QString> RunsPanel::selectedRun() const
+{
+    const QTreeWidgetItem* item = m_tree->currentItem();
+    if (!item)
+        return {};
+    const int study = item->data(NameColumn, StudyRole).toInt();
+    const int run = item->data(NameColumn, RunRole).toInt();
+    const auto& studies = m_store->studies();
+    if (study < 0 || study >= studies.size())
+        return {};
+    return {studies[study].path, run >= 0 && run < studies[study].runs.size() ? studies[study].runs[run].tag : QString()};
+}
+
 int RunsPanel::selectedStudy() const
 {
     const QTreeWidgetItem* item = m_tree->currentItem();
@@ -105,20 +120,53 @@ void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
     item->setToolTip(NameColumn, tr("%1 (%2)\n%3").arg(conditionLabel(r.tag), r.tag, QDir::toNativeSeparators(r.folder)));
     QString status;
     QString tip;
-    if (!r.error.isEmpty()) {
+    const auto liveText = [](const LiveRun& live) -> QString {
+        switch (live.state) {
+        case JobState::Queued: return tr("queued");
+        case JobState::Running: {
+            if (live.totalTokens <= 0)
+                return tr("starting");
+            const int percent = int(100.0 * double(live.tokens) / double(live.totalTokens));
+            const QString eta = live.etaSeconds >= 0 ? QTime(0, 0).addSecs(int(live.etaSeconds)).toString(QStringLiteral("H:mm:ss"))
+                                                     : QStringLiteral("–");
+            return tr("%1% · %2 tok/s · ETA %3").arg(percent).arg(QLocale().toString(qlonglong(std::lround(live.tokensPerSecond)))).arg(eta);
+        }
+        case JobState::Stopping: return tr("stopping…");
+        case JobState::Stopped: return tr("stopped (resumable)");
+        case JobState::Failed: return tr("failed");
+        case JobState::Cancelled: return tr("cancelled");
+        case JobState::Finished: return QString();
+        }
+        return QString();
+    };
+    const QString live = r.live ? liveText(*r.live) : QString();
+    if (!live.isEmpty()) {
+        status = live;
+        tip = r.live->message.isEmpty() ? r.error : r.live->message;
+        item->setForeground(StatusColumn, r.live->state == JobState::Failed ? QColor(0xf8, 0x51, 0x49) : QColor(0x3f, 0xb9, 0x50));
+        if (r.live->state == JobState::Cancelled || r.live->state == JobState::Stopped)
+            item->setData(StatusColumn, Qt::ForegroundRole, QVariant());
+    } else if (!r.ok() && r.error.isEmpty()) {
+        status = tr("waiting for the first probe");
+    } else if (!r.error.isEmpty()) {
         status = r.ok() ? tr("error (showing last good data)") : tr("error");
         tip = r.error;
         item->setForeground(StatusColumn, QColor(0xf8, 0x51, 0x49));
     } else {
         const int probes = int(r.results->probeCount());
-        status = isLive(r) ? tr("live · %n probe(s)", nullptr, probes) : tr("%n probe(s)", nullptr, probes);
+        // Written in the last two minutes by someone else: a study running elsewhere.
+        const bool elsewhere = isLive(r) && !r.live;
+        status = elsewhere ? tr("live · %n probe(s)", nullptr, probes) : tr("%n probe(s)", nullptr, probes);
         tip = tr("Last written %1").arg(QLocale().toString(r.modified, QLocale::ShortFormat));
         item->setData(StatusColumn, Qt::ForegroundRole, QVariant());
     }
     item->setText(StatusColumn, status);
     item->setToolTip(StatusColumn, tip);
     const bool hasTokens = r.ok() && !r.results->tokens.empty();
-    item->setText(TokensColumn, hasTokens ? tokensText(r.results->tokens.back()) : QStringLiteral("–"));
+    if (r.live && r.live->state == JobState::Running && r.live->tokens > 0)
+        item->setText(TokensColumn, tokensText(r.live->tokens));
+    else
+        item->setText(TokensColumn, hasTokens ? tokensText(r.results->tokens.back()) : QStringLiteral("–"));
     item->setTextAlignment(TokensColumn, Qt::AlignRight | Qt::AlignVCenter);
 }
 
@@ -218,6 +266,16 @@ void RunsPanel::showContextMenu(const QPoint& pos)
         return;
     const QString folder = run >= 0 ? studies[study].runs[run].folder : studies[study].path;
     QMenu menu(this);
+    const QString studyPath = studies[study].path;
+    if (run >= 0) {
+        const RunEntry& entry = studies[study].runs[run];
+        const QString tag = entry.tag;
+        if (entry.live && entry.live->state == JobState::Running)
+            menu.addAction(tr("Stop"), this, [this, studyPath, tag] { Q_EMIT stopRequested(studyPath, tag); });
+        else if (!entry.live || !entry.live->active())
+            menu.addAction(tr("Resume from Checkpoint"), this, [this, studyPath, tag] { Q_EMIT resumeRequested(studyPath, tag); });
+        menu.addSeparator();
+    }
     menu.addAction(tr("Show in File Manager"), this,
                    [folder] { QDesktopServices::openUrl(QUrl::fromLocalFile(folder)); });
     menu.addAction(tr("Reload"), m_store, &StudyStore::rescan);

@@ -22,6 +22,12 @@ public:
     QTableWidget* summary() const { return m_summary; }
     // Index of the study whose row (or one of whose runs) is selected, or -1.
     int selectedStudy() const;
+    // The selected run's study folder and tag; tag empty when a study row is selected.
+    std::pair<QString, QString> selectedRun() const;
+
+Q_SIGNALS:
+    void stopRequested(const QString& studyPath, const QString& tag);
+    void resumeRequested(const QString& studyPath, const QString& tag);
 
 public Q_SLOTS:
     void rebuild();   // after studies were opened or closed

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "config/Condition.h"
+#include "config/StudyConfig.h"
+
+#include <cstdint>
+#include <string>
+
+namespace qks {
+
+// What one training run holds in memory, estimated from the configuration alone (the
+// configuration dialog shows it and refuses a run that cannot fit). Bytes.
+struct MemoryEstimate {
+    int64_t weights = 0;      // fp32 parameters
+    int64_t gradients = 0;    // fp32, one per parameter
+    int64_t optimizer = 0;    // Muon momentum (block matrices) + AdamW's two moments (embedding, norms)
+    int64_t activations = 0;  // what one micro-step keeps for backward, logits included
+
+    int64_t total() const { return weights + gradients + optimizer + activations; }
+};
+
+// Activations per layer and token are counted as the tensors the forward pass keeps for
+// backward: about 14·d_model + 2·d_ff values (norms, projections, q/k norms, RoPE, attention
+// output, the FFN's input and activation, residuals), plus 2·n_heads·T attention scores when
+// attention is not fused (`fusedAttention` false: CPU, LibTorch 1.x); 4 bytes each on the CPU,
+// 2 under bf16 autocast on CUDA. Logits and their gradient add 2·B·T·vocab fp32 values.
+// An estimate to within a factor of about 1.5, not an allocator trace.
+MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention);
+
+// Physical memory of this machine in bytes (0 when unknown).
+int64_t physicalMemoryBytes();
+
+// "1.5 GiB", "820 MiB", "12 KiB".
+std::string formatBytes(int64_t bytes);
+
+} // namespace qks

@@ -1,0 +1,221 @@
+// The New Study dialog: presets, inline validation naming the rule, the data preview, the
+// memory refusal, and saving and loading the configuration.
+#include "study/ConfigDialog.h"
+
+#include "config/ConfigJson.h"
+#include "config/Presets.h"
+#include "data/Prepare.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+using namespace qks;
+using namespace qks::gui;
+
+namespace {
+QString jsonText(const StudyConfig& c)
+{
+    return QString::fromStdString(configToJson(c).dump(1));
+}
+} // namespace
+
+class TestConfigDialog final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void aValidConfigurationCanStart();
+    void brokenRulesAreNamedAndBlockStart();
+    void fieldsThatDoNotParseAreReported();
+    void dataProblemsAreReported();
+    void anImpossibleMemoryNeedIsRefused();
+    void presetsFillTheForm();
+    void savesAndLoadsJson();
+    void textDataIsPreparedIntoTheOutputFolder();
+
+private:
+    StudyConfig validConfig() const;
+    QTemporaryDir m_dir;
+};
+
+void TestConfigDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    // A small prepared dataset: 6 files of pseudo-text, BPE 300, sequences of 32.
+    QDir().mkpath(m_dir.path() + QStringLiteral("/text"));
+    const char* words[] = {"the", "whale", "ship", "sea", "captain", "nation", "people", "of", "and", "to"};
+    uint64_t x = 7;
+    for (int f = 0; f < 3; ++f) {
+        std::ofstream out((m_dir.path() + QStringLiteral("/text/doc%1.txt").arg(f)).toStdString());
+        for (int i = 0; i < 4000; ++i) {
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+            out << words[(x >> 33) % 10] << ((x >> 20) % 11 == 0 ? ".\n" : " ");
+        }
+    }
+    PrepareOptions o;
+    o.textDir = (m_dir.path() + QStringLiteral("/text")).toStdString();
+    o.outDir = (m_dir.path() + QStringLiteral("/tokens")).toStdString();
+    o.vocabSize = 300;
+    o.seqLen = 32;
+    prepareTextCorpus(o);
+}
+
+StudyConfig TestConfigDialog::validConfig() const
+{
+    StudyConfig c = presetConfig("tiny-cpu");
+    c.model.vocab_size = 300;
+    c.model.max_seq_len = 32;
+    c.data.path = (m_dir.path() + QStringLiteral("/tokens")).toStdString();
+    c.study.out = (m_dir.path() + QStringLiteral("/study")).toStdString();
+    c.train.device = "cpu";
+    return c;
+}
+
+void TestConfigDialog::aValidConfigurationCanStart()
+{
+    ConfigDialog d;
+    d.setConfig(validConfig());
+    QVERIFY2(d.issues().isEmpty(), qPrintable(d.issues().join(QLatin1Char('\n'))));
+    QVERIFY(d.startButton()->isEnabled());
+    QVERIFY(d.estimateText().contains(QStringLiteral("Parameters:")));
+    QVERIFY(d.estimateText().contains(QStringLiteral("Memory per run")));
+    const StudyConfig back = d.config();
+    QCOMPARE(jsonText(back), jsonText(validConfig())); // the form round-trips every setting
+}
+
+void TestConfigDialog::brokenRulesAreNamedAndBlockStart()
+{
+    ConfigDialog d;
+    d.setConfig(validConfig());
+    d.setFieldText(QStringLiteral("model.n_heads"), QStringLiteral("3"));
+    QVERIFY(!d.startButton()->isEnabled());
+    bool named = false;
+    for (const QString& issue : d.issues())
+        named = named || (issue.startsWith(QStringLiteral("model.n_heads: ")) && issue.contains(QStringLiteral("divide")));
+    QVERIFY2(named, qPrintable(d.issues().join(QLatin1Char('\n'))));
+    QVERIFY(d.field(QStringLiteral("model.n_heads"))->styleSheet().contains(QStringLiteral("border")));
+    QVERIFY(d.field(QStringLiteral("model.n_heads"))->toolTip().contains(QStringLiteral("divide")));
+    d.setFieldText(QStringLiteral("model.n_heads"), QStringLiteral("4"));
+    QVERIFY(d.issues().isEmpty());
+    QVERIFY(d.field(QStringLiteral("model.n_heads"))->styleSheet().isEmpty());
+
+    // No condition at all.
+    for (QCheckBox* box : d.findChildren<QCheckBox*>()) {
+        if (box->property("tag").isValid())
+            box->setChecked(false);
+    }
+    QVERIFY(!d.startButton()->isEnabled());
+    QVERIFY(d.issues().join(QLatin1Char('\n')).contains(QStringLiteral("study.conditions")));
+}
+
+void TestConfigDialog::fieldsThatDoNotParseAreReported()
+{
+    ConfigDialog d;
+    d.setConfig(validConfig());
+    d.setFieldText(QStringLiteral("train.muon_lr"), QStringLiteral("fast"));
+    QVERIFY(d.issues().join(QLatin1Char('\n')).contains(QStringLiteral("train.muon_lr: must be a number")));
+    d.setFieldText(QStringLiteral("train.muon_lr"), QStringLiteral("1e-3"));
+    QVERIFY(d.issues().isEmpty());
+    QCOMPARE(d.config().train.muon_lr, 1e-3);
+}
+
+void TestConfigDialog::dataProblemsAreReported()
+{
+    ConfigDialog d;
+    StudyConfig c = validConfig();
+    c.data.path = "/no/such/data";
+    d.setConfig(c);
+    QVERIFY(!d.startButton()->isEnabled());
+    QVERIFY(d.issues().join(QLatin1Char('\n')).contains(QStringLiteral("data.path")));
+    // Ids above the model's vocabulary: the dataset refuses them, named.
+    c = validConfig();
+    c.model.vocab_size = 100;
+    d.setConfig(c);
+    QVERIFY(d.issues().join(QLatin1Char('\n')).contains(QStringLiteral("data.path")));
+    // The preview of good data.
+    d.setConfig(validConfig());
+    bool shown = false;
+    for (QLabel* label : d.findChildren<QLabel*>())
+        shown = shown || label->text().contains(QStringLiteral("sequences of 32 tokens"));
+    QVERIFY(shown);
+}
+
+void TestConfigDialog::anImpossibleMemoryNeedIsRefused()
+{
+    ConfigDialog d;
+    StudyConfig c = validConfig();
+    c.model.max_seq_len = 32;
+    c.train.batch_size = 4'000'000; // ~TBs of activations
+    d.setConfig(c);
+    QVERIFY(!d.startButton()->isEnabled());
+    bool refused = false;
+    for (const QString& issue : d.issues())
+        refused = refused || (issue.startsWith(QStringLiteral("train.batch_size")) && issue.contains(QStringLiteral("memory")));
+    QVERIFY2(refused, qPrintable(d.issues().join(QLatin1Char('\n'))));
+}
+
+void TestConfigDialog::presetsFillTheForm()
+{
+    ConfigDialog d;
+    d.setConfig(presetConfig("study-50m"));
+    auto* preset = d.findChild<QComboBox*>();
+    QCOMPARE(preset->currentData().toString(), QStringLiteral("study-50m"));
+    QCOMPARE(qobject_cast<QLineEdit*>(d.field(QStringLiteral("model.d_model")))->text(), QStringLiteral("2048"));
+    QVERIFY(d.estimateText().contains(QStringLiteral("1,577,199,616")) || d.estimateText().contains(QStringLiteral("1577199616")));
+    d.setFieldText(QStringLiteral("model.n_layers"), QStringLiteral("31"));
+    QCOMPARE(preset->currentData().toString(), QString()); // now "custom"
+}
+
+void TestConfigDialog::savesAndLoadsJson()
+{
+    ConfigDialog d;
+    StudyConfig c = validConfig();
+    c.train.seed = 1234;
+    c.probe.every = 7;
+    d.setConfig(c);
+    const QString file = m_dir.path() + QStringLiteral("/saved.json");
+    QString error;
+    QVERIFY2(d.saveFile(file, &error), qPrintable(error));
+    ConfigDialog e;
+    QVERIFY2(e.loadFile(file, &error), qPrintable(error));
+    QCOMPARE(jsonText(e.config()), jsonText(c));
+    QVERIFY(!e.loadFile(m_dir.path() + QStringLiteral("/missing.json"), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestConfigDialog::textDataIsPreparedIntoTheOutputFolder()
+{
+    ConfigDialog d;
+    d.setConfig(validConfig());
+    const auto kinds = d.findChildren<QComboBox*>();
+    QComboBox* dataKind = nullptr;
+    for (QComboBox* box : kinds) {
+        if (box->count() == 2 && box->itemText(1).contains(QStringLiteral("Text folder")))
+            dataKind = box;
+    }
+    QVERIFY(dataKind);
+    dataKind->setCurrentIndex(1);
+    for (QLineEdit* line : d.findChildren<QLineEdit*>()) {
+        if (line->text() == m_dir.path() + QStringLiteral("/tokens"))
+            line->setText(m_dir.path() + QStringLiteral("/text"));
+    }
+    const auto prepare = d.prepareOptions();
+    QVERIFY(prepare);
+    QCOMPARE(QString::fromStdString(prepare->outDir.string()), m_dir.path() + QStringLiteral("/study/data"));
+    QCOMPARE(QString::fromStdString(d.config().data.path), m_dir.path() + QStringLiteral("/study/data"));
+    QCOMPARE(prepare->seqLen, int64_t(32));
+    QVERIFY2(d.issues().isEmpty(), qPrintable(d.issues().join(QLatin1Char('\n'))));
+}
+
+QTEST_MAIN(TestConfigDialog)
+#include "test_config_dialog.moc"

@@ -1,0 +1,144 @@
+// `qkstudio --run CONFIG --screenshot FILE --quit-when-done`, offscreen, end to end: the same
+// controller path as the dialog trains a very small three-condition study, the results are
+// the study's files, and failures exit as qkstudio-cli does.
+#include "config/ConfigJson.h"
+#include "config/Presets.h"
+#include "data/Prepare.h"
+#include "results/StudyFolder.h"
+
+#include <QDir>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+using namespace qks;
+
+namespace {
+
+struct Run {
+    int code;
+    QString out;
+    QString err;
+};
+
+Run runGui(const QStringList& args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // --quit-when-done chooses offscreen itself
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath() + QStringLiteral("/qks-test-config"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(QKS_GUI_PATH), args);
+    p.waitForFinished(300000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestScriptedRun final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void trainsAStudyAndSavesAScreenshot();
+    void missingDataExitsLikeTheCli();
+
+private:
+    StudyConfig smallStudy(const QString& out) const;
+    QTemporaryDir m_dir;
+};
+
+void TestScriptedRun::initTestCase()
+{
+    QDir().mkpath(m_dir.path() + QStringLiteral("/text"));
+    const char* words[] = {"the", "whale", "ship", "sea", "captain", "nation", "people", "of", "and", "to"};
+    uint64_t x = 99;
+    for (int f = 0; f < 3; ++f) {
+        std::ofstream out((m_dir.path() + QStringLiteral("/text/doc%1.txt").arg(f)).toStdString());
+        for (int i = 0; i < 4000; ++i) {
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+            out << words[(x >> 33) % 10] << ((x >> 20) % 11 == 0 ? ".\n" : " ");
+        }
+    }
+    PrepareOptions o;
+    o.textDir = (m_dir.path() + QStringLiteral("/text")).toStdString();
+    o.outDir = (m_dir.path() + QStringLiteral("/tokens")).toStdString();
+    o.vocabSize = 300;
+    o.seqLen = 32;
+    prepareTextCorpus(o);
+}
+
+StudyConfig TestScriptedRun::smallStudy(const QString& out) const
+{
+    StudyConfig c = presetConfig("tiny-cpu");
+    c.model.d_model = 32;
+    c.model.n_layers = 2;
+    c.model.n_heads = 4;
+    c.model.n_kv_heads = 2;
+    c.model.d_ff = 64;
+    c.model.vocab_size = 300;
+    c.model.max_seq_len = 32;
+    c.train.batch_size = 4;
+    c.train.gradient_accumulation_steps = 2;
+    c.train.tokens = 2048;
+    c.train.device = "cpu";
+    c.probe.every = 4;
+    c.probe.early_every = 2;
+    c.probe.early_until = 4;
+    c.probe.batch = 4;
+    c.probe.val_batches = 2;
+    c.data.path = (m_dir.path() + QStringLiteral("/tokens")).toStdString();
+    c.study.out = out.toStdString();
+    return c;
+}
+
+void TestScriptedRun::trainsAStudyAndSavesAScreenshot()
+{
+    const QString out = m_dir.path() + QStringLiteral("/study");
+    const QString config = m_dir.path() + QStringLiteral("/config.json");
+    saveConfigFile(smallStudy(out), config.toStdString());
+    const QString shot = m_dir.path() + QStringLiteral("/done.png");
+    const Run r = runGui({QStringLiteral("--run"), config, QStringLiteral("--screenshot"), shot,
+                          QStringLiteral("--quit-when-done")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    for (const char* tag : {"QK", "QK_frozen", "NoQK"})
+        QVERIFY2(r.out.contains(QStringLiteral("study/%1: finished").arg(QLatin1String(tag))), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("longest event-loop stall while training")));
+
+    // The study's own files: three conditions, every probe, the configuration.
+    const auto entries = listStudy(out.toStdString());
+    QCOMPARE(entries.size(), size_t(3));
+    for (const auto& e : entries) {
+        QVERIFY2(e.ok(), e.error.c_str());
+        QCOMPARE(e.results->tokens.back(), int64_t(2048));
+        QCOMPARE(e.results->layerCount(), size_t(2));
+    }
+    QVERIFY(QFile::exists(out + QStringLiteral("/config.json")));
+    QVERIFY(QFile::exists(out + QStringLiteral("/QK/checkpoints")));
+    const QImage image(shot);
+    QCOMPARE(image.size(), QSize(1440, 900));
+}
+
+void TestScriptedRun::missingDataExitsLikeTheCli()
+{
+    StudyConfig c = smallStudy(m_dir.path() + QStringLiteral("/bad"));
+    c.data.path = "/no/such/tokens";
+    const QString config = m_dir.path() + QStringLiteral("/bad.json");
+    saveConfigFile(c, config.toStdString());
+    const Run r = runGui({QStringLiteral("--run"), config, QStringLiteral("--quit-when-done")});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(r.out.contains(QStringLiteral("QK: failed (data)")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("/no/such/tokens")));
+    QVERIFY(r.out.contains(QStringLiteral("QK_frozen: cancelled"))); // bad data stops the study
+
+    const Run bad = runGui({QStringLiteral("--run"), m_dir.path() + QStringLiteral("/nothing.json"),
+                            QStringLiteral("--quit-when-done")});
+    QCOMPARE(bad.code, 2);
+}
+
+QTEST_GUILESS_MAIN(TestScriptedRun)
+#include "test_scripted_run.moc"

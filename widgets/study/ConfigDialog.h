@@ -1,0 +1,80 @@
+#pragma once
+
+#include "config/StudyConfig.h"
+#include "data/Prepare.h"
+
+#include <QDialog>
+#include <QHash>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+
+namespace qks::gui {
+
+// File → New Study: everything a study needs, checked as it is typed. Presets fill the form;
+// every model, training, probe and checkpoint setting has a field (named as in config.json and
+// `--set`); conditions are checkboxes; the data source is a token folder (prepared, llm.c
+// shards or Hugging Face arrow) with a preview, or a text folder to tokenize first. It shows
+// the parameter count, a memory estimate against what the device has, and a time estimate
+// from a short measured calibration (or the last one). Start stays disabled while any rule
+// is broken; the broken rules are listed and their fields marked.
+class ConfigDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit ConfigDialog(QWidget* parent = nullptr);
+
+    void setConfig(const StudyConfig& config);
+    // The configuration as the form holds it (fields that do not parse keep their old value).
+    StudyConfig config() const;
+    // Set when the data source is a text folder: tokenize into <out>/data before training.
+    std::optional<PrepareOptions> prepareOptions() const;
+
+    // Every broken rule, "section.key: rule", in field order (empty = Start is enabled).
+    QStringList issues() const { return m_issues; }
+    QString estimateText() const;
+    QPushButton* startButton() const { return m_start; }
+    // The field widget of "section.key" (tests, focus on error).
+    QWidget* field(const QString& key) const { return m_fields.value(key); }
+    void setFieldText(const QString& key, const QString& text);
+
+    bool loadFile(const QString& path, QString* error);
+    bool saveFile(const QString& path, QString* error) const;
+
+private:
+    void buildForm();
+    QWidget* makeSection(const char* section);
+    void applyPreset(const QString& name);
+    void revalidate();
+    void updateDataPreview();
+    void measureSpeed();
+
+    QComboBox* m_preset;
+    QHash<QString, QWidget*> m_fields;     // "model.d_model" → its editor
+    mutable QHash<QString, QString> m_fieldErrors; // parse errors of fields, refreshed by config()
+    QCheckBox* m_conditions[3];
+    QComboBox* m_dataKind;
+    QLineEdit* m_dataPath;
+    QLineEdit* m_tokenizer;
+    QLineEdit* m_vocabForText;
+    QLabel* m_dataPreview;
+    QComboBox* m_device;
+    QLineEdit* m_out;
+    QLabel* m_estimate;
+    QLabel* m_issuesLabel;
+    QPushButton* m_measure;
+    QPushButton* m_start;
+    QTabWidget* m_tabs;
+    StudyConfig m_base;                    // values of fields that are not shown
+    QStringList m_issues;
+    double m_measuredTokensPerSecond = 0.0;
+    QString m_measuredFor;                 // the model shape + device the measurement belongs to
+    bool m_loading = false;
+};
+
+} // namespace qks::gui
