@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The tiny CPU demo: fetch the public-domain corpus, build, tokenize it once, run the three
-# conditions (QK, QK_frozen, NoQK) of the tiny-cpu preset; the study prints the summary table.
+# The tiny CPU demo: fetch the public-domain corpus, build, tokenize it once, then train the
+# three conditions (QK, QK_frozen, NoQK) of the tiny-cpu preset:
+#   - with a display: in QK Studio's window, live (close the window when you are done);
+#   - without one: headless with qkstudio-cli (summary table), then the figures are exported.
+# QKS_DEMO_HEADLESS=1 forces the headless path.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,6 +13,7 @@ bash scripts/setup.sh
 bash scripts/build.sh
 
 cli=build/app/qkstudio-cli
+gui=build/app/gui/qkstudio
 tokens=data/demo/tokens
 run_dir=runs/tiny-cpu
 
@@ -21,9 +25,22 @@ else
     echo "demo: reusing $tokens (delete it to tokenize again)"
 fi
 
-echo "demo: training the tiny-cpu preset into $run_dir"
-"$cli" study --preset tiny-cpu --out "$run_dir"
+have_display=0
+if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -z "${QKS_DEMO_HEADLESS:-}" && -x "$gui" ]]; then
+    have_display=1
+fi
 
+if [[ $have_display == 1 ]]; then
+    mkdir -p runs
+    config=runs/tiny-cpu.config.json
+    "$cli" config --preset tiny-cpu --set "study.out=$run_dir" > "$config"
+    echo "demo: a display is available: QK Studio opens and trains the tiny-cpu study live into $run_dir"
+    echo "demo: (close the window to end; the configuration is $config)"
+    "$gui" --run "$config"
+else
+    echo "demo: no display (or QKS_DEMO_HEADLESS set): training headless with qkstudio-cli into $run_dir"
+    "$cli" study --preset tiny-cpu --out "$run_dir"
+fi
 
 echo
 echo "demo: results are in $repo_root/$run_dir:"
@@ -33,7 +50,6 @@ for tag in QK QK_frozen NoQK; do
     fi
 done
 echo "demo: summarize again with: $cli summary $run_dir"
-gui=build/app/gui/qkstudio
 if [[ -x "$gui" ]]; then
     # The study's figures, paper theme, as PNG and PDF; works without a display.
     "$gui" --export-figures "$run_dir" --out "$run_dir/figures" --format png,pdf --theme paper >/dev/null

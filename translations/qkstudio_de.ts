@@ -97,6 +97,22 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
         <source>Interface language: en, de, zh_CN (default: Preferences, else the system&apos;s).</source>
         <translation>Sprache der Oberfläche: en, de, zh_CN (Standard: Einstellungen, sonst die des Systems).</translation>
     </message>
+    <message>
+        <source>Start the study described by a configuration file (as saved by New Study, or qkstudio-cli config).</source>
+        <translation>Die in einer Konfigurationsdatei beschriebene Studie starten (wie von „Neue Studie“ oder qkstudio-cli config gespeichert).</translation>
+    </message>
+    <message>
+        <source>With --run: save the window at 25%, 50% and 75% of the study as PREFIX-25.png ...</source>
+        <translation>Mit --run: das Fenster bei 25%, 50% und 75% der Studie als PREFIX-25.png ... speichern</translation>
+    </message>
+    <message>
+        <source>With --run: quit when every run has ended (exit code as qkstudio-cli).</source>
+        <translation>Mit --run: beenden, sobald alle Läufe abgeschlossen sind (Exit-Code wie bei qkstudio-cli).</translation>
+    </message>
+    <message>
+        <source>qkstudio: --quit-when-done needs --run CONFIG</source>
+        <translation>qkstudio: --quit-when-done benötigt --run CONFIG</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ChartBuilder</name>
@@ -211,6 +227,363 @@ Alle verschieden → beides</translation>
     <message>
         <source>The visible runs have no data for this figure and x axis.</source>
         <translation>Die sichtbaren Läufe enthalten keine Daten für diese Abbildung und x-Achse.</translation>
+    </message>
+    <message>
+        <source> (every step)</source>
+        <translation> (jeder Schritt)</translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::ConfigDialog</name>
+    <message>
+        <source>Residual width</source>
+        <translation>Breite des Residualstroms</translation>
+    </message>
+    <message>
+        <source>Transformer blocks</source>
+        <translation>Transformer-Blöcke</translation>
+    </message>
+    <message>
+        <source>Query heads; d_k = d_model / n_heads</source>
+        <translation>Abfrage-Köpfe; d_k = d_model / n_heads</translation>
+    </message>
+    <message>
+        <source>Key/value heads (grouped-query attention); must divide n_heads</source>
+        <translation>Schlüssel-/Wert-Köpfe (Grouped-Query-Attention); n_heads muss ein Vielfaches davon sein</translation>
+    </message>
+    <message>
+        <source>Feed-forward width</source>
+        <translation>Breite der Feed-Forward-Schicht</translation>
+    </message>
+    <message>
+        <source>Embedding rows (tied with the output layer); every token id must be below it</source>
+        <translation>Zeilen der Embedding-Matrix (mit der Ausgabeschicht geteilt); jede Token-ID muss kleiner sein</translation>
+    </message>
+    <message>
+        <source>Sequence length T of every training sequence</source>
+        <translation>Sequenzlänge T jeder Trainingssequenz</translation>
+    </message>
+    <message>
+        <source>RoPE frequency base</source>
+        <translation>RoPE-Frequenzbasis</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the weight initialization</source>
+        <translation>Standardabweichung der Gewichtsinitialisierung</translation>
+    </message>
+    <message>
+        <source>Sequences per micro-step</source>
+        <translation>Sequenzen pro Mikroschritt</translation>
+    </message>
+    <message>
+        <source>Micro-steps per optimizer step</source>
+        <translation>Mikroschritte pro Optimiererschritt</translation>
+    </message>
+    <message>
+        <source>Token budget per condition</source>
+        <translation>Token-Budget pro Bedingung</translation>
+    </message>
+    <message>
+        <source>Muon step size (block matrices)</source>
+        <translation>Muon-Schrittweite (Matrizen der Blöcke)</translation>
+    </message>
+    <message>
+        <source>Muon momentum (Nesterov)</source>
+        <translation>Muon-Momentum (Nesterov)</translation>
+    </message>
+    <message>
+        <source>AdamW step size (embedding, norm weights)</source>
+        <translation>AdamW-Schrittweite (Embedding, Norm-Gewichte)</translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay</source>
+        <translation>Entkoppelter Weight Decay von AdamW</translation>
+    </message>
+    <message>
+        <source>Global gradient-norm clip at every optimizer step; 0 = off</source>
+        <translation>Globales Clipping der Gradientennorm bei jedem Optimiererschritt; 0 = aus</translation>
+    </message>
+    <message>
+        <source>Seed of the initialization and the data order (the same for every condition)</source>
+        <translation>Seed für Initialisierung und Datenreihenfolge (für alle Bedingungen gleich)</translation>
+    </message>
+    <message>
+        <source>CPU threads; 0 = every core</source>
+        <translation>CPU-Threads; 0 = alle Kerne</translation>
+    </message>
+    <message>
+        <source>bf16 autocast on CUDA (never on the CPU)</source>
+        <translation>bf16-Autocast auf CUDA (nie auf der CPU)</translation>
+    </message>
+    <message>
+        <source>Probe interval in micro-steps, after the probe at 0</source>
+        <translation>Messintervall in Mikroschritten, nach der Messung bei 0</translation>
+    </message>
+    <message>
+        <source>Denser probe interval before early_until; 0 = off</source>
+        <translation>Dichteres Messintervall vor early_until; 0 = aus</translation>
+    </message>
+    <message>
+        <source>Micro-step where the dense early probing ends</source>
+        <translation>Mikroschritt, an dem die dichten frühen Messungen enden</translation>
+    </message>
+    <message>
+        <source>Also probe after the last micro-step when it is off the grid</source>
+        <translation>Auch nach dem letzten Mikroschritt messen, wenn er nicht auf dem Raster liegt</translation>
+    </message>
+    <message>
+        <source>Validation sequences in the fixed probe batch</source>
+        <translation>Validierungssequenzen im festen Mess-Batch</translation>
+    </message>
+    <message>
+        <source>Validation batches averaged for the validation loss</source>
+        <translation>Für den Validierungsverlust gemittelte Validierungs-Batches</translation>
+    </message>
+    <message>
+        <source>Also record the key PR after RoPE (extra keys in results.json)</source>
+        <translation>Auch das Schlüssel-PR nach RoPE aufzeichnen (zusätzliche Einträge in results.json)</translation>
+    </message>
+    <message>
+        <source>Also save a checkpoint after this many tokens; 0 = only at the end</source>
+        <translation>Zusätzlich nach jeweils so vielen Tokens einen Checkpoint speichern; 0 = nur am Ende</translation>
+    </message>
+    <message>
+        <source>Checkpoints kept per run, newest first</source>
+        <translation>Pro Lauf aufbewahrte Checkpoints, die neuesten zuerst</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint when the run ends or is stopped (needed to resume)</source>
+        <translation>Einen Checkpoint speichern, wenn der Lauf endet oder angehalten wird (zum Fortsetzen erforderlich)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>Measure speed</source>
+        <translation>Geschwindigkeit messen</translation>
+    </message>
+    <message>
+        <source>New Study</source>
+        <translation>Neue Studie</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voreinstellung:</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>tiny-cpu: the demo (minutes on a laptop); pilot-500k and study-50m: the published runs</source>
+        <translation>tiny-cpu: die Demo (Minuten auf einem Laptop); pilot-500k und study-50m: die veröffentlichten Läufe</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Load Configuration</source>
+        <translation>Konfiguration laden</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Save Configuration</source>
+        <translation>Konfiguration speichern</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Token data folder (prepared, llm.c shards or Hugging Face arrow)</source>
+        <translation>Token-Datenordner (vorbereitet, llm.c-Shards oder Hugging Face arrow)</translation>
+    </message>
+    <message>
+        <source>Text folder (.txt, .jsonl), tokenized first</source>
+        <translation>Textordner (.txt, .jsonl), wird zuerst tokenisiert</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>empty: train a byte-level BPE on the text</source>
+        <translation>leer: ein Byte-Level-BPE auf dem Text trainieren</translation>
+    </message>
+    <message>
+        <source>Tokenizer:</source>
+        <translation>Tokenizer:</translation>
+    </message>
+    <message>
+        <source>Vocabulary size:</source>
+        <translation>Vokabulargröße:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vorschau:</translation>
+    </message>
+    <message>
+        <source>Data Folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>auto (first GPU, else CPU)</source>
+        <translation>automatisch (erste GPU, sonst CPU)</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>Ausgabeordner:</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Messung</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Schätzung</translation>
+    </message>
+    <message>
+        <source>Trains a few micro-steps of this model on random tokens to measure the speed</source>
+        <translation>Trainiert dieses Modell einige Mikroschritte lang auf zufälligen Tokens, um die Geschwindigkeit zu messen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be a number, e.g. 0.02 or 1e-8</source>
+        <translation>muss eine Zahl sein, z. B. 0.02 oder 1e-8</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text file(s); tokenized into %1 before training</source>
+        <translation>
+            <numerusform>%n Textdatei; wird vor dem Training nach %1 tokenisiert</numerusform>
+            <numerusform>%n Textdateien; werden vor dem Training nach %1 tokenisiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the folder holds no .txt or .jsonl files</source>
+        <translation>der Ordner enthält keine .txt- oder .jsonl-Dateien</translation>
+    </message>
+    <message>
+        <source>must be at least the tokenizer&apos;s vocabulary size</source>
+        <translation>muss mindestens so groß wie das Vokabular des Tokenizers sein</translation>
+    </message>
+    <message>
+        <source>%1 · %2 training and %3 validation sequences of %4 tokens · %5 tokens · ids %6–%7</source>
+        <translation>%1 · %2 Trainings- und %3 Validierungssequenzen zu je %4 Tokens · %5 Tokens · IDs %6–%7</translation>
+    </message>
+    <message>
+        <source> · vocabulary %1</source>
+        <translation> · Vokabular %1</translation>
+    </message>
+    <message>
+        <source> · the budget is %1 passes over the data</source>
+        <translation> · das Budget entspricht %1 Durchläufen über die Daten</translation>
+    </message>
+    <message>
+        <source>choose at least one condition</source>
+        <translation>wählen Sie mindestens eine Bedingung</translation>
+    </message>
+    <message>
+        <source>choose an output folder</source>
+        <translation>wählen Sie einen Ausgabeordner</translation>
+    </message>
+    <message>
+        <source>the run needs about %1 of memory but the device has %2: lower train.batch_size (raising gradient_accumulation_steps keeps the tokens per step) or the model size</source>
+        <translation>der Lauf benötigt etwa %1 Speicher, das Gerät hat aber %2: verringern Sie train.batch_size (eine Erhöhung von gradient_accumulation_steps erhält die Tokens pro Schritt) oder die Modellgröße</translation>
+    </message>
+    <message>
+        <source>Parameters: %1 per run.</source>
+        <translation>Parameter: %1 pro Lauf.</translation>
+    </message>
+    <message>
+        <source>Memory per run: weights %1 + gradients %2 + optimizer %3 + activations %4 ≈ %5</source>
+        <translation>Speicher pro Lauf: Gewichte %1 + Gradienten %2 + Optimierer %3 + Aktivierungen %4 ≈ %5</translation>
+    </message>
+    <message>
+        <source> (the device has %1)</source>
+        <translation> (das Gerät hat %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Time: about %1 for %n run(s) at %2 tokens/s (%3; probes add a little)</source>
+        <translation>
+            <numerusform>Zeit: etwa %1 für %n Lauf bei %2 tokens/s (%3; Messungen kosten etwas zusätzlich)</numerusform>
+            <numerusform>Zeit: etwa %1 für %n Läufe bei %2 tokens/s (%3; Messungen kosten etwas zusätzlich)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last measurement</source>
+        <translation>zuletzt gemessen</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>gemessen</translation>
+    </message>
+    <message>
+        <source>Time: press Measure speed for an estimate.</source>
+        <translation>Zeit: Klicken Sie auf „Geschwindigkeit messen“, um eine Schätzung zu erhalten.</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Wird gemessen…</translation>
     </message>
 </context>
 <context>
@@ -491,6 +864,37 @@ Alle verschieden → beides</translation>
     </message>
 </context>
 <context>
+    <name>qks::gui::LiveBinding</name>
+    <message>
+        <source>queued: tokenize the text into %1</source>
+        <translation>in Warteschlange: Text nach %1 tokenisieren</translation>
+    </message>
+    <message>
+        <source>started (resuming) on %1</source>
+        <translation>gestartet auf %1 (wird fortgesetzt)</translation>
+    </message>
+    <message>
+        <source>started on %1</source>
+        <translation>gestartet auf %1</translation>
+    </message>
+    <message>
+        <source>finished (%1 tokens in %2 s)</source>
+        <translation>abgeschlossen (%1 Tokens in %2 s)</translation>
+    </message>
+    <message>
+        <source>stopped; resume it from its checkpoint</source>
+        <translation>angehalten; Sie können ihn von seinem Checkpoint aus fortsetzen</translation>
+    </message>
+    <message>
+        <source>cancelled: %1</source>
+        <translation>abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>fehlgeschlagen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>qks::gui::MainWindow</name>
     <message>
         <source>QK Studio</source>
@@ -708,6 +1112,85 @@ Alle verschieden → beides</translation>
         <source>&lt;h3&gt;QK Studio %1&lt;/h3&gt;&lt;p&gt;Attention-key rank collapse under QK-Norm, studied while an LLM pretrains.&lt;/p&gt;&lt;p&gt;Opens the study&apos;s results.json folders, draws every figure of the study, compares studies side by side and exports paper figures.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;QK Studio %1&lt;/h3&gt;&lt;p&gt;Rangkollaps der Attention-Schlüssel unter QK-Norm, untersucht während des Vortrainings eines LLM.&lt;/p&gt;&lt;p&gt;Öffnet die results.json-Ordner der Studie, zeichnet alle Abbildungen der Studie, vergleicht Studien nebeneinander und exportiert Abbildungen für Veröffentlichungen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Study</source>
+        <translation>&amp;Studie</translation>
+    </message>
+    <message>
+        <source>&amp;New Study…</source>
+        <translation>&amp;Neue Studie…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Selected Run</source>
+        <translation>Ausgewählten Lauf an&amp;halten</translation>
+    </message>
+    <message>
+        <source>Stop &amp;All</source>
+        <translation>&amp;Alle anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Queued Runs</source>
+        <translation>Läufe in Warteschlange a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Selected Run</source>
+        <translation>Ausgewählten Lauf &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Output Folder</source>
+        <translation>Ausgabe&amp;ordner öffnen</translation>
+    </message>
+    <message>
+        <source>New Study…</source>
+        <translation>Neue Studie…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Training %1 (%2): %3% · %4 tokens/s · ETA %5</source>
+        <translation>Training %1 (%2): %3% · %4 tokens/s · Restzeit %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n in Warteschlange</numerusform>
+            <numerusform>%n in Warteschlange</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Study started: %1</source>
+        <translation>Studie gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Cannot start the study</source>
+        <translation>Die Studie kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>Fortsetzen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Select a run in the runs panel to resume it.</source>
+        <translation>Wählen Sie im Bereich „Läufe“ einen Lauf aus, um ihn fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) in %3 failed: %4</source>
+        <translation>%1 (%2) in %3 ist fehlgeschlagen: %4</translation>
+    </message>
+    <message>
+        <source>Run failed</source>
+        <translation>Lauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Results up to the last probe are kept on disk and stay on screen.</source>
+        <translation>Die Ergebnisse bis zur letzten Messung bleiben auf dem Datenträger erhalten und weiterhin sichtbar.</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::PreferencesDialog</name>
@@ -841,6 +1324,46 @@ Alle verschieden → beides</translation>
         <source>Last train loss, and in brackets the last validation loss</source>
         <translation>Letzter Trainingsverlust, in Klammern der letzte Validierungsverlust</translation>
     </message>
+    <message>
+        <source>queued</source>
+        <translation>in Warteschlange</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>wird gestartet</translation>
+    </message>
+    <message>
+        <source>%1% · %2 tok/s · ETA %3</source>
+        <translation>%1% · %2 tok/s · Restzeit %3</translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation>wird angehalten…</translation>
+    </message>
+    <message>
+        <source>stopped (resumable)</source>
+        <translation>angehalten (fortsetzbar)</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>waiting for the first probe</source>
+        <translation>wartet auf die erste Messung</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Resume from Checkpoint</source>
+        <translation>Vom Checkpoint fortsetzen</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -863,6 +1386,21 @@ Alle verschieden → beides</translation>
     <message>
         <source>Both sides show the same ranges, and zooming one zooms the other.</source>
         <translation>Beide Seiten zeigen dieselben Bereiche; Zoomen auf einer Seite zoomt auch die andere.</translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::StudyController</name>
+    <message>
+        <source>%1 is already queued or running.</source>
+        <translation>%1 ist bereits in der Warteschlange oder läuft.</translation>
+    </message>
+    <message>
+        <source>not started: %1 failed</source>
+        <translation>nicht gestartet: %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>vor dem Start abgebrochen</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,22 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
         <source>Interface language: en, de, zh_CN (default: Preferences, else the system&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Start the study described by a configuration file (as saved by New Study, or qkstudio-cli config).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --run: save the window at 25%, 50% and 75% of the study as PREFIX-25.png ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --run: quit when every run has ended (exit code as qkstudio-cli).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: --quit-when-done needs --run CONFIG</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ChartBuilder</name>
@@ -207,6 +223,363 @@ All differ → both</source>
     </message>
     <message>
         <source>The visible runs have no data for this figure and x axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (every step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::ConfigDialog</name>
+    <message>
+        <source>Residual width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transformer blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query heads; d_k = d_model / n_heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key/value heads (grouped-query attention); must divide n_heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed-forward width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding rows (tied with the output layer); every token id must be below it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence length T of every training sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RoPE frequency base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard deviation of the weight initialization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequences per micro-step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Micro-steps per optimizer step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token budget per condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muon step size (block matrices)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muon momentum (Nesterov)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW step size (embedding, norm weights)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global gradient-norm clip at every optimizer step; 0 = off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the initialization and the data order (the same for every condition)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads; 0 = every core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bf16 autocast on CUDA (never on the CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe interval in micro-steps, after the probe at 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denser probe interval before early_until; 0 = off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Micro-step where the dense early probing ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also probe after the last micro-step when it is off the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation sequences in the fixed probe batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation batches averaged for the validation loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also record the key PR after RoPE (extra keys in results.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also save a checkpoint after this many tokens; 0 = only at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints kept per run, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a checkpoint when the run ends or is stopped (needed to resume)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiny-cpu: the demo (minutes on a laptop); pilot-500k and study-50m: the published runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token data folder (prepared, llm.c shards or Hugging Face arrow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text folder (.txt, .jsonl), tokenized first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: train a byte-level BPE on the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokenizer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (first GPU, else CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains a few micro-steps of this model on random tokens to measure the speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number, e.g. 0.02 or 1e-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text file(s); tokenized into %1 before training</source>
+        <translation>
+            <numerusform>%n text file; tokenized into %1 before training</numerusform>
+            <numerusform>%n text files; tokenized into %1 before training</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the folder holds no .txt or .jsonl files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least the tokenizer&apos;s vocabulary size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 training and %3 validation sequences of %4 tokens · %5 tokens · ids %6–%7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · vocabulary %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · the budget is %1 passes over the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose at least one condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose an output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run needs about %1 of memory but the device has %2: lower train.batch_size (raising gradient_accumulation_steps keeps the tokens per step) or the model size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters: %1 per run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory per run: weights %1 + gradients %2 + optimizer %3 + activations %4 ≈ %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the device has %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Time: about %1 for %n run(s) at %2 tokens/s (%3; probes add a little)</source>
+        <translation>
+            <numerusform>Time: about %1 for %n run at %2 tokens/s (%3; probes add a little)</numerusform>
+            <numerusform>Time: about %1 for %n runs at %2 tokens/s (%3; probes add a little)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time: press Measure speed for an estimate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -485,6 +858,37 @@ All differ → both</source>
     </message>
 </context>
 <context>
+    <name>qks::gui::LiveBinding</name>
+    <message>
+        <source>queued: tokenize the text into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started (resuming) on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished (%1 tokens in %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped; resume it from its checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qks::gui::MainWindow</name>
     <message>
         <source>QK Studio</source>
@@ -702,6 +1106,85 @@ All differ → both</source>
         <source>&lt;h3&gt;QK Studio %1&lt;/h3&gt;&lt;p&gt;Attention-key rank collapse under QK-Norm, studied while an LLM pretrains.&lt;/p&gt;&lt;p&gt;Opens the study&apos;s results.json folders, draws every figure of the study, compares studies side by side and exports paper figures.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Study…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop Selected Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Queued Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume Selected Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Output Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Study…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training %1 (%2): %3% · %4 tokens/s · ETA %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Study started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a run in the runs panel to resume it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) in %3 failed: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results up to the last probe are kept on disk and stay on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::PreferencesDialog</name>
@@ -834,6 +1317,46 @@ All differ → both</source>
         <source>Last train loss, and in brackets the last validation loss</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% · %2 tok/s · ETA %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped (resumable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the first probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume from Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -855,6 +1378,21 @@ All differ → both</source>
     </message>
     <message>
         <source>Both sides show the same ranges, and zooming one zooms the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::StudyController</name>
+    <message>
+        <source>%1 is already queued or running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started: %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled before it started</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -97,6 +97,22 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
         <source>Interface language: en, de, zh_CN (default: Preferences, else the system&apos;s).</source>
         <translation>界面语言：en、de、zh_CN（默认：首选项中的设置，否则使用系统语言）。</translation>
     </message>
+    <message>
+        <source>Start the study described by a configuration file (as saved by New Study, or qkstudio-cli config).</source>
+        <translation>启动配置文件所描述的研究（由“新建研究”或 qkstudio-cli config 保存的文件）。</translation>
+    </message>
+    <message>
+        <source>With --run: save the window at 25%, 50% and 75% of the study as PREFIX-25.png ...</source>
+        <translation>与 --run 一起使用：在研究进行到 25%、50% 和 75% 时保存窗口，文件名为 PREFIX-25.png ...</translation>
+    </message>
+    <message>
+        <source>With --run: quit when every run has ended (exit code as qkstudio-cli).</source>
+        <translation>与 --run 一起使用：所有运行结束后退出（退出码与 qkstudio-cli 相同）。</translation>
+    </message>
+    <message>
+        <source>qkstudio: --quit-when-done needs --run CONFIG</source>
+        <translation>qkstudio: --quit-when-done 需要 --run CONFIG</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ChartBuilder</name>
@@ -211,6 +227,361 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>The visible runs have no data for this figure and x axis.</source>
         <translation>可见的运行中没有此图表和 x 轴的数据。</translation>
+    </message>
+    <message>
+        <source> (every step)</source>
+        <translation> (每步)</translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::ConfigDialog</name>
+    <message>
+        <source>Residual width</source>
+        <translation>残差流宽度</translation>
+    </message>
+    <message>
+        <source>Transformer blocks</source>
+        <translation>Transformer 块数</translation>
+    </message>
+    <message>
+        <source>Query heads; d_k = d_model / n_heads</source>
+        <translation>查询头数；d_k = d_model / n_heads</translation>
+    </message>
+    <message>
+        <source>Key/value heads (grouped-query attention); must divide n_heads</source>
+        <translation>键/值头数（分组查询注意力）；n_heads 必须是它的整数倍</translation>
+    </message>
+    <message>
+        <source>Feed-forward width</source>
+        <translation>前馈层宽度</translation>
+    </message>
+    <message>
+        <source>Embedding rows (tied with the output layer); every token id must be below it</source>
+        <translation>嵌入矩阵行数（与输出层共享）；每个 Token ID 都必须小于该值</translation>
+    </message>
+    <message>
+        <source>Sequence length T of every training sequence</source>
+        <translation>每个训练序列的序列长度 T</translation>
+    </message>
+    <message>
+        <source>RoPE frequency base</source>
+        <translation>RoPE 频率基数</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the weight initialization</source>
+        <translation>权重初始化的标准差</translation>
+    </message>
+    <message>
+        <source>Sequences per micro-step</source>
+        <translation>每个微步的序列数</translation>
+    </message>
+    <message>
+        <source>Micro-steps per optimizer step</source>
+        <translation>每个优化器步的微步数</translation>
+    </message>
+    <message>
+        <source>Token budget per condition</source>
+        <translation>每个条件的 Token 预算</translation>
+    </message>
+    <message>
+        <source>Muon step size (block matrices)</source>
+        <translation>Muon 步长（块内矩阵）</translation>
+    </message>
+    <message>
+        <source>Muon momentum (Nesterov)</source>
+        <translation>Muon 动量（Nesterov）</translation>
+    </message>
+    <message>
+        <source>AdamW step size (embedding, norm weights)</source>
+        <translation>AdamW 步长（嵌入、归一化权重）</translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay</source>
+        <translation>AdamW 解耦权重衰减</translation>
+    </message>
+    <message>
+        <source>Global gradient-norm clip at every optimizer step; 0 = off</source>
+        <translation>每个优化器步的全局梯度范数裁剪；0 = 关闭</translation>
+    </message>
+    <message>
+        <source>Seed of the initialization and the data order (the same for every condition)</source>
+        <translation>初始化和数据顺序的随机种子（所有条件相同）</translation>
+    </message>
+    <message>
+        <source>CPU threads; 0 = every core</source>
+        <translation>CPU 线程数；0 = 使用全部核心</translation>
+    </message>
+    <message>
+        <source>bf16 autocast on CUDA (never on the CPU)</source>
+        <translation>在 CUDA 上使用 bf16 autocast（CPU 上从不使用）</translation>
+    </message>
+    <message>
+        <source>Probe interval in micro-steps, after the probe at 0</source>
+        <translation>探测间隔（以微步计），在第 0 步探测之后</translation>
+    </message>
+    <message>
+        <source>Denser probe interval before early_until; 0 = off</source>
+        <translation>early_until 之前更密集的探测间隔；0 = 关闭</translation>
+    </message>
+    <message>
+        <source>Micro-step where the dense early probing ends</source>
+        <translation>密集早期探测结束时的微步</translation>
+    </message>
+    <message>
+        <source>Also probe after the last micro-step when it is off the grid</source>
+        <translation>最后一个微步不在探测间隔上时，也在其后进行探测</translation>
+    </message>
+    <message>
+        <source>Validation sequences in the fixed probe batch</source>
+        <translation>固定探测批次中的验证序列数</translation>
+    </message>
+    <message>
+        <source>Validation batches averaged for the validation loss</source>
+        <translation>计算验证损失时取平均的验证批次数</translation>
+    </message>
+    <message>
+        <source>Also record the key PR after RoPE (extra keys in results.json)</source>
+        <translation>同时记录 RoPE 之后的键 PR（results.json 中的额外字段）</translation>
+    </message>
+    <message>
+        <source>Also save a checkpoint after this many tokens; 0 = only at the end</source>
+        <translation>每隔这么多 Token 额外保存一个检查点；0 = 仅在结束时保存</translation>
+    </message>
+    <message>
+        <source>Checkpoints kept per run, newest first</source>
+        <translation>每个运行保留的检查点数（优先保留最新的）</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint when the run ends or is stopped (needed to resume)</source>
+        <translation>运行结束或停止时保存检查点（继续运行时需要）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Measure speed</source>
+        <translation>测量速度</translation>
+    </message>
+    <message>
+        <source>New Study</source>
+        <translation>新建研究</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>tiny-cpu: the demo (minutes on a laptop); pilot-500k and study-50m: the published runs</source>
+        <translation>tiny-cpu：演示（在笔记本电脑上只需几分钟）；pilot-500k 和 study-50m：已发布的运行</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>加载…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Load Configuration</source>
+        <translation>加载配置</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save Configuration</source>
+        <translation>保存配置</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Token data folder (prepared, llm.c shards or Hugging Face arrow)</source>
+        <translation>Token 数据文件夹（已准备的数据、llm.c 分片或 Hugging Face arrow）</translation>
+    </message>
+    <message>
+        <source>Text folder (.txt, .jsonl), tokenized first</source>
+        <translation>文本文件夹（.txt、.jsonl），先进行分词</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>empty: train a byte-level BPE on the text</source>
+        <translation>留空：在文本上训练字节级 BPE</translation>
+    </message>
+    <message>
+        <source>Tokenizer:</source>
+        <translation>分词器：</translation>
+    </message>
+    <message>
+        <source>Vocabulary size:</source>
+        <translation>词表大小：</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <source>Data Folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>auto (first GPU, else CPU)</source>
+        <translation>自动（首个 GPU，否则 CPU）</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>输出文件夹：</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>探测</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <source>Trains a few micro-steps of this model on random tokens to measure the speed</source>
+        <translation>用随机 Token 训练此模型几个微步，以测量速度</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be a number, e.g. 0.02 or 1e-8</source>
+        <translation>必须是数值，例如 0.02 或 1e-8</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text file(s); tokenized into %1 before training</source>
+        <translation>
+            <numerusform>%n 个文本文件；训练前将分词并写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the folder holds no .txt or .jsonl files</source>
+        <translation>该文件夹中没有 .txt 或 .jsonl 文件</translation>
+    </message>
+    <message>
+        <source>must be at least the tokenizer&apos;s vocabulary size</source>
+        <translation>必须不小于分词器的词表大小</translation>
+    </message>
+    <message>
+        <source>%1 · %2 training and %3 validation sequences of %4 tokens · %5 tokens · ids %6–%7</source>
+        <translation>%1 · %2 个训练序列和 %3 个验证序列，每个 %4 Token · 共 %5 Token · ID %6–%7</translation>
+    </message>
+    <message>
+        <source> · vocabulary %1</source>
+        <translation> · 词表 %1</translation>
+    </message>
+    <message>
+        <source> · the budget is %1 passes over the data</source>
+        <translation> · 预算相当于遍历数据 %1 遍</translation>
+    </message>
+    <message>
+        <source>choose at least one condition</source>
+        <translation>请至少选择一个条件</translation>
+    </message>
+    <message>
+        <source>choose an output folder</source>
+        <translation>请选择输出文件夹</translation>
+    </message>
+    <message>
+        <source>the run needs about %1 of memory but the device has %2: lower train.batch_size (raising gradient_accumulation_steps keeps the tokens per step) or the model size</source>
+        <translation>该运行约需 %1 内存，但设备只有 %2：请减小 train.batch_size（同时增大 gradient_accumulation_steps 可保持每步 Token 数不变）或减小模型规模</translation>
+    </message>
+    <message>
+        <source>Parameters: %1 per run.</source>
+        <translation>参数量：每个运行 %1。</translation>
+    </message>
+    <message>
+        <source>Memory per run: weights %1 + gradients %2 + optimizer %3 + activations %4 ≈ %5</source>
+        <translation>每个运行的内存：权重 %1 + 梯度 %2 + 优化器 %3 + 激活值 %4 ≈ %5</translation>
+    </message>
+    <message>
+        <source> (the device has %1)</source>
+        <translation> (设备共有 %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Time: about %1 for %n run(s) at %2 tokens/s (%3; probes add a little)</source>
+        <translation>
+            <numerusform>时间：%n 个运行约需 %1，速度 %2 tokens/s（%3；探测会略微增加耗时）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last measurement</source>
+        <translation>上次测量</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Time: press Measure speed for an estimate.</source>
+        <translation>时间：点击“测量速度”以获取估算。</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>正在测量…</translation>
     </message>
 </context>
 <context>
@@ -490,6 +861,37 @@ A≈B≠C → 由归一化驱动
     </message>
 </context>
 <context>
+    <name>qks::gui::LiveBinding</name>
+    <message>
+        <source>queued: tokenize the text into %1</source>
+        <translation>排队中：将文本分词并写入 %1</translation>
+    </message>
+    <message>
+        <source>started (resuming) on %1</source>
+        <translation>已在 %1 上启动（继续运行）</translation>
+    </message>
+    <message>
+        <source>started on %1</source>
+        <translation>已在 %1 上启动</translation>
+    </message>
+    <message>
+        <source>finished (%1 tokens in %2 s)</source>
+        <translation>已完成（%1 Token，用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>stopped; resume it from its checkpoint</source>
+        <translation>已停止；可从其检查点继续</translation>
+    </message>
+    <message>
+        <source>cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>失败（%1）</translation>
+    </message>
+</context>
+<context>
     <name>qks::gui::MainWindow</name>
     <message>
         <source>QK Studio</source>
@@ -703,6 +1105,84 @@ A≈B≠C → 由归一化驱动
         <source>&lt;h3&gt;QK Studio %1&lt;/h3&gt;&lt;p&gt;Attention-key rank collapse under QK-Norm, studied while an LLM pretrains.&lt;/p&gt;&lt;p&gt;Opens the study&apos;s results.json folders, draws every figure of the study, compares studies side by side and exports paper figures.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;QK Studio %1&lt;/h3&gt;&lt;p&gt;研究 LLM 预训练过程中 QK-Norm 下注意力键的秩坍缩。&lt;/p&gt;&lt;p&gt;打开研究的 results.json 文件夹，绘制研究的全部图表，并排对比多个研究，并导出论文图表。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>&amp;Study</source>
+        <translation>研究(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;New Study…</source>
+        <translation>新建研究(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Selected Run</source>
+        <translation>停止所选运行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop &amp;All</source>
+        <translation>全部停止(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Queued Runs</source>
+        <translation>取消排队中的运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Selected Run</source>
+        <translation>继续所选运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Output Folder</source>
+        <translation>打开输出文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>New Study…</source>
+        <translation>新建研究…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Training %1 (%2): %3% · %4 tokens/s · ETA %5</source>
+        <translation>正在训练 %1 (%2)：%3% · %4 tokens/s · 剩余 %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n 个排队中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Study started: %1</source>
+        <translation>研究已启动：%1</translation>
+    </message>
+    <message>
+        <source>Cannot start the study</source>
+        <translation>无法启动研究</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>无法继续</translation>
+    </message>
+    <message>
+        <source>Select a run in the runs panel to resume it.</source>
+        <translation>请在“运行”面板中选择一个运行以继续。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) in %3 failed: %4</source>
+        <translation>%3 中的 %1 (%2) 失败：%4</translation>
+    </message>
+    <message>
+        <source>Run failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <source>Results up to the last probe are kept on disk and stay on screen.</source>
+        <translation>截至最后一次探测的结果会保留在磁盘上，并继续显示。</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::PreferencesDialog</name>
@@ -834,6 +1314,46 @@ A≈B≠C → 由归一化驱动
         <source>Last train loss, and in brackets the last validation loss</source>
         <translation>最后的训练损失，括号内为最后的验证损失</translation>
     </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>%1% · %2 tok/s · ETA %3</source>
+        <translation>%1% · %2 tok/s · 剩余 %3</translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>stopped (resumable)</source>
+        <translation>已停止 (可继续)</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>waiting for the first probe</source>
+        <translation>等待第一次探测</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume from Checkpoint</source>
+        <translation>从检查点继续</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -856,6 +1376,21 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>Both sides show the same ranges, and zooming one zooms the other.</source>
         <translation>两侧显示相同范围，缩放一侧时另一侧同步缩放。</translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::StudyController</name>
+    <message>
+        <source>%1 is already queued or running.</source>
+        <translation>%1 已在排队或正在运行。</translation>
+    </message>
+    <message>
+        <source>not started: %1 failed</source>
+        <translation>未启动：%1 失败</translation>
+    </message>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>在启动前已取消</translation>
     </message>
 </context>
 <context>

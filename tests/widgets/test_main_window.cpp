@@ -56,6 +56,7 @@ private Q_SLOTS:
     void sideBySideLinksTheAxes();
     void corruptResultsAreReportedNotFatal();
     void heatmapsShowTheChosenRun();
+    void aRunningStudyShowsEveryStepAndProgress();
 };
 
 void TestMainWindow::initTestCase()
@@ -283,6 +284,41 @@ void TestMainWindow::heatmapsShowTheChosenRun()
     QVERIFY(pr.title.contains(QStringLiteral("Learned γ")));
     const HeatmapData& gamma = w.figurePanel(FigureKind::GammaHeatmap)->heatmapView()->data();
     QCOMPARE(gamma.columns, 128);
+}
+
+void TestMainWindow::aRunningStudyShowsEveryStepAndProgress()
+{
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    const QString path = w.store()->studies()[0].path;
+    w.store()->updateLive(path, QStringLiteral("QK"), [](LiveRun& live) {
+        live.state = JobState::Running;
+        live.tokens = 25'000'000;
+        live.totalTokens = 50'000'000;
+        live.tokensPerSecond = 12'345;
+        live.etaSeconds = 2025;
+        live.stepLoss = {{49.16, 3.7}, {49.17, 3.6}, {49.18, 3.65}};
+    });
+    w.refreshAll();
+    w.runsPanel()->refresh();
+    QChart* loss = w.figurePanel(FigureKind::Loss)->chartView()->chart();
+    QLineSeries* steps = lineNamed(loss, QStringLiteral("Learned γ (every step)"));
+    QVERIFY(steps);
+    QCOMPARE(steps->count(), 3);
+    QTreeWidgetItem* qk = w.runsPanel()->tree()->topLevelItem(0)->child(0);
+    QVERIFY2(qk->text(1).startsWith(QStringLiteral("50% ·")), qPrintable(qk->text(1)));
+    QVERIFY(qk->text(1).contains(QStringLiteral("0:33:45"))); // ETA
+    QCOMPARE(qk->text(2), QStringLiteral("25.0M"));
+
+    // Finished: the figure is what the file holds, nothing more.
+    w.store()->updateLive(path, QStringLiteral("QK"), [](LiveRun& live) {
+        live.state = JobState::Finished;
+        live.stepLoss.clear();
+    });
+    w.refreshAll();
+    w.runsPanel()->refresh();
+    QVERIFY(!lineNamed(w.figurePanel(FigureKind::Loss)->chartView()->chart(), QStringLiteral("Learned γ (every step)")));
+    QVERIFY(w.runsPanel()->tree()->topLevelItem(0)->child(0)->text(1).startsWith(QStringLiteral("26 probe")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -4,6 +4,7 @@
 #include "app/StallMeter.h"
 #include "config/ConfigJson.h"
 #include "config/Presets.h"
+#include "data/StudyStore.h"
 #include "run/StudyController.h"
 #include "app/Translations.h"
 #include "charts/FigureKind.h"
@@ -196,9 +197,55 @@ int runMode(QApplication& app, const QCommandLineParser& args, QTextStream& out,
                         o.error.isEmpty() ? QString() : QStringLiteral(": ") + o.error);
         out.flush();
     });
+    // --progress-shots PREFIX: the window at 25%, 50% and 75% of the study's tokens.
+    if (args.isSet(QStringLiteral("progress-shots"))) {
+        const QString prefix = args.value(QStringLiteral("progress-shots"));
+        auto next = std::make_shared<int>(25);
+        QObject::connect(window.store(), &StudyStore::liveChanged, &window, [&window, prefix, next, &out] {
+            qint64 done = 0, total = 0;
+            for (const OpenStudy& s : window.store()->studies()) {
+                for (const RunEntry& r : s.runs) {
+                    if (!r.live)
+                        continue;
+                    const qint64 runTotal = r.live->totalTokens > 0 ? r.live->totalTokens : 0;
+                    total += runTotal;
+                    done += r.live->state == JobState::Finished ? runTotal : r.live->tokens;
+                }
+            }
+            // Until every run has reported its size, assume the others match the first.
+            int runs = 0, sized = 0;
+            for (const OpenStudy& s : window.store()->studies())
+                for (const RunEntry& r : s.runs)
+                    if (r.live) {
+                        ++runs;
+                        sized += r.live->totalTokens > 0 ? 1 : 0;
+                    }
+            if (sized == 0 || *next > 75)
+                return;
+            total = total * runs / sized;
+            if (done * 100 < total * *next)
+                return;
+            window.stallMeter()->pause();
+            for (const FigureKind kind : {FigureKind::Loss, FigureKind::KeyPr}) {
+                window.showFigure(kind);
+                window.refreshAll();
+                QCoreApplication::processEvents();
+                const QString file = QStringLiteral("%1-%2%3.png")
+                                         .arg(prefix)
+                                         .arg(*next)
+                                         .arg(kind == FigureKind::Loss ? QStringLiteral("-loss") : QString());
+                window.grab().toImage().save(file, "PNG");
+                out << "qkstudio: screenshot at " << *next << "% " << QDir::toNativeSeparators(file) << "\n";
+            }
+            out.flush();
+            *next += 25;
+            window.stallMeter()->resume();
+        });
+    }
     const bool quit = args.isSet(QStringLiteral("quit-when-done"));
     int code = 0;
     QObject::connect(window.controller(), &StudyController::idle, &window, [&] {
+        window.stallMeter()->stop();
         window.showFigure(FigureKind::KeyPr);
         window.refreshAll();
         QCoreApplication::processEvents();
@@ -316,6 +363,8 @@ int runApplication(int argc, char** argv)
          QStringLiteral("STEM")},
         {QStringLiteral("run"), QCoreApplication::translate("qks::gui::Application", "Start the study described by a configuration file (as saved by New Study, or qkstudio-cli config)."),
          QStringLiteral("CONFIG")},
+        {QStringLiteral("progress-shots"), QCoreApplication::translate("qks::gui::Application", "With --run: save the window at 25%, 50% and 75% of the study as PREFIX-25.png ..."),
+         QStringLiteral("PREFIX")},
         {QStringLiteral("quit-when-done"), QCoreApplication::translate("qks::gui::Application", "With --run: quit when every run has ended (exit code as qkstudio-cli).")},
         {QStringLiteral("language"), QCoreApplication::translate("qks::gui::Application", "Interface language: en, de, zh_CN (default: Preferences, else the system's)."),
          QStringLiteral("CODE")},

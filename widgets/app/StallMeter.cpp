@@ -31,6 +31,17 @@ void StallMeter::stop()
     m_timer.stop();
 }
 
+void StallMeter::pause()
+{
+    m_timer.stop();
+}
+
+void StallMeter::resume()
+{
+    m_last = m_clock.nsecsElapsed();
+    m_timer.start();
+}
+
 void StallMeter::tick()
 {
     const qint64 now = m_clock.nsecsElapsed();

@@ -15,6 +15,9 @@ public:
 
     void start();
     void stop();
+    // Work the application does on purpose (a screenshot) is not a stall: pause around it.
+    void pause();
+    void resume();
     double longestStallMs() const { return m_longest; }
     double meanTickMs() const { return m_ticks > 0 ? m_total / m_ticks : 0.0; }
 
