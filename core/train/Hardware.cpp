@@ -10,11 +10,39 @@
 #include "train/MicroStepper.h"
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <thread>
 #include <torch/cuda.h>
 #include <torch/torch.h>
 
 namespace qks {
+
+namespace {
+
+// Names and memory of the GPUs, from nvidia-smi when it is installed (LibTorch's own device
+// properties need the CUDA headers, which CPU builds lack). Indexed as nvidia-smi counts.
+std::vector<std::pair<std::string, int64_t>> nvidiaGpus()
+{
+    std::vector<std::pair<std::string, int64_t>> gpus;
+    FILE* pipe = popen("nvidia-smi --query-gpu=name,memory.total --format=csv,noheader,nounits 2>/dev/null", "r");
+    if (!pipe)
+        return gpus;
+    char line[512];
+    while (std::fgets(line, sizeof line, pipe)) {
+        std::string text(line);
+        const size_t comma = text.rfind(',');
+        if (comma == std::string::npos)
+            continue;
+        const std::string name = text.substr(0, comma);
+        const int64_t mib = std::atoll(text.c_str() + comma + 1);
+        gpus.emplace_back(name, mib * 1024 * 1024);
+    }
+    pclose(pipe);
+    return gpus;
+}
+
+} // namespace
 
 std::vector<DeviceInfo> availableDevices()
 {
@@ -22,9 +50,15 @@ std::vector<DeviceInfo> availableDevices()
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     out.push_back({"cpu", "CPU, " + std::to_string(cores) + " cores", physicalMemoryBytes()});
     if (torch::cuda::is_available()) {
+        // With CUDA_VISIBLE_DEVICES set, LibTorch renumbers the GPUs: names are only matched
+        // when it is unset.
+        const auto gpus = std::getenv("CUDA_VISIBLE_DEVICES") ? decltype(nvidiaGpus()){} : nvidiaGpus();
         for (size_t i = 0; i < torch::cuda::device_count(); ++i) {
             const std::string id = "cuda:" + std::to_string(i);
-            out.push_back({id, id, 0});
+            if (i < gpus.size())
+                out.push_back({id, id + " (" + gpus[i].first + ")", gpus[i].second});
+            else
+                out.push_back({id, id, 0});
         }
     }
     return out;

@@ -1,0 +1,71 @@
+// The memory estimate of the New Study dialog, worked by hand for a model small enough to
+// count, and its scaling.
+#include "config/ParamCount.h"
+#include "config/ResourceEstimate.h"
+
+#include <QTest>
+
+using namespace qks;
+
+namespace {
+
+StudyConfig handSized()
+{
+    StudyConfig c;
+    c.model = {8, 1, 2, 1, 16, 10, 4, 10000.0, 0.02}; // d 8, 1 layer, 2 heads (d_k 4), 1 kv head, d_ff 16, vocab 10, T 4
+    c.train.batch_size = 2;
+    c.train.bf16_autocast = true;
+    return c;
+}
+
+} // namespace
+
+class TestResourceEstimate final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void countsAHandSizedModel();
+    void scalesWithBatchAndAttention();
+    void formatsBytes();
+};
+
+void TestResourceEstimate::countsAHandSizedModel()
+{
+    const StudyConfig c = handSized();
+    // embedding 80; q 64 + k 32 + v 32 + o 64; FFN 128 + 128; two block norms 16; q/k γ 8; final norm 8.
+    QCOMPARE(parameterCount(c.model, QkNormMode::Learned), int64_t(560));
+    const MemoryEstimate e = estimateTrainingMemory(c, QkNormMode::Learned, false, false);
+    QCOMPARE(e.weights, int64_t(560 * 4));
+    QCOMPARE(e.gradients, int64_t(560 * 4));
+    // Muon momentum for the 448 block-matrix weights; AdamW's two moments for 80 + 32.
+    QCOMPARE(e.optimizer, int64_t(448 * 4 + 2 * 112 * 4));
+    // 8 tokens × 1 layer × (14·8 + 2·16 + 2·2·4 attention scores) × 4 bytes + 2 × 8 × 10 logits × 4.
+    QCOMPARE(e.activations, int64_t(8 * 160 * 4 + 640));
+    QCOMPARE(e.total(), e.weights + e.gradients + e.optimizer + e.activations);
+}
+
+void TestResourceEstimate::scalesWithBatchAndAttention()
+{
+    StudyConfig c = handSized();
+    const MemoryEstimate one = estimateTrainingMemory(c, QkNormMode::None, false, false);
+    c.train.batch_size = 4;
+    const MemoryEstimate two = estimateTrainingMemory(c, QkNormMode::None, false, false);
+    QCOMPARE(two.activations, 2 * one.activations); // activations follow the batch
+    QCOMPARE(two.weights, one.weights);               // state does not
+    // Fused attention (CUDA, LibTorch 2) keeps no score matrix; bf16 halves the layer values.
+    const MemoryEstimate fused = estimateTrainingMemory(c, QkNormMode::None, true, true);
+    QCOMPARE(fused.activations, int64_t(16 * 144 * 2 + 2 * 16 * 10 * 4));
+    // NoQK has no q/k γ: 8 fewer parameters, all AdamW-trained.
+    QCOMPARE(one.weights, int64_t(552 * 4));
+}
+
+void TestResourceEstimate::formatsBytes()
+{
+    QCOMPARE(QString::fromStdString(formatBytes(512)), QStringLiteral("512 B"));
+    QCOMPARE(QString::fromStdString(formatBytes(3 * 1024)), QStringLiteral("3 KiB"));
+    QCOMPARE(QString::fromStdString(formatBytes(820LL * 1024 * 1024)), QStringLiteral("820 MiB"));
+    QCOMPARE(QString::fromStdString(formatBytes(int64_t(1.5 * 1024 * 1024 * 1024))), QStringLiteral("1.5 GiB"));
+    QVERIFY(physicalMemoryBytes() > 0);
+}
+
+QTEST_APPLESS_MAIN(TestResourceEstimate)
+#include "test_resource_estimate.moc"
