@@ -6,6 +6,8 @@
 #include "config/Presets.h"
 #include "data/Prepare.h"
 
+#include "TinyCorpus.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -16,7 +18,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 using namespace qks;
@@ -51,23 +52,7 @@ void TestConfigDialog::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
-    // A small prepared dataset: 6 files of pseudo-text, BPE 300, sequences of 32.
-    QDir().mkpath(m_dir.path() + QStringLiteral("/text"));
-    const char* words[] = {"the", "whale", "ship", "sea", "captain", "nation", "people", "of", "and", "to"};
-    uint64_t x = 7;
-    for (int f = 0; f < 3; ++f) {
-        std::ofstream out((m_dir.path() + QStringLiteral("/text/doc%1.txt").arg(f)).toStdString());
-        for (int i = 0; i < 4000; ++i) {
-            x = x * 6364136223846793005ull + 1442695040888963407ull;
-            out << words[(x >> 33) % 10] << ((x >> 20) % 11 == 0 ? ".\n" : " ");
-        }
-    }
-    PrepareOptions o;
-    o.textDir = (m_dir.path() + QStringLiteral("/text")).toStdString();
-    o.outDir = (m_dir.path() + QStringLiteral("/tokens")).toStdString();
-    o.vocabSize = 300;
-    o.seqLen = 32;
-    prepareTextCorpus(o);
+    qks::testing::prepareTinyTokens(m_dir.path());
 }
 
 StudyConfig TestConfigDialog::validConfig() const

@@ -3,6 +3,8 @@
 #include "data/StudyStore.h"
 #include "export/FigureExporter.h"
 
+#include "GuiProcess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -12,6 +14,7 @@
 #include <QXmlStreamReader>
 
 using namespace qks::gui;
+using qks::testing::runGui;
 
 namespace {
 
@@ -37,25 +40,6 @@ QString svgText(const QString& path)
     if (xml.hasError())
         return QStringLiteral("XML ERROR: ") + xml.errorString();
     return text;
-}
-
-struct Run {
-    int code;
-    QString out;
-    QString err;
-};
-
-Run runGui(const QStringList& args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the application must choose offscreen itself
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(QKS_GUI_PATH), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
 }
 
 } // namespace
@@ -163,7 +147,7 @@ void TestFigureExport::formatsAreParsedStrictly()
 void TestFigureExport::headlessCommandLine()
 {
     QTemporaryDir out;
-    const Run r = runGui({QStringLiteral("--export-figures"), kStudy, QStringLiteral("--out"), out.path(),
+    const auto r = runGui({QStringLiteral("--export-figures"), kStudy, QStringLiteral("--out"), out.path(),
                           QStringLiteral("--format"), QStringLiteral("png,svg,pdf,csv"), QStringLiteral("--theme"),
                           QStringLiteral("dark"), QStringLiteral("--dpi"), QStringLiteral("100")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -177,7 +161,7 @@ void TestFigureExport::headlessCommandLine()
 void TestFigureExport::headlessCommandLineRefusesBadInput()
 {
     QTemporaryDir out;
-    Run r = runGui({QStringLiteral("--export-figures"), QStringLiteral("/no/such/study"), QStringLiteral("--out"), out.path()});
+    auto r = runGui({QStringLiteral("--export-figures"), QStringLiteral("/no/such/study"), QStringLiteral("--out"), out.path()});
     QCOMPARE(r.code, 3);
     QVERIFY2(r.err.contains(QStringLiteral("is not a folder")), qPrintable(r.err));
 

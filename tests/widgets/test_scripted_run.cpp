@@ -6,39 +6,19 @@
 #include "data/Prepare.h"
 #include "results/StudyFolder.h"
 
+#include "GuiProcess.h"
+#include "TinyCorpus.h"
+
 #include <QDir>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <fstream>
 
 using namespace qks;
 
-namespace {
-
-struct Run {
-    int code;
-    QString out;
-    QString err;
-};
-
-Run runGui(const QStringList& args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // --quit-when-done chooses offscreen itself
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath() + QStringLiteral("/qks-test-config"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(QKS_GUI_PATH), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-} // namespace
+using qks::testing::runGui;
 
 class TestScriptedRun final : public QObject {
     Q_OBJECT
@@ -54,22 +34,7 @@ private:
 
 void TestScriptedRun::initTestCase()
 {
-    QDir().mkpath(m_dir.path() + QStringLiteral("/text"));
-    const char* words[] = {"the", "whale", "ship", "sea", "captain", "nation", "people", "of", "and", "to"};
-    uint64_t x = 99;
-    for (int f = 0; f < 3; ++f) {
-        std::ofstream out((m_dir.path() + QStringLiteral("/text/doc%1.txt").arg(f)).toStdString());
-        for (int i = 0; i < 4000; ++i) {
-            x = x * 6364136223846793005ull + 1442695040888963407ull;
-            out << words[(x >> 33) % 10] << ((x >> 20) % 11 == 0 ? ".\n" : " ");
-        }
-    }
-    PrepareOptions o;
-    o.textDir = (m_dir.path() + QStringLiteral("/text")).toStdString();
-    o.outDir = (m_dir.path() + QStringLiteral("/tokens")).toStdString();
-    o.vocabSize = 300;
-    o.seqLen = 32;
-    prepareTextCorpus(o);
+    qks::testing::prepareTinyTokens(m_dir.path(), 3, 4000, 99);
 }
 
 StudyConfig TestScriptedRun::smallStudy(const QString& out) const
@@ -102,7 +67,7 @@ void TestScriptedRun::trainsAStudyAndSavesAScreenshot()
     const QString config = m_dir.path() + QStringLiteral("/config.json");
     saveConfigFile(smallStudy(out), config.toStdString());
     const QString shot = m_dir.path() + QStringLiteral("/done.png");
-    const Run r = runGui({QStringLiteral("--run"), config, QStringLiteral("--screenshot"), shot,
+    const auto r = runGui({QStringLiteral("--run"), config, QStringLiteral("--screenshot"), shot,
                           QStringLiteral("--quit-when-done")});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     for (const char* tag : {"QK", "QK_frozen", "NoQK"})
@@ -129,13 +94,13 @@ void TestScriptedRun::missingDataExitsLikeTheCli()
     c.data.path = "/no/such/tokens";
     const QString config = m_dir.path() + QStringLiteral("/bad.json");
     saveConfigFile(c, config.toStdString());
-    const Run r = runGui({QStringLiteral("--run"), config, QStringLiteral("--quit-when-done")});
+    const auto r = runGui({QStringLiteral("--run"), config, QStringLiteral("--quit-when-done")});
     QCOMPARE(r.code, 3);
     QVERIFY2(r.out.contains(QStringLiteral("QK: failed (data)")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("/no/such/tokens")));
     QVERIFY(r.out.contains(QStringLiteral("QK_frozen: cancelled"))); // bad data stops the study
 
-    const Run bad = runGui({QStringLiteral("--run"), m_dir.path() + QStringLiteral("/nothing.json"),
+    const auto bad = runGui({QStringLiteral("--run"), m_dir.path() + QStringLiteral("/nothing.json"),
                             QStringLiteral("--quit-when-done")});
     QCOMPARE(bad.code, 2);
 }
