@@ -4,6 +4,7 @@
 
 #include "common/Error.h"
 #include "config/ParamCount.h"
+#include "config/ResourceEstimate.h"
 #include "config/Validation.h"
 
 #include <iostream>
@@ -26,10 +27,29 @@ int runParams(const CliArgs& args)
     if (!condition)
         throw UsageError("--condition must be QK, QK_frozen or NoQK (is \"" + tag + "\")");
     const int64_t count = parameterCount(config.model, condition->mode);
+    // Memory of one run at the configured micro-batch: on a CUDA device with LibTorch 2's fused
+    // attention and bf16 autocast, and on the CPU (fp32, attention scores kept).
+    const MemoryEstimate gpu = estimateTrainingMemory(config, condition->mode, true, true);
+    const MemoryEstimate cpu = estimateTrainingMemory(config, condition->mode, false, false);
+    const auto toJson = [](const MemoryEstimate& e) {
+        return nlohmann::json{{"weights", e.weights},         {"gradients", e.gradients}, {"optimizer", e.optimizer},
+                              {"activations", e.activations}, {"total", e.total()}};
+    };
     if (args.has("json")) {
-        std::cout << nlohmann::json{{"condition", tag}, {"parameters", count}}.dump(2) << "\n";
+        std::cout << nlohmann::json{{"condition", tag},
+                                    {"parameters", count},
+                                    {"estimated_memory_bytes", {{"cuda_bf16_fused_attention", toJson(gpu)}, {"cpu_fp32", toJson(cpu)}}}}
+                         .dump(2)
+                  << "\n";
     } else {
         std::cout << withThousands(count) << " parameters (" << tag << ", " << condition->label << ")\n";
+        const auto line = [](const char* where, const MemoryEstimate& e) {
+            std::cout << "memory, " << where << ": " << formatBytes(e.total()) << " (weights " << formatBytes(e.weights)
+                      << ", gradients " << formatBytes(e.gradients) << ", optimizer " << formatBytes(e.optimizer)
+                      << ", activations " << formatBytes(e.activations) << ")\n";
+        };
+        line("CUDA bf16", gpu);
+        line("CPU fp32", cpu);
     }
     return kExitOk;
 }

@@ -24,6 +24,9 @@ const std::vector<Command>& commands()
          "parameter count from the config (nothing allocated)", {"json"}, runParams},
         {"config", "config [--preset P] [--config FILE] [--set k=v] [--json]", "print the full configuration as JSON",
          {"json"}, runConfig},
+        {"bench", "bench [--preset P] [--set k=v] [--steps N] [--device D] [--threads N] [--condition C] [--peak-tflops X] [--json]",
+         "training speed on random tokens: tokens/s, forward/backward/optimizer/probe times, MFU, memory", {"json"},
+         runBench},
     };
     return table;
 }

@@ -42,5 +42,6 @@ int runTrain(const CliArgs& args);
 int runProbe(const CliArgs& args);
 int runEval(const CliArgs& args);
 int runTokenize(const CliArgs& args);
+int runBench(const CliArgs& args);
 
 } // namespace qks::cli

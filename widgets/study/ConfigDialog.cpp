@@ -141,6 +141,7 @@ ConfigDialog::ConfigDialog(QWidget* parent)
     , m_start(nullptr)
     , m_tabs(new QTabWidget(this))
     , m_base(presetConfig("tiny-cpu"))
+    , m_devices(availableDevices())
 {
     setWindowTitle(tr("New Study"));
     buildForm();
@@ -239,7 +240,7 @@ void ConfigDialog::buildForm()
     auto* run = new QGroupBox(tr("Run"), this);
     auto* runForm = new QFormLayout(run);
     m_device->addItem(tr("auto (first GPU, else CPU)"), QStringLiteral("auto"));
-    for (const DeviceInfo& d : availableDevices()) {
+    for (const DeviceInfo& d : m_devices) {
         QString text = QString::fromStdString(d.description);
         if (d.memoryBytes > 0)
             text += QStringLiteral(", ") + QString::fromStdString(formatBytes(d.memoryBytes));
@@ -501,7 +502,7 @@ void ConfigDialog::revalidate()
     const bool cuda = device.startsWith(QLatin1String("cuda"));
     const MemoryEstimate memory = estimateTrainingMemory(c, QkNormMode::Learned, cuda, cuda);
     int64_t available = 0;
-    for (const DeviceInfo& d : availableDevices()) {
+    for (const DeviceInfo& d : m_devices) {
         if (QString::fromStdString(d.id) == device || (device == QLatin1String("auto") && d.id == "cpu"))
             available = d.memoryBytes;
     }

@@ -2,6 +2,7 @@
 
 #include "config/StudyConfig.h"
 #include "data/Prepare.h"
+#include "train/Hardware.h"
 
 #include <QDialog>
 #include <QHash>
@@ -71,6 +72,7 @@ private:
     QPushButton* m_start;
     QTabWidget* m_tabs;
     StudyConfig m_base;                    // values of fields that are not shown
+    std::vector<DeviceInfo> m_devices;     // listed once: asking CUDA and nvidia-smi is slow
     QStringList m_issues;
     double m_measuredTokensPerSecond = 0.0;
     QString m_measuredFor;                 // the model shape + device the measurement belongs to

@@ -172,6 +172,31 @@ private Q_SLOTS:
         const auto cj = nlohmann::json::parse(config.out.toStdString());
         QCOMPARE(cj["train"]["seed"].get<int>(), 7);
         QCOMPARE(cj["train"]["batch_size"].get<int>(), 1);
+        // params also estimates a run's memory (study-50m: weights alone are 4 bytes × 1.58e9).
+        const auto mem = nlohmann::json::parse(cli({"params", "--preset", "study-50m", "--json"}).out.toStdString());
+        QCOMPARE(mem["estimated_memory_bytes"]["cuda_bf16_fused_attention"]["weights"].get<int64_t>(), int64_t(4) * 1'577'199'616);
+    }
+
+    void benchReportsSpeedAndFlops()
+    {
+        const CliRun run = cli({"bench", "--preset", "tiny-cpu", "--set", "model.d_model=32", "--set", "model.n_layers=2",
+                                "--set", "model.n_heads=4", "--set", "model.n_kv_heads=2", "--set", "model.d_ff=64",
+                                "--set", "model.vocab_size=300", "--set", "model.max_seq_len=32", "--set",
+                                "train.batch_size=4", "--set", "train.gradient_accumulation_steps=2", "--set",
+                                "probe.batch=4", "--set", "probe.val_batches=2", "--steps", "4", "--json"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const auto j = nlohmann::json::parse(run.out.toStdString());
+        QVERIFY(j["tokens_per_second"].get<double>() > 0);
+        QCOMPARE(j["timed_micro_steps"].get<int>(), 4);
+        QVERIFY(j["forward_ms_per_micro_step"].get<double>() > 0);
+        QVERIFY(j["backward_ms_per_micro_step"].get<double>() > 0);
+        QVERIFY(j["optimizer_ms_per_optimizer_step"].get<double>() > 0);
+        QVERIFY(j["probe_ms"].get<double>() > 0);
+        QVERIFY(j["mfu"].is_null()); // no MFU on the CPU
+        // 6 × (2 blocks × (q 32·32 + k,v 2·32·16 + o 32·32 + FFN 2·32·64) + LM head 300·32) + 12 × 2 × 32 × 32
+        QCOMPARE(j["flops_per_token"].get<double>(), 168192.0);
+        QVERIFY(j["peak_memory_bytes"].get<int64_t>() > 0);
+        QCOMPARE(cli({"bench", "--steps", "0"}).exitCode, 2);
     }
 
 private:

@@ -1,0 +1,184 @@
+#include "train/Benchmark.h"
+
+#include "common/Error.h"
+#include "config/Condition.h"
+#include "config/ParamCount.h"
+#include "config/Validation.h"
+#include "model/MinimalLlm.h"
+#include "optim/StudyOptimizer.h"
+#include "train/Device.h"
+#include "train/Hardware.h"
+#include "train/KeyProbe.h"
+
+#include <algorithm>
+#include <chrono>
+#include <sys/resource.h>
+#include <torch/cuda.h>
+#include <torch/torch.h>
+
+#if defined(QKS_WITH_CUDA) && __has_include(<c10/cuda/CUDACachingAllocator.h>)
+#include <c10/cuda/CUDACachingAllocator.h>
+#define QKS_CUDA_MEMORY_STATS 1
+#endif
+
+namespace qks {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0.0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+void sync(const torch::Device& device)
+{
+    if (device.is_cuda())
+        torch::cuda::synchronize();
+}
+
+double msSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Dense bf16 peaks of GPUs this study is run on (vendor data sheets, SXM parts).
+std::optional<double> guessPeakFlops(const std::string& description)
+{
+    if (description.find("H100") != std::string::npos || description.find("H200") != std::string::npos)
+        return 989e12;
+    if (description.find("A100") != std::string::npos)
+        return 312e12;
+    return std::nullopt;
+}
+
+int64_t maxResidentBytes()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return int64_t(usage.ru_maxrss) * 1024;
+}
+
+} // namespace
+
+double trainingFlopsPerToken(const ModelConfig& m)
+{
+    const double d = double(m.d_model), kv = double(m.n_kv_heads * m.d_k());
+    const double perBlock = d * d + 2 * d * kv + d * d + 2 * d * double(m.d_ff); // q, k, v, o, FFN up/down
+    const double matmulWeights = double(m.n_layers) * perBlock + double(m.vocab_size) * d; // + tied LM head
+    return 6.0 * matmulWeights + 12.0 * double(m.n_layers) * d * double(m.max_seq_len);
+}
+
+BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& options)
+{
+    requireValidConfig(config);
+    const auto condition = conditionForTag(options.tag);
+    if (!condition)
+        throw ConfigError("bench: unknown condition " + options.tag + " (use QK, QK_frozen or NoQK)");
+    const torch::Device device = resolveDevice(config.train.device);
+    if (device.is_cpu())
+        configureCpuThreads(config.train.threads);
+    torch::manual_seed(static_cast<uint64_t>(config.train.seed));
+    const ModelConfig& mc = config.model;
+    const TrainConfig& tc = config.train;
+    const bool autocast = tc.bf16_autocast && device.is_cuda();
+
+    MinimalLlm model(mc, condition->mode);
+    model->to(device);
+    StudyOptimizer optimizer(*model, tc);
+    const auto longOnDevice = torch::TensorOptions().dtype(torch::kLong).device(device);
+    const torch::Tensor ids = torch::randint(mc.vocab_size, {tc.batch_size, mc.max_seq_len}, longOnDevice);
+    const int64_t accum = tc.gradient_accumulation_steps;
+
+    std::vector<double> forward, backward, update, perOptimizerStep;
+    const int64_t optimizerSteps = std::max<int64_t>(1, (options.microSteps + accum - 1) / accum);
+    for (int64_t s = 0; s < options.warmupSteps + optimizerSteps; ++s) {
+        const bool timed = s >= options.warmupSteps;
+        const auto stepStart = Clock::now();
+        for (int64_t m = 0; m < accum; ++m) {
+            auto t = Clock::now();
+            torch::Tensor loss;
+            {
+                AutocastScope scope(device, autocast);
+                loss = model->loss(ids);
+            }
+            sync(device);
+            const double f = msSince(t);
+            t = Clock::now();
+            (loss / static_cast<double>(accum)).backward();
+            sync(device);
+            if (timed) {
+                forward.push_back(f);
+                backward.push_back(msSince(t));
+            }
+        }
+        const auto t = Clock::now();
+        optimizer.step();
+        optimizer.zeroGrad();
+        sync(device);
+        if (timed) {
+            update.push_back(msSince(t));
+            perOptimizerStep.push_back(msSince(stepStart));
+        }
+    }
+
+    // The probe as the Trainer runs it: validation loss, then the keys of the probe batch.
+    std::vector<double> probes;
+    const torch::Tensor probeIds = torch::randint(mc.vocab_size, {config.probe.batch, mc.max_seq_len}, longOnDevice);
+    for (int r = 0; r < std::max(1, options.probeRepeats) + 1; ++r) {
+        const auto t = Clock::now();
+        {
+            torch::NoGradGuard noGrad;
+            AutocastScope scope(device, autocast);
+            for (int64_t b = 0; b < config.probe.val_batches; ++b)
+                model->loss(ids).item<double>();
+        }
+        probeKeys(model, probeIds, config.probe.post_rope, autocast);
+        sync(device);
+        if (r > 0) // the first one allocates
+            probes.push_back(msSince(t));
+    }
+
+    BenchmarkReport report;
+    report.device = describeDevice(device);
+    for (const DeviceInfo& d : availableDevices()) {
+        if (d.id == device.str())
+            report.device = d.description;
+    }
+    report.parameters = parameterCount(mc, condition->mode);
+    report.tokensPerMicroStep = tc.batch_size * mc.max_seq_len;
+    report.microSteps = optimizerSteps * accum;
+    const double stepMs = median(perOptimizerStep);
+    report.tokensPerSecond = stepMs > 0 ? double(accum * report.tokensPerMicroStep) / (stepMs / 1000.0) : 0.0;
+    report.forwardMs = median(forward);
+    report.backwardMs = median(backward);
+    report.optimizerMs = median(update);
+    report.probeMs = median(probes);
+    const double betweenProbesMs = double(config.probe.every) * stepMs / double(accum);
+    report.probeShare = betweenProbesMs > 0 ? report.probeMs / betweenProbesMs : 0.0;
+    report.flopsPerToken = trainingFlopsPerToken(mc);
+    report.peakFlops = options.peakFlops ? options.peakFlops : guessPeakFlops(report.device);
+    if (device.is_cuda() && report.peakFlops)
+        report.mfu = report.tokensPerSecond * report.flopsPerToken / *report.peakFlops;
+#ifdef QKS_CUDA_MEMORY_STATS
+    if (device.is_cuda()) {
+        const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.index());
+        report.peakMemoryBytes = stats.allocated_bytes[0].peak; // aggregate pool
+        report.peakMemorySource = "CUDA caching allocator, peak allocated";
+    }
+#endif
+    if (report.peakMemorySource.empty()) {
+        report.peakMemoryBytes = maxResidentBytes();
+        report.peakMemorySource = device.is_cuda() ? "host max resident set (no CUDA allocator statistics in this build)"
+                                                   : "process max resident set";
+    }
+    report.estimate = estimateTrainingMemory(config, condition->mode, device.is_cuda(),
+                                             device.is_cuda() && TORCH_VERSION_MAJOR >= 2);
+    return report;
+}
+
+} // namespace qks

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "config/ResourceEstimate.h"
+#include "config/StudyConfig.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+// Torch-free declarations; implemented with LibTorch.
+namespace qks {
+
+struct BenchmarkOptions {
+    int64_t microSteps = 32;    // timed micro-steps (rounded up to whole optimizer steps)
+    int64_t warmupSteps = 1;    // untimed optimizer steps first (allocation, kernel choice)
+    std::string tag = "QK";     // condition
+    int probeRepeats = 3;       // timed probes (val loss + key PR), median taken
+    std::optional<double> peakFlops; // the device's dense bf16 peak, FLOP/s; guessed for known GPUs
+};
+
+// One configuration's training speed on random token ids (no data needed), the study's loop
+// as MicroStepper runs it, with each phase timed separately (the device is synchronized at
+// phase boundaries, which costs a little speed on GPUs; the figures are meant to be compared).
+struct BenchmarkReport {
+    std::string device;          // "cpu (2 threads)", "cuda:0 (NVIDIA H100 80GB HBM3)"
+    int64_t parameters = 0;
+    int64_t tokensPerMicroStep = 0;
+    int64_t microSteps = 0;      // timed
+    double tokensPerSecond = 0;  // median over optimizer steps (accumulation micro-steps + the update)
+    double forwardMs = 0;        // per micro-step, median
+    double backwardMs = 0;       // per micro-step, median
+    double optimizerMs = 0;      // per optimizer step (clip + Muon + AdamW + zero grad), median
+    double probeMs = 0;          // one probe: validation loss (val_batches batches) + keys of the probe batch
+    double probeShare = 0;       // probeMs / (training time between two probes at probe.every)
+    double flopsPerToken = 0;    // 6·N_matmul + 12·L·d_model·T (N_matmul: block matrices + LM head)
+    std::optional<double> mfu;   // tokens/s · flopsPerToken / peak, CUDA only
+    std::optional<double> peakFlops;
+    int64_t peakMemoryBytes = 0; // CUDA allocator peak, else the process's max resident set
+    std::string peakMemorySource;
+    MemoryEstimate estimate;     // estimateTrainingMemory for the same run
+};
+
+BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& options);
+
+// FLOPs of one trained token (forward + backward): 6 per matmul weight, the tied LM head
+// included, plus the attention score and value products, 12·L·d_model·T (PaLM's accounting).
+double trainingFlopsPerToken(const ModelConfig& model);
+
+} // namespace qks
