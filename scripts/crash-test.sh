@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Crash test: SIGKILL a small training run at N random moments, resuming it each time with
+# `qkstudio-cli train --resume`. After every kill each results.json must parse and validate
+# (`summary` reads it strictly); at the end the resumed run's results.json (wall times aside)
+# and final weights must equal those of a run that was never interrupted.
+#
+#   bash scripts/crash-test.sh [KILLS]        (default 20; QKS_CLI overrides the binary)
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cli="${QKS_CLI:-$repo_root/build/app/qkstudio-cli}"
+kills="${1:-20}"
+[[ -x "$cli" ]] || { echo "crash-test: $cli not built (bash scripts/build.sh)" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap '[[ -n "${QKS_KEEP:-}" ]] || rm -rf "$work"' EXIT
+log() { printf 'crash-test: %s\n' "$*"; }
+
+# A corpus of pseudo-English from a fixed linear congruential generator.
+mkdir -p "$work/text"
+for f in 0 1 2; do
+    awk -v seed=$((f + 11)) 'BEGIN {
+        split("the whale ship sea captain nation people of and to", w, " ");
+        x = seed;
+        for (i = 0; i < 5000; i++) {
+            x = (x * 1103515245 + 12345) % 2147483648;
+            printf "%s%s", w[int(x / 65536) % 10 + 1], (x % 11 == 0 ? ".\n" : " ");
+        }
+    }' > "$work/text/doc$f.txt"
+done
+"$cli" prepare --text "$work/text" --vocab-size 300 --seq-len 32 --out "$work/tokens" > /dev/null
+
+# Checkpoints at every optimizer step (4 x 2 x 32 = 256 tokens), probes every 8 micro-steps.
+settings=(--preset tiny-cpu --data "$work/tokens" --condition QK --quiet
+          --set model.d_model=32 --set model.n_layers=2 --set model.n_heads=4 --set model.n_kv_heads=2
+          --set model.d_ff=64 --set model.vocab_size=300 --set model.max_seq_len=32
+          --set train.batch_size=4 --set train.gradient_accumulation_steps=2 --set train.tokens=327680
+          --set train.threads=1
+          --set probe.every=8 --set probe.early_every=0 --set probe.batch=4 --set probe.val_batches=2
+          --set checkpoint.every_tokens=256 --set checkpoint.keep=2)
+
+start=$(date +%s.%N)
+"$cli" train "${settings[@]}" --out "$work/reference" > /dev/null
+seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
+log "uninterrupted run: ${seconds}s"
+
+validate() {
+    if [[ -f "$work/crashed/QK/results.json" ]]; then
+        "$cli" summary "$work/crashed" > /dev/null || { log "FAILED: results.json does not validate after kill $1"; exit 1; }
+    fi
+}
+
+RANDOM=12345
+killed=0
+for ((i = 1; i <= kills; i++)); do
+    # A random moment 0.2-2.0 s into the resumed run (start-up included): short enough that the
+    # 20 kills land before the run is through, long enough that most pass a checkpoint first.
+    delay=$(awk -v r=$RANDOM 'BEGIN { printf "%.2f", 0.2 + (r / 32767) * 1.8 }')
+    "$cli" train "${settings[@]}" --out "$work/crashed" --resume > /dev/null 2>&1 &
+    pid=$!
+    waited=0
+    while kill -0 "$pid" 2>/dev/null && awk -v w="$waited" -v d="$delay" 'BEGIN { exit !(w < d) }'; do
+        sleep 0.05
+        waited=$(awk -v w="$waited" 'BEGIN { print w + 0.05 }')
+    done
+    if kill -9 "$pid" 2>/dev/null; then
+        killed=$((killed + 1))
+    fi
+    wait "$pid" 2>/dev/null || true
+    validate "$i"
+    newest=$(ls "$work/crashed/QK/checkpoints" 2>/dev/null | grep '\.json$' | tail -1 || true)
+    log "kill $i at ${delay}s: results.json valid; newest checkpoint ${newest:-none}"
+done
+log "$killed of $kills runs were killed mid-flight (the others had finished)"
+
+"$cli" train "${settings[@]}" --out "$work/crashed" --resume > /dev/null
+validate final
+
+/usr/bin/python3 - "$work/reference/QK/results.json" "$work/crashed/QK/results.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for r in (a, b):
+    r.pop("wall_time", None)
+    r.get("config", {}).get("study", {}).pop("out", None)
+diff = [k for k in set(a) | set(b) if a.get(k) != b.get(k)]
+if diff:
+    print("crash-test: FAILED: results differ in", sorted(diff))
+    sys.exit(1)
+print(f"crash-test: results.json equal to the uninterrupted run ({len(a['tokens'])} probes)")
+PY
+# The weights' metadata names each run's own output folder; the tensors must be identical.
+/usr/bin/python3 - "$work/reference/QK/checkpoints" "$work/crashed/QK/checkpoints" <<'PY'
+import glob, json, struct, sys
+def tensors(folder):
+    path = sorted(p for p in glob.glob(folder + "/step_*.safetensors") if not p.endswith(".optim.safetensors"))[-1]
+    blob = open(path, "rb").read()
+    n = struct.unpack("<Q", blob[:8])[0]
+    header = json.loads(blob[8:8 + n])
+    header.pop("__metadata__", None)
+    data = blob[8 + n:]
+    return path, {k: (v["dtype"], v["shape"], data[v["data_offsets"][0]:v["data_offsets"][1]]) for k, v in header.items()}
+(pa, a), (pb, b) = tensors(sys.argv[1]), tensors(sys.argv[2])
+if pa.rsplit("/", 1)[1] != pb.rsplit("/", 1)[1] or a != b:
+    print(f"crash-test: FAILED: final weights differ ({pa} vs {pb})")
+    sys.exit(1)
+print(f"crash-test: final weights identical, tensor for tensor ({len(a)} tensors, {pb.rsplit('/', 1)[1]})")
+PY
+log "1 passed, 0 failed"
