@@ -90,10 +90,6 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
         <translation>Das Fenster mit geöffnetem DIR... als PNG speichern und beenden.</translation>
     </message>
     <message>
-        <source>With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side).</source>
-        <translation>Mit --screenshot: der anzuzeigende Tab (z. B. 2_key_pr_causal, side-by-side).</translation>
-    </message>
-    <message>
         <source>Interface language: en, de, zh_CN (default: Preferences, else the system&apos;s).</source>
         <translation>Sprache der Oberfläche: en, de, zh_CN (Standard: Einstellungen, sonst die des Systems).</translation>
     </message>
@@ -112,6 +108,10 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
     <message>
         <source>qkstudio: --quit-when-done needs --run CONFIG</source>
         <translation>qkstudio: --quit-when-done benötigt --run CONFIG</translation>
+    </message>
+    <message>
+        <source>With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side), or new-study for the dialog.</source>
+        <translation>Mit --screenshot: der anzuzeigende Reiter (z. B. 2_key_pr_causal, side-by-side) oder new-study für den Dialog.</translation>
     </message>
 </context>
 <context>

@@ -89,10 +89,6 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Interface language: en, de, zh_CN (default: Preferences, else the system&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -110,6 +106,10 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
     </message>
     <message>
         <source>qkstudio: --quit-when-done needs --run CONFIG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side), or new-study for the dialog.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -90,10 +90,6 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
         <translation>打开 DIR... 后将窗口保存为 PNG，然后退出。</translation>
     </message>
     <message>
-        <source>With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side).</source>
-        <translation>与 --screenshot 一起使用：要显示的标签页（如 2_key_pr_causal、side-by-side）。</translation>
-    </message>
-    <message>
         <source>Interface language: en, de, zh_CN (default: Preferences, else the system&apos;s).</source>
         <translation>界面语言：en、de、zh_CN（默认：首选项中的设置，否则使用系统语言）。</translation>
     </message>
@@ -112,6 +108,10 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
     <message>
         <source>qkstudio: --quit-when-done needs --run CONFIG</source>
         <translation>qkstudio: --quit-when-done 需要 --run CONFIG</translation>
+    </message>
+    <message>
+        <source>With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side), or new-study for the dialog.</source>
+        <translation>与 --screenshot 一起使用：要显示的标签页（例如 2_key_pr_causal、side-by-side），或 new-study 表示对话框。</translation>
     </message>
 </context>
 <context>

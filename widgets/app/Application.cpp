@@ -6,6 +6,7 @@
 #include "config/Presets.h"
 #include "data/StudyStore.h"
 #include "run/StudyController.h"
+#include "study/ConfigDialog.h"
 #include "app/Translations.h"
 #include "charts/FigureKind.h"
 #include "export/FigureExporter.h"
@@ -276,6 +277,24 @@ int runMode(QApplication& app, const QCommandLineParser& args, QTextStream& out,
 
 int screenshotMode(const QCommandLineParser& args, QTextStream& err)
 {
+    // The New Study dialog, filled from a configuration file when DIR is one.
+    if (args.value(QStringLiteral("figure")) == QLatin1String("new-study")) {
+        ConfigDialog dialog;
+        const QStringList files = args.positionalArguments();
+        QString error;
+        if (!files.isEmpty() && !dialog.loadFile(files.first(), &error)) {
+            err << "qkstudio: " << error << "\n";
+            return 2;
+        }
+        dialog.resize(dialog.sizeHint().expandedTo(QSize(760, 0)));
+        dialog.show();
+        QCoreApplication::processEvents();
+        if (!dialog.grab().toImage().save(args.value(QStringLiteral("screenshot")), "PNG")) {
+            err << QCoreApplication::translate("qks::gui::Application", "qkstudio: cannot write %1").arg(args.value(QStringLiteral("screenshot"))) << "\n";
+            return 1;
+        }
+        return 0;
+    }
     MainWindow window;
     if (args.isSet(QStringLiteral("theme")))
         window.setThemeName(args.value(QStringLiteral("theme")));
@@ -359,7 +378,7 @@ int runApplication(int argc, char** argv)
          QStringLiteral("W"), QStringLiteral("0")},
         {QStringLiteral("benchmark"), QCoreApplication::translate("qks::gui::Application", "Time opening DIR... and drawing every figure, then exit.")},
         {QStringLiteral("screenshot"), QCoreApplication::translate("qks::gui::Application", "Save the window with DIR... open as a PNG and exit."), QStringLiteral("FILE")},
-        {QStringLiteral("figure"), QCoreApplication::translate("qks::gui::Application", "With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side)."),
+        {QStringLiteral("figure"), QCoreApplication::translate("qks::gui::Application", "With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side), or new-study for the dialog."),
          QStringLiteral("STEM")},
         {QStringLiteral("run"), QCoreApplication::translate("qks::gui::Application", "Start the study described by a configuration file (as saved by New Study, or qkstudio-cli config)."),
          QStringLiteral("CONFIG")},
