@@ -129,7 +129,7 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     // The probe as the Trainer runs it: validation loss, then the keys of the probe batch.
     std::vector<double> probes;
     const torch::Tensor probeIds = torch::randint(mc.vocab_size, {config.probe.batch, mc.max_seq_len}, longOnDevice);
-    for (int r = 0; r < std::max(1, options.probeRepeats) + 1; ++r) {
+    for (int r = 0; options.probeRepeats > 0 && r < options.probeRepeats + 1; ++r) {
         const auto t = Clock::now();
         {
             torch::NoGradGuard noGrad;

@@ -14,7 +14,7 @@ struct BenchmarkOptions {
     int64_t microSteps = 32;    // timed micro-steps (rounded up to whole optimizer steps)
     int64_t warmupSteps = 1;    // untimed optimizer steps first (allocation, kernel choice)
     std::string tag = "QK";     // condition
-    int probeRepeats = 3;       // timed probes (val loss + key PR), median taken
+    int probeRepeats = 3;       // timed probes (val loss + key PR), median taken; 0 = no probe
     std::optional<double> peakFlops; // the device's dense bf16 peak, FLOP/s; guessed for known GPUs
 };
 

@@ -1,10 +1,8 @@
 #pragma once
 
 #include "config/StudyConfig.h"
-#include "train/TrainEvents.h"
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,11 +19,9 @@ struct DeviceInfo {
 // The CPU and every CUDA device this LibTorch sees.
 std::vector<DeviceInfo> availableDevices();
 
-// Trains `microSteps` micro-steps (after one warm-up step) of the configured model and
-// condition on random token ids, on the configured device with the configured threads,
-// and returns the training speed in tokens per second. No data, nothing written. Returns 0
-// when cancelled. Throws like training would (ConfigError, OutOfMemoryError).
-double measureTrainingSpeed(const StudyConfig& config, const std::string& tag, int microSteps,
-                            std::shared_ptr<CancelToken> cancel = {});
+// The training speed of the configured model and condition in tokens per second: runBenchmark
+// over `microSteps` micro-steps (whole optimizer steps) without the probe. No data, nothing
+// written. Throws like training would (ConfigError, OutOfMemoryError).
+double measureTrainingSpeed(const StudyConfig& config, const std::string& tag, int microSteps);
 
 } // namespace qks

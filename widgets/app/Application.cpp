@@ -203,27 +203,25 @@ int runMode(QApplication& app, const QCommandLineParser& args, QTextStream& out,
         const QString prefix = args.value(QStringLiteral("progress-shots"));
         auto next = std::make_shared<int>(25);
         QObject::connect(window.store(), &StudyStore::liveChanged, &window, [&window, prefix, next, &out] {
-            qint64 done = 0, total = 0;
+            // Study progress in tokens; runs that have not reported their size yet are assumed
+            // to be as long as the ones that have.
+            qint64 done = 0, sizedTotal = 0;
+            int runs = 0, sized = 0;
             for (const OpenStudy& s : window.store()->studies()) {
                 for (const RunEntry& r : s.runs) {
                     if (!r.live)
                         continue;
-                    const qint64 runTotal = r.live->totalTokens > 0 ? r.live->totalTokens : 0;
-                    total += runTotal;
-                    done += r.live->state == JobState::Finished ? runTotal : r.live->tokens;
+                    ++runs;
+                    if (r.live->totalTokens <= 0)
+                        continue;
+                    ++sized;
+                    sizedTotal += r.live->totalTokens;
+                    done += r.live->state == JobState::Finished ? r.live->totalTokens : r.live->tokens;
                 }
             }
-            // Until every run has reported its size, assume the others match the first.
-            int runs = 0, sized = 0;
-            for (const OpenStudy& s : window.store()->studies())
-                for (const RunEntry& r : s.runs)
-                    if (r.live) {
-                        ++runs;
-                        sized += r.live->totalTokens > 0 ? 1 : 0;
-                    }
             if (sized == 0 || *next > 75)
                 return;
-            total = total * runs / sized;
+            const qint64 total = sizedTotal * runs / sized;
             if (done * 100 < total * *next)
                 return;
             window.stallMeter()->pause();

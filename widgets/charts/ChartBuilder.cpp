@@ -204,7 +204,6 @@ public:
             marks->replace(markerPoints(shown));
             marks->setProperty("qksGroup", group);
             m_fig.chart->addSeries(marks);
-            m_markerSeries.push_back(marks);
             // The legend shows the marker shape (what survives grayscale), not the bare line.
             m_hideFromLegend.push_back(line);
         }
@@ -220,7 +219,6 @@ public:
                 dot->setProperty("qksGroup", group);
                 m_fig.chart->addSeries(dot);
                 m_hideFromLegend.push_back(dot);
-                m_minimumSeries.push_back(dot);
             }
         }
     }
@@ -304,16 +302,13 @@ private:
     int m_plotWidth;
     int m_groups = 0;
     QVector<QAbstractSeries*> m_hideFromLegend;
-    QVector<QScatterSeries*> m_markerSeries;
-    QVector<QScatterSeries*> m_minimumSeries;
 };
 
-QColor layerColor(int index, int count)
+// The n-th chosen layer's colour: the study's three, then three more distinct hues.
+QColor layerColor(int index)
 {
-    // Evenly spaced hues from the study's orange to its cyan through purple and green.
     static const QColor stops[] = {QColor(0xf9, 0x73, 0x16), QColor(0xa8, 0x55, 0xf7), QColor(0x22, 0xd3, 0xee),
                                    QColor(0x4a, 0xde, 0x80), QColor(0xf4, 0x72, 0xb6), QColor(0xfa, 0xcc, 0x15)};
-    Q_UNUSED(count);
     return stops[index % 6];
 }
 
@@ -381,7 +376,7 @@ void buildGammaCv(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studies
             QString name = QCoreApplication::translate("qks::gui::ChartBuilder", "Layer %1").arg(chosen[i]);
             if (studiesShown > 1)
                 name += QStringLiteral(" — ") + v.studyName;
-            b.add(name, QString(), gammaCvPoints(v.results(), chosen[i], *x), layerColor(i, int(chosen.size())),
+            b.add(name, QString(), gammaCvPoints(v.results(), chosen[i], *x), layerColor(i),
                   studyPenStyle(v.study));
         }
     }

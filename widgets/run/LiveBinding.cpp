@@ -35,16 +35,24 @@ LiveBinding::LiveBinding(StudyController* controller, StudyStore* store, QPlainT
                   job.resume ? tr("started (resuming) on %1").arg(job.device) : tr("started on %1").arg(job.device), false);
     });
     connect(controller, &StudyController::steps, this, [this](const QVector<LiveStep>& steps) {
-        for (const LiveStep& s : steps) {
-            m_store->updateLive(s.studyDir, s.tag, [&s](LiveRun& live) {
+        // One store update per run and drain, not per step: a drain holds many steps of one run.
+        for (qsizetype first = 0; first < steps.size();) {
+            qsizetype end = first + 1;
+            while (end < steps.size() && steps[end].tag == steps[first].tag && steps[end].studyDir == steps[first].studyDir)
+                ++end;
+            m_store->updateLive(steps[first].studyDir, steps[first].tag, [&](LiveRun& live) {
                 if (live.state == JobState::Queued)
                     live.state = JobState::Running;
-                live.tokens = s.tokens;
-                live.totalTokens = s.totalTokens;
-                live.tokensPerSecond = s.tokensPerSecond;
-                live.etaSeconds = s.tokensPerSecond > 0 ? double(s.totalTokens - s.tokens) / s.tokensPerSecond : -1.0;
-                live.stepLoss.push_back(QPointF(double(s.tokens) / 1e6, s.loss));
+                for (qsizetype i = first; i < end; ++i)
+                    live.stepLoss.push_back(QPointF(double(steps[i].tokens) / 1e6, steps[i].loss));
+                const LiveStep& last = steps[end - 1];
+                live.tokens = last.tokens;
+                live.totalTokens = last.totalTokens;
+                live.tokensPerSecond = last.tokensPerSecond;
+                live.etaSeconds =
+                    last.tokensPerSecond > 0 ? double(last.totalTokens - last.tokens) / last.tokensPerSecond : -1.0;
             });
+            first = end;
         }
     });
     connect(controller, &StudyController::probed, this, [this](const LiveProbe&) { m_store->rescan(); });

@@ -437,9 +437,8 @@ std::optional<PrepareOptions> ConfigDialog::prepareOptions() const
     return o;
 }
 
-void ConfigDialog::updateDataPreview()
+void ConfigDialog::updateDataPreview(const StudyConfig& c)
 {
-    const StudyConfig c = config();
     if (m_dataKind->currentIndex() == 1) {
         const QString dir = m_dataPath->text().trimmed();
         try {
@@ -456,25 +455,33 @@ void ConfigDialog::updateDataPreview()
             m_fieldErrors.insert(QStringLiteral("model.vocab_size"), tr("must be at least the tokenizer's vocabulary size"));
         return;
     }
-    try {
-        const TokenDataset data = TokenDataset::open(c.data.path, c.model.max_seq_len, c.model.vocab_size);
-        const TokenDatasetInfo& i = data.info();
-        QString text = tr("%1 · %2 training and %3 validation sequences of %4 tokens · %5 tokens · ids %6–%7")
-                           .arg(QString::fromStdString(i.format), QLocale().toString(qlonglong(i.trainSequences)),
-                                QLocale().toString(qlonglong(i.valSequences)), QString::number(i.seqLen),
-                                QLocale().toString(qlonglong(i.totalTokens)), QString::number(i.minId),
-                                QString::number(i.maxId));
-        if (i.metaVocabSize > 0)
-            text += tr(" · vocabulary %1").arg(i.metaVocabSize);
-        m_dataPreview->setText(text);
-        // The run sees each training sequence at most once per pass; say when it will repeat.
-        const int64_t tokensPerPass = i.trainSequences * i.seqLen;
-        if (tokensPerPass > 0 && c.train.tokens > tokensPerPass)
-            m_dataPreview->setText(text + tr(" · the budget is %1 passes over the data").arg(double(c.train.tokens) / tokensPerPass, 0, 'f', 1));
-    } catch (const std::exception& e) {
-        m_dataPreview->setText(QString());
-        m_fieldErrors.insert(QStringLiteral("data.path"), QString::fromUtf8(e.what()));
+    DataCheck& check = m_dataCheck;
+    if (check.path != c.data.path || check.seqLen != c.model.max_seq_len || check.vocabSize != c.model.vocab_size) {
+        check = DataCheck{c.data.path, c.model.max_seq_len, c.model.vocab_size, std::nullopt, QString()};
+        try {
+            check.info = TokenDataset::open(c.data.path, c.model.max_seq_len, c.model.vocab_size).info();
+        } catch (const std::exception& e) {
+            check.error = QString::fromUtf8(e.what());
+        }
     }
+    if (!check.info) {
+        m_dataPreview->setText(QString());
+        m_fieldErrors.insert(QStringLiteral("data.path"), check.error);
+        return;
+    }
+    const TokenDatasetInfo& i = *check.info;
+    QString text = tr("%1 · %2 training and %3 validation sequences of %4 tokens · %5 tokens · ids %6–%7")
+                       .arg(QString::fromStdString(i.format), QLocale().toString(qlonglong(i.trainSequences)),
+                            QLocale().toString(qlonglong(i.valSequences)), QString::number(i.seqLen),
+                            QLocale().toString(qlonglong(i.totalTokens)), QString::number(i.minId),
+                            QString::number(i.maxId));
+    if (i.metaVocabSize > 0)
+        text += tr(" · vocabulary %1").arg(i.metaVocabSize);
+    // The run sees each training sequence at most once per pass; say when it will repeat.
+    const int64_t tokensPerPass = i.trainSequences * i.seqLen;
+    if (tokensPerPass > 0 && c.train.tokens > tokensPerPass)
+        text += tr(" · the budget is %1 passes over the data").arg(double(c.train.tokens) / tokensPerPass, 0, 'f', 1);
+    m_dataPreview->setText(text);
 }
 
 void ConfigDialog::revalidate()
@@ -482,7 +489,7 @@ void ConfigDialog::revalidate()
     if (m_loading)
         return;
     const StudyConfig c = config(); // fills m_fieldErrors for fields that do not parse
-    updateDataPreview();            // and adds data problems
+    updateDataPreview(c);           // and adds data problems
 
     QStringList issues;
     QHash<QString, QString> byField = m_fieldErrors;

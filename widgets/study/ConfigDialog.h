@@ -2,6 +2,7 @@
 
 #include "config/StudyConfig.h"
 #include "data/Prepare.h"
+#include "data/TokenDataset.h"
 #include "train/Hardware.h"
 
 #include <QDialog>
@@ -52,7 +53,7 @@ private:
     QWidget* makeSection(const char* section);
     void applyPreset(const QString& name);
     void revalidate();
-    void updateDataPreview();
+    void updateDataPreview(const StudyConfig& c);
     void measureSpeed();
 
     QComboBox* m_preset;
@@ -74,6 +75,16 @@ private:
     StudyConfig m_base;                    // values of fields that are not shown
     std::vector<DeviceInfo> m_devices;     // listed once: asking CUDA and nvidia-smi is slow
     QStringList m_issues;
+    // Opening a token folder scans every shard for its id range: done again only when the
+    // folder, the sequence length or the vocabulary changes, not on every keystroke.
+    struct DataCheck {
+        std::string path;
+        int64_t seqLen = -1;
+        int64_t vocabSize = -1;
+        std::optional<TokenDatasetInfo> info; // set when the folder opened
+        QString error;
+    };
+    DataCheck m_dataCheck;
     double m_measuredTokensPerSecond = 0.0;
     QString m_measuredFor;                 // the model shape + device the measurement belongs to
     bool m_loading = false;

@@ -105,12 +105,6 @@ std::pair<QString, QString> RunsPanel::selectedRun() const
     return {studies[study].path, run >= 0 && run < studies[study].runs.size() ? studies[study].runs[run].tag : QString()};
 }
 
-int RunsPanel::selectedStudy() const
-{
-    const QTreeWidgetItem* item = m_tree->currentItem();
-    return item ? item->data(NameColumn, StudyRole).toInt() : -1;
-}
-
 void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
 {
     const RunEntry& r = m_store->studies()[study].runs[run];

@@ -20,8 +20,6 @@ public:
     QTreeWidget* tree() const { return m_tree; }
     // The study's numbers per run (init, minimum and final PR, final losses), under the tree.
     QTableWidget* summary() const { return m_summary; }
-    // Index of the study whose row (or one of whose runs) is selected, or -1.
-    int selectedStudy() const;
     // The selected run's study folder and tag; tag empty when a study row is selected.
     std::pair<QString, QString> selectedRun() const;
 
