@@ -18,7 +18,7 @@ void printHelp()
         std::printf("  %s\n      %s\n", c.usage, c.summary);
     std::cout << "\nconfig-taking commands accept --preset P, --config FILE and repeatable --set section.key=value.\n"
                  "exit codes: 0 done, 2 usage or config error, 3 data error, 4 diverged (results so far kept),\n"
-                 "5 out of memory, 130 interrupted.\n";
+                 "5 out of memory, 1 other failures (an unwritable output folder, a full disk), 130 interrupted.\n";
 }
 
 int exitCodeFor(qks::ErrorKind kind)

@@ -69,14 +69,19 @@ std::filesystem::path stemOf(const std::filesystem::path& weights)
 
 } // namespace
 
-std::filesystem::path saveCheckpoint(const std::filesystem::path& dir, MinimalLlm& model, StudyOptimizer& optimizer,
-                                     const TrainerState& state)
-{
-    char name[32];
-    std::snprintf(name, sizeof name, "step_%09lld", static_cast<long long>(state.microStep));
-    const auto stem = dir / name;
-    std::filesystem::create_directories(dir);
+namespace {
 
+void removeCheckpointFiles(const std::filesystem::path& stem)
+{
+    std::error_code ec;
+    std::filesystem::remove(stem.string() + ".json", ec); // first: what remains is visibly incomplete
+    std::filesystem::remove(stem.string() + ".optim.safetensors", ec);
+    std::filesystem::remove(stem.string() + ".safetensors", ec);
+}
+
+void writeCheckpointFiles(const std::filesystem::path& stem, MinimalLlm& model, StudyOptimizer& optimizer,
+                          const TrainerState& state)
+{
     TensorList weights;
     for (const auto& item : model->named_parameters())
         weights.add(item.key(), item.value());
@@ -87,8 +92,7 @@ std::filesystem::path saveCheckpoint(const std::filesystem::path& dir, MinimalLl
         {"tokens", std::to_string(state.tokens)},
         {"config", state.config.dump()},
     };
-    const auto weightsPath = stem.string() + ".safetensors";
-    writeSafetensors(weightsPath, weights.entries, meta);
+    writeSafetensors(stem.string() + ".safetensors", weights.entries, meta);
 
     TensorList optim;
     auto& muon = optimizer.muon();
@@ -117,7 +121,28 @@ std::filesystem::path saveCheckpoint(const std::filesystem::path& dir, MinimalLl
         {"config", state.config},
     };
     writeFileAtomically(stem.string() + ".json", j.dump(2) + "\n");
-    return weightsPath;
+}
+
+} // namespace
+
+std::filesystem::path saveCheckpoint(const std::filesystem::path& dir, MinimalLlm& model, StudyOptimizer& optimizer,
+                                     const TrainerState& state)
+{
+    char name[32];
+    std::snprintf(name, sizeof name, "step_%09lld", static_cast<long long>(state.microStep));
+    const auto stem = dir / name;
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+        throw IoError("cannot create " + dir.string() + ": " + ec.message());
+    try {
+        writeCheckpointFiles(stem, model, optimizer, state);
+    } catch (...) {
+        // Without its .json it is not listed anyway; its files would only take space on a full disk.
+        removeCheckpointFiles(stem);
+        throw;
+    }
+    return stem.string() + ".safetensors";
 }
 
 std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path& dir)
@@ -150,13 +175,15 @@ void pruneCheckpoints(const std::filesystem::path& dir, int64_t keep)
     const auto all = listCheckpoints(dir);
     if (static_cast<int64_t>(all.size()) <= keep)
         return;
-    for (size_t i = 0; i + static_cast<size_t>(keep) < all.size(); ++i) {
-        const auto stem = stemOf(all[i]).string();
-        std::error_code ec;
-        std::filesystem::remove(stem + ".json", ec); // first: what remains is visibly incomplete
-        std::filesystem::remove(stem + ".optim.safetensors", ec);
-        std::filesystem::remove(stem + ".safetensors", ec);
-    }
+    for (size_t i = 0; i + static_cast<size_t>(keep) < all.size(); ++i)
+        removeCheckpointFiles(stemOf(all[i]));
+}
+
+void removeCheckpointsAfter(const std::filesystem::path& dir, int64_t microStep)
+{
+    for (const auto& weights : listCheckpoints(dir))
+        if (checkpointMicroStep(weights) > microStep)
+            removeCheckpointFiles(stemOf(weights));
 }
 
 void loadModelWeights(MinimalLlm& model, const SafetensorsFile& file)

@@ -44,6 +44,9 @@ int64_t checkpointMicroStep(const std::filesystem::path& weightsPath);
 // Deletes all but the newest `keep` complete checkpoints (and stray incomplete ones older than them).
 void pruneCheckpoints(const std::filesystem::path& dir, int64_t keep);
 
+// Deletes the checkpoints saved after micro-step `microStep` (the weights of a diverged step).
+void removeCheckpointsAfter(const std::filesystem::path& dir, int64_t microStep);
+
 // Copies weights from a safetensors file into the model by name. Accepts files written by
 // QK Studio or by PyTorch from the original module (an extra lm_head.weight must equal
 // token_embedding.weight). Throws DataError listing every missing, unexpected or mis-shaped name.

@@ -1,5 +1,6 @@
 #include "train/MicroStepper.h"
 
+#include "common/FaultInjection.h"
 #include "train/Device.h"
 
 #include <cmath>
@@ -14,6 +15,9 @@ MicroStepper::MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t
 
 double MicroStepper::step(const torch::Tensor& ids)
 {
+    const FaultPlan& fault = faultPlan();
+    if (fault.oomAtStep == m_microSteps)
+        TORCH_CHECK_WITH(OutOfMemoryError, false, "CUDA out of memory. Tried to allocate 2.00 GiB (injected by QKS_FAULT)");
     torch::Tensor loss;
     {
         AutocastScope scope(ids.device(), m_autocast);
@@ -22,7 +26,7 @@ double MicroStepper::step(const torch::Tensor& ids)
     (loss / static_cast<double>(m_accumulation)).backward();
     // Read after backward so the device never waits between the two; the weights change only
     // at the accumulation boundary below, so a non-finite loss still stops before that.
-    const double value = loss.item<double>();
+    const double value = fault.nanAtStep == m_microSteps ? std::nan("") : loss.item<double>();
     if (!std::isfinite(value))
         return value;
     ++m_microSteps;

@@ -1,6 +1,7 @@
 #include "train/Study.h"
 
 #include "config/ConfigJson.h"
+#include "config/OutputFolderCheck.h"
 #include "config/Validation.h"
 #include "data/TokenDataset.h"
 #include "config/RunPlan.h"
@@ -13,6 +14,34 @@
 namespace qks {
 
 namespace {
+
+std::string firstLine(const std::string& text)
+{
+    return text.substr(0, text.find('\n'));
+}
+
+// Half the micro-batch, twice the accumulation: the same tokens per optimizer step, so the run
+// stays the same study.
+std::string smallerMicroBatch(const StudyConfig& config)
+{
+    const int64_t batch = config.train.batch_size;
+    const int64_t accumulation = config.train.gradient_accumulation_steps;
+    if (batch <= 1)
+        return "The micro-batch is already 1: use a smaller model (model.*) or shorter sequences (model.max_seq_len).";
+    return "Use a smaller micro-batch with more accumulation, e.g. --set train.batch_size=" + std::to_string(batch / 2) +
+           " --set train.gradient_accumulation_steps=" + std::to_string(accumulation * 2) +
+           (batch % 2 == 0 ? " (the same tokens per optimizer step)." : " (about the same tokens per optimizer step).");
+}
+
+// Where a run that stopped on an error left its work.
+std::string keptSoFar(const std::filesystem::path& resultsPath)
+{
+    std::string text = "Results up to the last probe are kept in " + resultsPath.string();
+    const auto checkpoints = listCheckpoints(resultsPath.parent_path() / "checkpoints");
+    if (!checkpoints.empty())
+        text += "; the last checkpoint is " + checkpoints.back().string() + " (continue with --resume)";
+    return text + ".";
+}
 
 // One condition on an opened dataset; the body of the study's loop.
 RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, const std::string& tag,
@@ -57,17 +86,23 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
         done.tokens = results.tokens.empty() ? 0 : results.tokens.back();
     } catch (const DivergedError& e) {
         done.errorKind = ErrorKind::Diverged; // the next condition may well train: go on
-        done.error = e.what();
+        done.error = std::string(e.what()) + " " + keptSoFar(done.resultsPath);
+    } catch (const IoError& e) {
+        // A full disk or a vanished folder mid-run: every file was replaced atomically, so what
+        // was written before is whole; say where it is and how to go on.
+        const std::string message = tag + ": " + e.what() + ". " + keptSoFar(done.resultsPath);
+        report(ErrorKind::Io, message);
+        throw IoError(message);
     } catch (const Error& e) {
         report(e.kind(), e.what());
         throw;
     } catch (const std::exception& e) {
-        // LibTorch reports allocation failures as c10::Error with this text.
+        // LibTorch reports allocation failures as c10::OutOfMemoryError (CUDA) or c10::Error
+        // from the CPU allocator, both with this text.
         const std::string what = e.what();
         if (what.find("out of memory") != std::string::npos || what.find("DefaultCPUAllocator") != std::string::npos) {
-            const std::string message = tag + ": out of memory. Lower train.batch_size (and raise "
-                                        "train.gradient_accumulation_steps to keep the tokens per step), or use a "
-                                        "smaller model. Results up to the last probe are kept in " + done.resultsPath.string() + ".";
+            const std::string message = tag + ": out of memory (" + firstLine(what) + "). " + smallerMicroBatch(config) +
+                                        " " + keptSoFar(done.resultsPath);
             report(ErrorKind::OutOfMemory, message);
             throw OutOfMemoryError(message);
         }
@@ -89,6 +124,7 @@ RunFinished runStudyCondition(const StudyConfig& config, const std::string& tag,
     if (std::find(config.study.conditions.begin(), config.study.conditions.end(), tag) == config.study.conditions.end())
         throw ConfigError("condition " + tag + " is not in study.conditions");
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
+    checkOutputFolder(config, {tag});
     bool skipped = false;
     return runCondition(config, data, tag, sink, cancel, resume, {}, &skipped);
 }
@@ -98,6 +134,7 @@ std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& si
 {
     requireValidConfig(config);
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
+    checkOutputFolder(config, config.study.conditions);
     saveConfigFile(config, std::filesystem::path(config.study.out) / "config.json");
 
     std::vector<RunFinished> finished;

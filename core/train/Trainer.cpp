@@ -267,11 +267,15 @@ RunResults Trainer::run()
             return results;
         }
         const double lossValue = stepper.step(gatherBatch(m_data, order.next(B), false, T, device));
-        if (!std::isfinite(lossValue))
+        if (!std::isfinite(lossValue)) {
+            // The weights this optimizer step started from gave the bad loss: a checkpoint of
+            // them is no good to resume from, the ones before it are.
+            removeCheckpointsAfter(checkpointDir, step - accum);
             throw DivergedError(m_condition.tag + ": the loss became " + (std::isnan(lossValue) ? "NaN" : "infinite") +
                                 " at micro-step " + std::to_string(step) + " (" +
-                                std::to_string(step * m_plan.tokensPerMicroStep) + " tokens). Results up to the last probe are kept in " +
-                                m_resultsPath.string() + ". Lower train.muon_lr / train.adamw_lr or keep train.grad_clip on.");
+                                std::to_string(step * m_plan.tokensPerMicroStep) +
+                                " tokens). Lower train.muon_lr / train.adamw_lr or keep train.grad_clip on.");
+        }
         lossSum += lossValue;
         ++lossCount;
         const int64_t done = step + 1;
