@@ -27,6 +27,9 @@ const std::vector<Command>& commands()
         {"bench", "bench [--preset P] [--set k=v] [--steps N] [--device D] [--threads N] [--condition C] [--peak-tflops X] [--json]",
          "training speed on random tokens: tokens/s, forward/backward/optimizer/probe times, MFU, memory", {"json"},
          runBench},
+        {"crosscheck", "crosscheck [--preset P] [--set k=v] [--device cuda] [--against cpu] [--steps N] [--json]",
+         "train the same model on the same batches on two devices; losses and key PR must agree (exit 1 if not)",
+         {"json"}, runCrossCheck},
     };
     return table;
 }

@@ -43,5 +43,6 @@ int runProbe(const CliArgs& args);
 int runEval(const CliArgs& args);
 int runTokenize(const CliArgs& args);
 int runBench(const CliArgs& args);
+int runCrossCheck(const CliArgs& args);
 
 } // namespace qks::cli

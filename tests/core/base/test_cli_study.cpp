@@ -199,6 +199,29 @@ private Q_SLOTS:
         QCOMPARE(cli({"bench", "--steps", "0"}).exitCode, 2);
     }
 
+    void crossCheckComparesTwoDevices()
+    {
+        // The CPU against itself: the same seed, weights and batches give the same losses bit for
+        // bit, and the two alternating batches are being memorised (the loss falls).
+        const CliRun run = cli({"crosscheck", "--device", "cpu", "--against", "cpu", "--steps", "8", "--json", "--set",
+                                "model.d_model=32", "--set", "model.n_layers=2", "--set", "model.n_heads=4", "--set",
+                                "model.n_kv_heads=2", "--set", "model.d_ff=64", "--set", "model.vocab_size=300", "--set",
+                                "model.max_seq_len=32", "--set", "train.batch_size=4", "--set",
+                                "train.gradient_accumulation_steps=2"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const auto j = nlohmann::json::parse(run.out.toStdString());
+        QVERIFY(j["agree"].get<bool>());
+        QCOMPARE(j["candidate_losses"], j["reference_losses"]);
+        QCOMPARE(j["max_loss_relative_difference"].get<double>(), 0.0);
+        QCOMPARE(j["tolerance"].get<double>(), 1e-5); // fp32 on both sides
+        const auto losses = j["candidate_losses"].get<std::vector<double>>();
+        QCOMPARE(losses.size(), size_t(8));
+        QVERIFY2(losses[6] < losses[0] - 0.1, qPrintable(QString::fromStdString(j["candidate_losses"].dump())));
+        QVERIFY(j["candidate_initial_mean_pr"].get<double>() > 1.0);
+        // A device that does not exist is a configuration error, not a disagreement.
+        QCOMPARE(cli({"crosscheck", "--device", "cuda:7", "--steps", "1"}).exitCode, 2);
+    }
+
 private:
     QTemporaryDir m_dir;
 };

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "config/StudyConfig.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+// Torch-free declarations; implemented with LibTorch.
+namespace qks {
+
+// The same model (same seed, so the same initial weights), trained on the same token batches on
+// two devices: the one to trust (`candidate`, e.g. cuda with bf16 autocast as configured) and a
+// reference (usually the CPU in fp32). What scripts/gpu-bench.sh checks before benchmarking.
+struct CrossCheckReport {
+    std::string candidate;            // device descriptions
+    std::string reference;
+    bool candidateAutocast = false;   // bf16 autocast on the candidate (CUDA with train.bf16_autocast)
+    std::vector<double> candidateLosses; // per micro-step
+    std::vector<double> referenceLosses;
+    double maxLossRelativeDifference = 0;
+    double candidateInitialPr = 0;    // mean key PR of the first batch before training
+    double referenceInitialPr = 0;
+    double prRelativeDifference = 0;
+    double tolerance = 0;             // relative; 2e-2 under bf16 (8 mantissa bits), 1e-5 in fp32
+    bool agree = false;
+};
+
+// Throws ConfigError for an invalid configuration or a missing device.
+CrossCheckReport crossCheckDevices(const StudyConfig& config, const std::string& candidateDevice,
+                                   const std::string& referenceDevice, int64_t microSteps);
+
+} // namespace qks
