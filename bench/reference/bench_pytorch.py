@@ -4,6 +4,10 @@ against), on the same random-token workload, timed the same way (median over opt
 after one warm-up step).
 
     /usr/bin/python3 bench/reference/bench_pytorch.py CONFIG.json [--steps N] [--threads N] [--condition QK]
+                                                      [--device cuda]
+
+On CUDA the whole micro-step runs under bf16 autocast (the forward pass as in the published study,
+and also the optimizer's matmuls: a speed baseline, not a numerics reference).
 
 CONFIG.json is what `qkstudio-cli config --preset tiny-cpu` prints. Prints one JSON object.
 """
@@ -29,6 +33,7 @@ def main():
     parser.add_argument("--steps", type=int, default=32, help="timed micro-steps (whole optimizer steps)")
     parser.add_argument("--threads", type=int, default=0, help="0 = every core")
     parser.add_argument("--condition", default="QK")
+    parser.add_argument("--device", default="cpu")
     args = parser.parse_args()
 
     with open(args.config) as f:
@@ -46,9 +51,19 @@ def main():
         muon_lr=t["muon_lr"], muon_momentum=t["muon_momentum"], adamw_lr=t["adamw_lr"],
         adamw_beta1=t["adamw_beta1"], adamw_beta2=t["adamw_beta2"], adamw_eps=t["adamw_eps"],
         weight_decay=t["weight_decay"], grad_clip=t["grad_clip"])
-    model = ref.MinimalLLM(model_cfg, args.condition)
+    device = torch.device(args.device)
+    cuda = device.type == "cuda"
+    model = ref.MinimalLLM(model_cfg, args.condition).to(device)
     trainer = ref.Trainer(model, train_cfg)
-    ids = torch.randint(m["vocab_size"], (t["batch_size"], m["max_seq_len"]))
+    ids = torch.randint(m["vocab_size"], (t["batch_size"], m["max_seq_len"])).to(device)
+    autocast = torch.autocast("cuda", dtype=torch.bfloat16) if cuda and t.get("bf16_autocast", True) else None
+
+    def step():
+        if autocast is None:
+            trainer.step(ids)
+        else:
+            with autocast:
+                trainer.step(ids)
 
     accum = t["gradient_accumulation_steps"]
     optimizer_steps = max(1, -(-args.steps // accum))
@@ -56,7 +71,9 @@ def main():
     for s in range(1 + optimizer_steps):
         start = time.perf_counter()
         for _ in range(accum):
-            trainer.step(ids)
+            step()
+        if cuda:
+            torch.cuda.synchronize()
         if s > 0:  # the first optimizer step warms up
             times.append(time.perf_counter() - start)
     tokens = accum * t["batch_size"] * m["max_seq_len"]
@@ -64,6 +81,7 @@ def main():
         "implementation": "PyTorch eager (tests/reference/minimal_llm.py)",
         "torch": torch.__version__,
         "threads": threads,
+        "device": torch.cuda.get_device_name(device) if cuda else "cpu",
         "condition": args.condition,
         "timed_micro_steps": optimizer_steps * accum,
         "tokens_per_second": tokens / statistics.median(times),

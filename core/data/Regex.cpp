@@ -1,3 +1,4 @@
+#ifdef QKS_HAVE_PCRE2 // else RegexUnavailable.cpp
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "data/Regex.h"
 
@@ -99,3 +100,5 @@ bool Regex::matchesAt(std::string_view text, size_t offset) const
 }
 
 } // namespace qks
+
+#endif // QKS_HAVE_PCRE2

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# GPU check and benchmark in one go, for a CUDA machine with PyTorch installed and no internet:
+#   1. builds the core and qkstudio-cli (no Qt, no tests) against the LibTorch inside the PyTorch
+#      wheel, in build-gpu/;
+#   2. crosscheck: the tiny model trained on the same batches on CUDA (bf16 autocast) and on the
+#      CPU (fp32): the losses and the initial key PR must agree within bf16 tolerance;
+#   3. bench: tiny-cpu and study-50m (micro-batch 8, as published) on CUDA, and the PyTorch eager
+#      baseline (bench/reference/bench_pytorch.py) on the same GPU and configuration.
+# Results (JSON, the build log and summary.txt) go to $OUT when set, else build-gpu/report/.
+# Under 10 minutes on one H100/H200 (build ~3 min on 16 cores).
+#
+#   bash scripts/gpu-bench.sh                 PYTHON=... to pick the interpreter with torch
+#
+# nlohmann_json and Eigen3 (header-only) come from the system when present, else from .deps/usr
+# (scripts/pack-gpu-deps.sh fills it on a Debian machine; carry it along). Without CUDA the same
+# steps run on the CPU, which checks the script and the build, not the GPU.
+set -uo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+report="${OUT:-$repo_root/build-gpu/report}"
+mkdir -p "$report"
+python="${PYTHON:-python3}"
+status=0
+log() { printf 'gpu-bench: %s\n' "$*" | tee -a "$report/summary.txt"; }
+fail() { log "FAILED: $*"; status=1; }
+: > "$report/summary.txt"
+
+torch_prefix="$("$python" -c 'import torch; print(torch.utils.cmake_prefix_path)')" ||
+    { log "no PyTorch for $python (set PYTHON)"; exit 2; }
+cuda="$("$python" -c 'import torch; print(int(torch.cuda.is_available()))')"
+log "$(date -u +%Y-%m-%dT%H:%MZ) torch $("$python" -c 'import torch; print(torch.__version__, "cuda", torch.version.cuda)')"
+if [[ "$cuda" == 1 ]]; then
+    log "GPU: $(nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>/dev/null | head -n 1)"
+    device=cuda
+else
+    log "no CUDA device: every step runs on the CPU (a check of the script and the build only)"
+    device=cpu
+fi
+
+# ---- 1. build ----
+jobs="$(nproc)"
+start=$(date +%s)
+{
+    cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DQKS_WITH_QT=OFF -DQKS_BUILD_TESTS=OFF \
+        -DCMAKE_PREFIX_PATH="$torch_prefix;$repo_root/.deps/usr" &&
+        cmake --build build-gpu --target qkstudio-cli -j "$jobs"
+} > "$report/build.log" 2>&1
+build_status=$?
+log "build: exit $build_status in $(( $(date +%s) - start )) s (log: build.log)"
+if [[ $build_status -ne 0 ]]; then
+    tail -n 30 "$report/build.log"
+    exit 1
+fi
+cli=build-gpu/app/qkstudio-cli
+tiny=(--preset tiny-cpu --set model.n_layers=2)
+
+# ---- 2. numerics: CUDA (bf16) against the CPU (fp32) ----
+"$cli" crosscheck "${tiny[@]}" --device "$device" --against cpu --steps 8 --json > "$report/crosscheck.json" 2> "$report/crosscheck.err"
+case $? in
+    0) log "crosscheck: agree ($(grep -o '"max_loss_relative_difference": [^,]*' "$report/crosscheck.json"))" ;;
+    *) fail "crosscheck ($(tail -c 400 "$report/crosscheck.err") $(grep -o '"max_loss_relative_difference": [^,]*' "$report/crosscheck.json"))" ;;
+esac
+
+# ---- 3. speed ----
+bench() { # NAME, then qkstudio-cli bench arguments
+    local name="$1"
+    shift
+    if "$cli" bench "$@" --device "$device" --json > "$report/bench-$name.json" 2> "$report/bench-$name.err"; then
+        log "bench $name: $("$python" -c 'import json,sys; r=json.load(open(sys.argv[1])); print(f"{r[\"tokens_per_second\"]:.0f} tokens/s, MFU {r[\"mfu\"]}, peak memory {r[\"peak_memory_bytes\"]/2**30:.1f} GiB, probe {100*r[\"probe_share_of_training_time\"]:.2f}%")' "$report/bench-$name.json")"
+    else
+        fail "bench $name: $(tail -c 400 "$report/bench-$name.err")"
+    fi
+}
+pytorch() { # NAME, PRESET, STEPS: the PyTorch eager baseline on the same configuration
+    "$cli" config --preset "$2" --set "train.device=$device" > "$report/config-$1.json"
+    if timeout 240 "$python" bench/reference/bench_pytorch.py "$report/config-$1.json" --steps "$3" --device "$device" \
+        > "$report/pytorch-$1.json" 2> "$report/pytorch-$1.err"; then
+        log "pytorch $1: $("$python" -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["tokens_per_second"]), "tokens/s")' "$report/pytorch-$1.json")"
+    else
+        fail "pytorch $1 (exit $?): $(tail -c 300 "$report/pytorch-$1.err")"
+    fi
+}
+bench tiny --preset tiny-cpu --steps 32
+pytorch tiny tiny-cpu 32
+if [[ "$device" == cuda ]]; then
+    bench study-50m --preset study-50m --steps 8
+    pytorch study-50m study-50m 8
+fi
+log "done: results in $report"
+exit $status
