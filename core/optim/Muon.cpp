@@ -11,26 +11,56 @@ namespace qks {
 Muon::Muon(std::vector<torch::Tensor> params, MuonOptions options)
     : m_params(std::move(params)), m_options(options)
 {
-    for (const auto& p : m_params) {
+    for (size_t i = 0; i < m_params.size(); ++i) {
+        const auto& p = m_params[i];
         TORCH_CHECK(p.dim() == 2, "Muon takes 2-D parameters only");
         m_buffers.push_back(torch::zeros_like(p));
+        auto group = std::find_if(m_sameShape.begin(), m_sameShape.end(),
+                                  [&](const std::vector<size_t>& g) { return m_params[g.front()].sizes() == p.sizes(); });
+        if (group == m_sameShape.end())
+            m_sameShape.push_back({i});
+        else
+            group->push_back(i);
     }
+}
+
+torch::Tensor Muon::momentumDirection(size_t i)
+{
+    auto g = m_params[i].grad();
+    auto& buf = m_buffers[i];
+    buf.lerp_(g, 1.0 - m_options.momentum);
+    return m_options.nesterov ? g.lerp_(buf, m_options.momentum) : buf;
+}
+
+void Muon::applyUpdate(size_t i, const torch::Tensor& orthogonal)
+{
+    auto& p = m_params[i];
+    const double aspect = std::max(1.0, static_cast<double>(p.size(-2)) / static_cast<double>(p.size(-1)));
+    p.add_(orthogonal.view_as(p), -m_options.lr * std::sqrt(aspect));
 }
 
 void Muon::step()
 {
     torch::NoGradGuard noGrad;
-    for (size_t i = 0; i < m_params.size(); ++i) {
-        auto& p = m_params[i];
-        if (!p.grad().defined())
+    if (!m_options.batched) {
+        for (size_t i = 0; i < m_params.size(); ++i)
+            if (m_params[i].grad().defined())
+                applyUpdate(i, polarExpress(momentumDirection(i), m_options.polarDtype));
+        return;
+    }
+    for (const auto& group : m_sameShape) {
+        std::vector<size_t> members;
+        std::vector<torch::Tensor> directions;
+        for (size_t i : group)
+            if (m_params[i].grad().defined()) {
+                members.push_back(i);
+                directions.push_back(momentumDirection(i));
+            }
+        if (members.empty())
             continue;
-        auto g = p.grad();
-        auto& buf = m_buffers[i];
-        buf.lerp_(g, 1.0 - m_options.momentum);
-        g = m_options.nesterov ? g.lerp_(buf, m_options.momentum) : buf;
-        const auto update = polarExpress(g, m_options.polarDtype);
-        const double aspect = std::max(1.0, static_cast<double>(p.size(-2)) / static_cast<double>(p.size(-1)));
-        p.add_(update.view_as(p), -m_options.lr * std::sqrt(aspect));
+        const auto orthogonal = polarExpress(torch::stack(directions), m_options.polarDtype); // (n, rows, cols)
+        for (size_t k = 0; k < members.size(); ++k)
+            applyUpdate(members[k], orthogonal[static_cast<int64_t>(k)]);
     }
 }
 

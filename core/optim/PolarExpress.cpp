@@ -33,7 +33,8 @@ torch::Tensor polarExpress(const torch::Tensor& G, torch::ScalarType dtype)
     const bool transposed = G.size(-2) > G.size(-1);
     if (transposed)
         X = X.transpose(-2, -1);
-    X = X / (X.norm() * 1.01 + 1e-7);
+    // Each matrix by its own Frobenius norm; a single matrix keeps the original's X.norm().
+    X = X.dim() > 2 ? X / (X.norm(2, {-2, -1}, /*keepdim=*/true) * 1.01 + 1e-7) : X / (X.norm() * 1.01 + 1e-7);
     for (const auto& [a, b, c] : kCoefficients) {
         const auto A = matmulLikeGpu(X, X.transpose(-2, -1));
         const auto B = b * A + c * matmulLikeGpu(A, A);
