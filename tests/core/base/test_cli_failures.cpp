@@ -5,52 +5,22 @@
 // nothing already written: results.json still validates, no file is torn, and where a
 // checkpoint survives, resuming from it ends exactly where an uninterrupted run ends.
 // The disk, NaN and OOM faults come from QKS_FAULT (core/common/FaultInjection.h).
+#include "CliProcess.h"
 #include "results/ResultsJson.h"
 
 #include <QDirIterator>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <filesystem>
 #include <fstream>
 
 using namespace qks;
+using qks::testing::CliRun;
+using qks::testing::runCli;
+using qks::testing::writeWordCorpus;
 
 namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun cli(const QStringList& args, const QString& fault = {})
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove("QKS_FAULT");
-    if (!fault.isEmpty())
-        env.insert("QKS_FAULT", fault);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(QKS_CLI_PATH), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-void writeCorpus(const QString& dir)
-{
-    const char* words[] = {"the", "whale", "ship", "sea", "captain", "nation", "people", "of", "and", "to", "in", "was"};
-    uint64_t x = 777;
-    for (int f = 0; f < 3; ++f) {
-        std::ofstream out((dir + QString("/doc%1.txt").arg(f)).toStdString());
-        for (int i = 0; i < 8000; ++i) {
-            x = x * 6364136223846793005ull + 1442695040888963407ull;
-            out << words[(x >> 33) % 12] << ((x >> 20) % 11 == 0 ? ".\n" : " ");
-        }
-    }
-}
 
 // Files under `dir` whose names say they were being written (writeFileAtomically's temporaries).
 QStringList tornFiles(const QString& dir)
@@ -79,8 +49,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QDir().mkpath(m_dir.path() + "/text");
-        writeCorpus(m_dir.path() + "/text");
-        const CliRun prep = cli({"prepare", "--text", m_dir.path() + "/text", "--vocab-size", "300", "--seq-len", "32",
+        writeWordCorpus(m_dir.path() + "/text", 3, 8000);
+        const CliRun prep = runCli({"prepare", "--text", m_dir.path() + "/text", "--vocab-size", "300", "--seq-len", "32",
                                  "--out", m_dir.path() + "/tokens"});
         QVERIFY2(prep.exitCode == 0, qPrintable(prep.err));
         const CliRun ref = train("reference");
@@ -216,7 +186,7 @@ private:
                               "probe.every=8", "probe.early_every=0", "probe.batch=4", "probe.val_batches=2",
                               "checkpoint.every_tokens=1024", "checkpoint.keep=2"})
             args << "--set" << s;
-        return cli(args + extra, fault);
+        return runCli(args + extra, fault);
     }
 
     // A resumed run continues exactly: the same probes, losses, PRs and γ as the run that

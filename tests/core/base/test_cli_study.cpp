@@ -1,10 +1,10 @@
 // End to end through qkstudio-cli: prepare a small corpus, run a very small three-condition
 // study, and check every results.json against the schema and the loop's promises; then the
 // exit codes for bad configs, missing data and usage errors.
+#include "CliProcess.h"
 #include "results/ResultsJson.h"
 #include "results/StudyFolder.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -12,40 +12,10 @@
 #include <nlohmann/json.hpp>
 
 using namespace qks;
+using qks::testing::CliRun;
+using qks::testing::runCli;
+using qks::testing::writeWordCorpus;
 
-namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(QKS_CLI_PATH), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-// A few hundred KB of varied English-like text so BPE has something to learn.
-void writeCorpus(const QString& dir)
-{
-    const char* words[] = {"the", "whale", "ship", "sea", "captain", "congress", "nation", "people", "state", "union",
-                           "of", "and", "to", "in", "a", "is", "was", "that", "it", "for", "on", "with", "as", "by"};
-    uint64_t x = 12345;
-    for (int f = 0; f < 6; ++f) {
-        std::ofstream out((dir + QString("/doc%1.txt").arg(f)).toStdString());
-        for (int i = 0; i < 12000; ++i) {
-            x = x * 6364136223846793005ull + 1442695040888963407ull;
-            out << words[(x >> 33) % 24] << ((x >> 20) % 11 == 0 ? ".\n" : " ");
-        }
-    }
-}
-
-} // namespace
 
 class TestCliStudy final : public QObject {
     Q_OBJECT
@@ -54,8 +24,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QDir().mkpath(m_dir.path() + "/text");
-        writeCorpus(m_dir.path() + "/text");
-        const CliRun prep = cli({"prepare", "--text", m_dir.path() + "/text", "--vocab-size", "300", "--seq-len", "32",
+        writeWordCorpus(m_dir.path() + "/text", 6, 12000);
+        const CliRun prep = runCli({"prepare", "--text", m_dir.path() + "/text", "--vocab-size", "300", "--seq-len", "32",
                                  "--out", m_dir.path() + "/tokens"});
         QVERIFY2(prep.exitCode == 0, qPrintable(prep.err));
     }
@@ -63,7 +33,7 @@ private Q_SLOTS:
     void smallStudyWritesValidResults()
     {
         const QString out = m_dir.path() + "/study";
-        const CliRun run = cli({"study", "--preset", "tiny-cpu", "--data", m_dir.path() + "/tokens", "--out", out,
+        const CliRun run = runCli({"study", "--preset", "tiny-cpu", "--data", m_dir.path() + "/tokens", "--out", out,
                                 "--set", "model.d_model=32", "--set", "model.n_layers=2", "--set", "model.n_heads=4",
                                 "--set", "model.n_kv_heads=2", "--set", "model.d_ff=64", "--set", "model.vocab_size=300",
                                 "--set", "model.max_seq_len=32", "--set", "train.batch_size=4", "--set",
@@ -122,7 +92,7 @@ private Q_SLOTS:
                  (std::vector<std::string>{"tag", "tokens", "loss", "val_loss", "mean_pr", "layer_pr", "gamma_cv"}));
         QVERIFY(j["gamma_cv"].is_object() && j["gamma_cv"].empty());
 
-        const CliRun summary = cli({"summary", out, "--json"});
+        const CliRun summary = runCli({"summary", out, "--json"});
         QCOMPARE(summary.exitCode, 0);
         const auto sj = nlohmann::json::parse(summary.out.toStdString());
         QVERIFY(sj.is_array() || sj.is_object());
@@ -131,7 +101,7 @@ private Q_SLOTS:
     void divergedRunExitsFourAndKeepsResults()
     {
         const QString out = m_dir.path() + "/diverged";
-        const CliRun run = cli({"study", "--data", m_dir.path() + "/tokens", "--out", out, "--conditions", "NoQK,QK",
+        const CliRun run = runCli({"study", "--data", m_dir.path() + "/tokens", "--out", out, "--conditions", "NoQK,QK",
                                 "--set", "model.d_model=32", "--set", "model.n_layers=2", "--set", "model.n_heads=4",
                                 "--set", "model.n_kv_heads=2", "--set", "model.d_ff=64", "--set", "model.vocab_size=300",
                                 "--set", "model.max_seq_len=32", "--set", "train.batch_size=4", "--set",
@@ -151,35 +121,35 @@ private Q_SLOTS:
 
     void exitCodes()
     {
-        QCOMPARE(cli({"study", "--set", "model.n_heads=3", "--out", m_dir.path() + "/bad"}).exitCode, 2);
-        const CliRun missing = cli({"study", "--data", m_dir.path() + "/nowhere", "--out", m_dir.path() + "/bad"});
+        QCOMPARE(runCli({"study", "--set", "model.n_heads=3", "--out", m_dir.path() + "/bad"}).exitCode, 2);
+        const CliRun missing = runCli({"study", "--data", m_dir.path() + "/nowhere", "--out", m_dir.path() + "/bad"});
         QCOMPARE(missing.exitCode, 3);
         QVERIFY(missing.err.contains("nowhere"));
-        QCOMPARE(cli({"study", "--no-such-option", "1"}).exitCode, 2);
-        QCOMPARE(cli({"frobnicate"}).exitCode, 2);
-        QCOMPARE(cli({"train", "--out", m_dir.path() + "/bad"}).exitCode, 2); // no --condition
+        QCOMPARE(runCli({"study", "--no-such-option", "1"}).exitCode, 2);
+        QCOMPARE(runCli({"frobnicate"}).exitCode, 2);
+        QCOMPARE(runCli({"train", "--out", m_dir.path() + "/bad"}).exitCode, 2); // no --condition
     }
 
     void paramsAndConfigCommands()
     {
-        const CliRun qk = cli({"params", "--preset", "study-50m"});
+        const CliRun qk = runCli({"params", "--preset", "study-50m"});
         QCOMPARE(qk.exitCode, 0);
         QVERIFY(qk.out.contains("1,577,199,616"));
-        const CliRun noqk = cli({"params", "--preset", "study-50m", "--condition", "NoQK", "--json"});
+        const CliRun noqk = runCli({"params", "--preset", "study-50m", "--condition", "NoQK", "--json"});
         QCOMPARE(nlohmann::json::parse(noqk.out.toStdString())["parameters"].get<int64_t>(), int64_t(1'577'191'424));
-        const CliRun config = cli({"config", "--preset", "pilot-500k", "--set", "train.seed=7"});
+        const CliRun config = runCli({"config", "--preset", "pilot-500k", "--set", "train.seed=7"});
         QCOMPARE(config.exitCode, 0);
         const auto cj = nlohmann::json::parse(config.out.toStdString());
         QCOMPARE(cj["train"]["seed"].get<int>(), 7);
         QCOMPARE(cj["train"]["batch_size"].get<int>(), 1);
         // params also estimates a run's memory (study-50m: weights alone are 4 bytes × 1.58e9).
-        const auto mem = nlohmann::json::parse(cli({"params", "--preset", "study-50m", "--json"}).out.toStdString());
+        const auto mem = nlohmann::json::parse(runCli({"params", "--preset", "study-50m", "--json"}).out.toStdString());
         QCOMPARE(mem["estimated_memory_bytes"]["cuda_bf16_fused_attention"]["weights"].get<int64_t>(), int64_t(4) * 1'577'199'616);
     }
 
     void benchReportsSpeedAndFlops()
     {
-        const CliRun run = cli({"bench", "--preset", "tiny-cpu", "--set", "model.d_model=32", "--set", "model.n_layers=2",
+        const CliRun run = runCli({"bench", "--preset", "tiny-cpu", "--set", "model.d_model=32", "--set", "model.n_layers=2",
                                 "--set", "model.n_heads=4", "--set", "model.n_kv_heads=2", "--set", "model.d_ff=64",
                                 "--set", "model.vocab_size=300", "--set", "model.max_seq_len=32", "--set",
                                 "train.batch_size=4", "--set", "train.gradient_accumulation_steps=2", "--set",
@@ -196,14 +166,14 @@ private Q_SLOTS:
         // 6 × (2 blocks × (q 32·32 + k,v 2·32·16 + o 32·32 + FFN 2·32·64) + LM head 300·32) + 12 × 2 × 32 × 32
         QCOMPARE(j["flops_per_token"].get<double>(), 168192.0);
         QVERIFY(j["peak_memory_bytes"].get<int64_t>() > 0);
-        QCOMPARE(cli({"bench", "--steps", "0"}).exitCode, 2);
+        QCOMPARE(runCli({"bench", "--steps", "0"}).exitCode, 2);
     }
 
     void crossCheckComparesTwoDevices()
     {
         // The CPU against itself: the same seed, weights and batches give the same losses bit for
         // bit, and the two alternating batches are being memorised (the loss falls).
-        const CliRun run = cli({"crosscheck", "--device", "cpu", "--against", "cpu", "--steps", "8", "--json", "--set",
+        const CliRun run = runCli({"crosscheck", "--device", "cpu", "--against", "cpu", "--steps", "8", "--json", "--set",
                                 "model.d_model=32", "--set", "model.n_layers=2", "--set", "model.n_heads=4", "--set",
                                 "model.n_kv_heads=2", "--set", "model.d_ff=64", "--set", "model.vocab_size=300", "--set",
                                 "model.max_seq_len=32", "--set", "train.batch_size=4", "--set",
@@ -219,7 +189,7 @@ private Q_SLOTS:
         QVERIFY2(losses[6] < losses[0] - 0.1, qPrintable(QString::fromStdString(j["candidate_losses"].dump())));
         QVERIFY(j["candidate_initial_mean_pr"].get<double>() > 1.0);
         // A device that does not exist is a configuration error, not a disagreement.
-        QCOMPARE(cli({"crosscheck", "--device", "cuda:7", "--steps", "1"}).exitCode, 2);
+        QCOMPARE(runCli({"crosscheck", "--device", "cuda:7", "--steps", "1"}).exitCode, 2);
     }
 
 private:
