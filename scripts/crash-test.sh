@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Crash test: SIGKILL a small training run at N random moments, resuming it each time with
+# Crash test: SIGKILL (and every fourth time SIGTERM, a graceful stop) a small training run at N
+# random moments, resuming it each time with
 # `qkstudio-cli train --resume`. After every kill each results.json must parse and validate
 # (`summary` reads it strictly); at the end the resumed run's results.json (wall times aside)
 # and final weights must equal those of a run that was never interrupted.
@@ -52,10 +53,19 @@ validate() {
 
 RANDOM=12345
 killed=0
+graceful=0
 for ((i = 1; i <= kills; i++)); do
     # A random moment 0.2-2.0 s into the resumed run (start-up included): short enough that the
     # 20 kills land before the run is through, long enough that most pass a checkpoint first.
     delay=$(awk -v r=$RANDOM 'BEGIN { printf "%.2f", 0.2 + (r / 32767) * 1.8 }')
+    # Every fourth interruption is a graceful stop (SIGTERM, what Ctrl-C does), sent later so
+    # that it lands in training rather than at start-up: the run must finish its optimizer step,
+    # save a checkpoint and exit 130. The others are SIGKILLs.
+    signal=KILL
+    if (( i % 4 == 0 )); then
+        signal=TERM
+        delay=$(awk -v d="$delay" 'BEGIN { printf "%.2f", d + 1.5 }')
+    fi
     "$cli" train "${settings[@]}" --out "$work/crashed" --resume > /dev/null 2>&1 &
     pid=$!
     waited=0
@@ -63,15 +73,29 @@ for ((i = 1; i <= kills; i++)); do
         sleep 0.05
         waited=$(awk -v w="$waited" 'BEGIN { print w + 0.05 }')
     done
-    if kill -9 "$pid" 2>/dev/null; then
+    sent=0
+    if kill -s "$signal" "$pid" 2>/dev/null; then
+        sent=1
         killed=$((killed + 1))
     fi
-    wait "$pid" 2>/dev/null || true
+    rc=0
+    wait "$pid" 2>/dev/null || rc=$?
+    if [[ $signal == TERM && $sent == 1 ]]; then
+        case $rc in
+            130) graceful=$((graceful + 1)) ;;
+            0 | 143) ;; # finished just before the signal, or got it before its handler was installed
+            *) log "FAILED: a graceful stop exited $rc (expected 130)"; exit 1 ;;
+        esac
+    fi
     validate "$i"
     newest=$(ls "$work/crashed/QK/checkpoints" 2>/dev/null | grep '\.json$' | tail -1 || true)
-    log "kill $i at ${delay}s: results.json valid; newest checkpoint ${newest:-none}"
+    log "SIG$signal $i at ${delay}s: results.json valid; newest checkpoint ${newest:-none}"
 done
-log "$killed of $kills runs were killed mid-flight (the others had finished)"
+log "$killed of $kills runs were interrupted mid-flight (the others had finished), $graceful of them stopped gracefully with exit 130"
+if (( kills >= 4 && graceful == 0 )); then
+    log "FAILED: no SIGTERM landed mid-training, so the graceful stop went untested"
+    exit 1
+fi
 
 "$cli" train "${settings[@]}" --out "$work/crashed" --resume > /dev/null
 validate final
