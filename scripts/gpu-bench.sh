@@ -63,11 +63,21 @@ case $? in
 esac
 
 # ---- 3. speed ----
+describe_bench() { # one line from a `bench --json` report
+    "$python" - "$1" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+mfu = "n/a" if r["mfu"] is None else f"{100 * r['mfu']:.1f}%"
+print(f"{r['tokens_per_second']:.0f} tokens/s, MFU {mfu}, peak memory {r['peak_memory_bytes'] / 2**30:.2f} GiB "
+      f"({r['peak_memory_source']}; estimate {r['estimated_memory_bytes']['total'] / 2**30:.2f} GiB), "
+      f"probe {100 * r['probe_share_of_training_time']:.2f}% of training time")
+PY
+}
 bench() { # NAME, then qkstudio-cli bench arguments
     local name="$1"
     shift
     if "$cli" bench "$@" --device "$device" --json > "$report/bench-$name.json" 2> "$report/bench-$name.err"; then
-        log "bench $name: $("$python" -c 'import json,sys; r=json.load(open(sys.argv[1])); print(f"{r[\"tokens_per_second\"]:.0f} tokens/s, MFU {r[\"mfu\"]}, peak memory {r[\"peak_memory_bytes\"]/2**30:.1f} GiB, probe {100*r[\"probe_share_of_training_time\"]:.2f}%")' "$report/bench-$name.json")"
+        log "bench $name: $(describe_bench "$report/bench-$name.json")"
     else
         fail "bench $name: $(tail -c 400 "$report/bench-$name.err")"
     fi

@@ -2,8 +2,11 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/JsonDepth.h"
 
 #include <nlohmann/json.hpp>
+
+#include <cmath>
 
 namespace qks {
 
@@ -99,10 +102,15 @@ void readValue(const json& j, T& out, const std::string& where)
             throw ConfigError(where + ": expected true or false, got " + j.dump());
         out = j.get<bool>();
     } else if constexpr (std::is_same_v<T, int64_t>) {
-        if (j.is_number_integer()) {
+        // 5e7 written as a float is still an integer. Range first: converting a double outside
+        // int64 (1e300) is undefined behaviour, not a value to compare.
+        const auto wholeInt64 = [](double d) { return d >= -0x1p63 && d < 0x1p63 && std::trunc(d) == d; };
+        if (j.is_number_unsigned() && j.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
+            throw ConfigError(where + ": " + j.dump() + " is too large (the largest integer is 9223372036854775807)");
+        } else if (j.is_number_integer()) {
             out = j.get<int64_t>();
-        } else if (j.is_number_float() && j.get<double>() == static_cast<double>(static_cast<int64_t>(j.get<double>()))) {
-            out = static_cast<int64_t>(j.get<double>()); // 5e7 written as a float is still an integer
+        } else if (j.is_number_float() && wholeInt64(j.get<double>())) {
+            out = static_cast<int64_t>(j.get<double>());
         } else {
             throw ConfigError(where + ": expected an integer, got " + j.dump());
         }
@@ -188,6 +196,9 @@ StudyConfig configFromJson(const json& j, StudyConfig base)
 StudyConfig loadConfigFile(const std::filesystem::path& path, StudyConfig base)
 {
     const std::string text = readFile(path);
+    if (const size_t at = jsonTooDeepAt(text); at != std::string_view::npos)
+        throw ConfigError(path.string() + ": arrays and objects nest more than " + std::to_string(kMaxJsonDepth) +
+                          " levels deep at byte " + std::to_string(at) + " (a configuration needs 3)");
     json j;
     try {
         j = json::parse(text);
@@ -214,6 +225,9 @@ void applyConfigOverride(StudyConfig& config, const std::string& assignment)
     json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded())
         value = text; // bare words such as cuda or runs/x are strings
+    else if (const size_t at = jsonTooDeepAt(text); at != std::string_view::npos)
+        throw ConfigError("--set " + section + "." + key + ": the value nests more than " +
+                          std::to_string(kMaxJsonDepth) + " levels deep at character " + std::to_string(at));
     json patch = {{section, {{key, value}}}};
     config = configFromJson(patch, std::move(config));
 }

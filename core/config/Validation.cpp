@@ -4,9 +4,22 @@
 #include "config/Condition.h"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace qks {
+
+namespace {
+
+// "2.05e+27": three digits say enough about a size that is far out of range.
+std::string roughly(long double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3Lg", v);
+    return buf;
+}
+
+} // namespace
 
 std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
 {
@@ -44,10 +57,40 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
     const bool bs = positive("train.batch_size", t.batch_size);
     const bool ga = positive("train.gradient_accumulation_steps", t.gradient_accumulation_steps);
     if (bs && ga && m.max_seq_len > 0) {
-        const int64_t perStep = t.batch_size * m.max_seq_len * t.gradient_accumulation_steps;
-        if (t.tokens < perStep)
+        // Checked multiplication: the three come straight from a file, and a signed overflow
+        // would be undefined behaviour, not a large number.
+        int64_t perStep = 0;
+        if (__builtin_mul_overflow(t.batch_size, m.max_seq_len, &perStep) ||
+            __builtin_mul_overflow(perStep, t.gradient_accumulation_steps, &perStep))
+            fail("train.batch_size", "batch_size × max_seq_len × gradient_accumulation_steps (tokens per optimizer "
+                                     "step) must fit a 64-bit integer");
+        else if (t.tokens < perStep)
             fail("train.tokens", "must be at least one optimizer step: batch_size × max_seq_len × gradient_accumulation_steps = " +
                                      std::to_string(perStep));
+    }
+    // Parameter count and memory estimate are int64 products of these sizes (ParamCount.cpp,
+    // ResourceEstimate.cpp); with every size positive, bounding the final products here in long
+    // double keeps every intermediate product in range too. 2^50 parameters and 2^60 activation
+    // bytes are far beyond any machine, so only a mistyped size meets these rules.
+    if (dm && nh && kv && m.n_layers > 0 && m.d_ff > 0 && m.vocab_size > 0) {
+        const long double d = static_cast<long double>(m.d_model);
+        const long double kvDim = static_cast<long double>(m.n_kv_heads) * static_cast<long double>(m.d_k());
+        const long double perLayer = (2 * d + 2 * kvDim) * d + 2 * static_cast<long double>(m.d_ff) * d + 2 * d +
+                                     2 * static_cast<long double>(m.d_k());
+        const long double params = static_cast<long double>(m.vocab_size) * d + m.n_layers * perLayer + d;
+        if (params > 0x1p50L)
+            fail("model.d_model", "with the other model sizes gives about " + roughly(params) +
+                                      " parameters, more than 2^50; a size is mistyped");
+        if (bs && m.max_seq_len > 0) {
+            const long double tokens = static_cast<long double>(t.batch_size) * m.max_seq_len;
+            const long double perTokenPerLayer = 14 * d + 2 * static_cast<long double>(m.d_ff) +
+                                                 2 * static_cast<long double>(m.n_heads) * m.max_seq_len;
+            const long double activations = tokens * m.n_layers * perTokenPerLayer * 4 +
+                                            2 * tokens * static_cast<long double>(m.vocab_size) * 4;
+            if (activations > 0x1p60L)
+                fail("train.batch_size", "with model.max_seq_len and the model sizes needs about " + roughly(activations) +
+                                             " bytes of activations, more than 2^60; a size is mistyped");
+        }
     }
     auto positiveReal = [&](const char* field, double v) {
         if (!(v > 0.0) || !std::isfinite(v))

@@ -2,6 +2,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/JsonDepth.h"
 #include "data/TokenizerJsonSettings.h"
 
 #include <nlohmann/json.hpp>
@@ -75,6 +76,9 @@ void saveTokenizerJson(const BpeTokenizer& tokenizer, const std::filesystem::pat
 
 BpeTokenizer tokenizerFromJsonText(const std::string& text, const std::string& origin)
 {
+    if (const size_t at = jsonTooDeepAt(text); at != std::string_view::npos)
+        throw DataError(origin + ": arrays and objects nest more than " + std::to_string(kMaxJsonDepth) +
+                        " levels deep at byte " + std::to_string(at) + "; not a Hugging Face tokenizer.json");
     Json j;
     try {
         j = Json::parse(text);
@@ -97,12 +101,21 @@ BpeTokenizer tokenizerFromJsonText(const std::string& text, const std::string& o
     // every id from 0 to the largest to be present.
     std::vector<std::string> vocab;
     std::vector<bool> present;
+    // Every id up to the largest must be given, so no id can reach the number of entries. Checked
+    // before the id sizes the tables: one entry with id 2000000000 must not allocate 64 GB.
+    const size_t entries = model["vocab"].size() +
+                           (j.contains("added_tokens") && j["added_tokens"].is_array() ? j["added_tokens"].size() : 0);
     auto place = [&](const std::string& token, const Json& idJson, const std::string& what) {
         if (!idJson.is_number_integer() || idJson.get<int64_t>() < 0 ||
             idJson.get<int64_t>() > INT32_MAX)
             throw DataError(origin + ": " + what + " \"" + token + "\" has an invalid id " +
                             idJson.dump());
         const auto id = static_cast<size_t>(idJson.get<int64_t>());
+        if (id >= entries)
+            throw DataError(origin + ": " + what + " \"" + token + "\" has id " + std::to_string(id) +
+                            ", but the vocabulary and added tokens hold only " + std::to_string(entries) +
+                            " entries, so ids below it are missing; ids must cover every number from 0 "
+                            "to the largest");
         if (id >= vocab.size()) {
             vocab.resize(id + 1);
             present.resize(id + 1, false);

@@ -2,6 +2,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/JsonDepth.h"
 #include "results/PythonJson.h"
 
 #include <algorithm>
@@ -223,6 +224,9 @@ std::string joinProblems(const std::vector<std::string>& problems)
 
 RunResults parseResults(std::string_view text, const std::string& source)
 {
+    if (const size_t at = jsonTooDeepAt(text); at != std::string_view::npos)
+        throw DataError(source + ": arrays and objects nest more than " + std::to_string(kMaxJsonDepth)
+                        + " levels deep at byte " + std::to_string(at) + " (results.json needs 3)" + kFixHint);
     ordered_json doc;
     try {
         doc = ordered_json::parse(quotePythonNonFinite(text));

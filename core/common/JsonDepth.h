@@ -1,0 +1,18 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace qks {
+
+// The deepest nesting of arrays and objects the JSON readers accept. nlohmann's parser is
+// iterative, but copying, printing and comparing a value recurse once per level, so a file of a
+// few ten thousand '[' overflows the stack. Our formats nest 3 to 6 levels deep.
+inline constexpr int kMaxJsonDepth = 256;
+
+// Byte offset of the '[' or '{' that opens level maxDepth + 1 (brackets inside strings do not
+// count), or std::string_view::npos when the text nests no deeper than maxDepth. A linear scan
+// of the raw text, so a reader can refuse such a file before building anything from it.
+size_t jsonTooDeepAt(std::string_view text, int maxDepth = kMaxJsonDepth);
+
+} // namespace qks

@@ -1,0 +1,65 @@
+// The fuzz build's MappedFile: the same class as core/data/MappedFile.cpp, but the file is read
+// into a heap block of exactly its size instead of being mapped. A read past the end of a
+// mapping lands in the rest of its last page and goes unnoticed; a read past a heap block is an
+// AddressSanitizer report. Only fuzz/CMakeLists.txt compiles this file.
+#include "data/MappedFile.h"
+
+#include "common/Error.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <utility>
+
+namespace qks {
+
+MappedFile::MappedFile(const std::filesystem::path& path) : m_path(path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw IoError("cannot open " + path.string() + ": " + std::strerror(errno));
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    m_size = bytes.size();
+    if (m_size > 0) {
+        // Page-aligned like a mapping, so readers' alignment assumptions hold as in production.
+        void* p = nullptr;
+        if (::posix_memalign(&p, 4096, m_size) != 0)
+            throw IoError("cannot allocate " + std::to_string(m_size) + " bytes for " + path.string());
+        std::memcpy(p, bytes.data(), m_size);
+        m_data = static_cast<const std::byte*>(p);
+    }
+}
+
+MappedFile::~MappedFile()
+{
+    release();
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : m_path(std::move(other.m_path)),
+      m_data(std::exchange(other.m_data, nullptr)),
+      m_size(std::exchange(other.m_size, 0))
+{
+}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_path = std::move(other.m_path);
+        m_data = std::exchange(other.m_data, nullptr);
+        m_size = std::exchange(other.m_size, 0);
+    }
+    return *this;
+}
+
+void MappedFile::release() noexcept
+{
+    std::free(const_cast<std::byte*>(m_data));
+    m_data = nullptr;
+    m_size = 0;
+}
+
+} // namespace qks
