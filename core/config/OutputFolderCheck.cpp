@@ -56,13 +56,14 @@ DiskEstimate estimateStudyDisk(const StudyConfig& config, const std::vector<std:
     DiskEstimate e;
     const fs::path out = config.study.out;
     const int64_t kept = std::min(checkpointSaves(config), std::max<int64_t>(config.checkpoint.keep, 0) + 1);
+    const int64_t results = 2 * resultsBytes(config); // the same run plan for every condition
     for (const std::string& tag : tags) {
         const auto condition = conditionForTag(tag);
         if (!condition)
             continue;
         const MemoryEstimate memory = estimateTrainingMemory(config, condition->mode, false, true);
         e.checkpoints += kept * (memory.weights + memory.optimizer);
-        e.results += 2 * resultsBytes(config);
+        e.results += results;
         e.existing += bytesUnder(out / tag / "checkpoints") + bytesUnder(out / tag / "results.json");
     }
     return e;
