@@ -585,6 +585,10 @@ Alle verschieden → beides</translation>
         <source>Measuring…</source>
         <translation>Wird gemessen…</translation>
     </message>
+    <message>
+        <source>CPU kernels: fused (faster, equal up to rounding) or reference (the original&apos;s operations, bit for bit)</source>
+        <translation>CPU-Kernel: fused (schneller, gleich bis auf Rundung) oder reference (die Operationen des Originals, Bit für Bit)</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

@@ -582,6 +582,10 @@ All differ → both</source>
         <source>Measuring…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CPU kernels: fused (faster, equal up to rounding) or reference (the original&apos;s operations, bit for bit)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

@@ -583,6 +583,10 @@ A≈B≠C → 由归一化驱动
         <source>Measuring…</source>
         <translation>正在测量…</translation>
     </message>
+    <message>
+        <source>CPU kernels: fused (faster, equal up to rounding) or reference (the original&apos;s operations, bit for bit)</source>
+        <translation>CPU 内核：fused（更快，仅舍入误差不同）或 reference（与原始实现逐项相同的运算，逐位一致）</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

@@ -30,6 +30,11 @@ nlohmann::ordered_json reportToJson(const BenchmarkReport& r, const StudyConfig&
     j["gradient_accumulation_steps"] = c.train.gradient_accumulation_steps;
     j["timed_micro_steps"] = r.microSteps;
     j["tokens_per_second"] = r.tokensPerSecond;
+    j["kernels"] = kernelsName(r.kernels);
+    if (r.referenceTokensPerSecond) {
+        j["reference_kernels_tokens_per_second"] = *r.referenceTokensPerSecond;
+        j["speedup_over_reference_kernels"] = r.tokensPerSecond / *r.referenceTokensPerSecond;
+    }
     j["forward_ms_per_micro_step"] = r.forwardMs;
     j["backward_ms_per_micro_step"] = r.backwardMs;
     j["optimizer_ms_per_optimizer_step"] = r.optimizerMs;
@@ -54,7 +59,7 @@ nlohmann::ordered_json reportToJson(const BenchmarkReport& r, const StudyConfig&
 int runBench(const CliArgs& args)
 {
     auto known = kConfigOptions;
-    known.insert(known.end(), {"steps", "device", "condition", "json", "peak-tflops", "threads"});
+    known.insert(known.end(), {"steps", "device", "condition", "json", "peak-tflops", "threads", "kernels", "compare-kernels"});
     args.allowOnly(known);
     StudyConfig config = configFromArgs(args, "tiny-cpu");
     if (const auto device = args.value("device"))
@@ -66,6 +71,11 @@ int runBench(const CliArgs& args)
     if (options.microSteps < 1)
         throw UsageError("--steps must be at least 1");
     options.tag = args.valueOr("condition", "QK");
+    if (const auto kernels = args.value("kernels"))
+        config.train.kernels = *kernels; // validated with the rest of the configuration
+    options.compareWithReference = args.has("compare-kernels");
+    if (options.compareWithReference && config.train.kernels == "reference")
+        throw UsageError("--compare-kernels measures the fused kernels against the reference ones; drop --kernels reference");
     if (const auto peak = args.value("peak-tflops")) {
         try {
             options.peakFlops = std::stod(*peak) * 1e12;
@@ -83,7 +93,13 @@ int runBench(const CliArgs& args)
               << config.train.batch_size << " x T " << config.model.max_seq_len << ", accumulation "
               << config.train.gradient_accumulation_steps << "\n"
               << "tokens/s          " << withThousands(int64_t(r.tokensPerSecond + 0.5)) << "  (median over "
-              << r.microSteps / config.train.gradient_accumulation_steps << " optimizer steps)\n"
+              << r.microSteps / config.train.gradient_accumulation_steps << " optimizer steps, " << kernelsName(r.kernels)
+              << " kernels)\n";
+    if (r.referenceTokensPerSecond)
+        std::cout << "reference kernels " << withThousands(int64_t(*r.referenceTokensPerSecond + 0.5))
+                  << "  (same process, optimizer steps interleaved): fused is "
+                  << fixed(r.tokensPerSecond / *r.referenceTokensPerSecond, 2) << "x\n";
+    std::cout
               << "forward           " << fixed(r.forwardMs, 2) << " ms / micro-step\n"
               << "backward          " << fixed(r.backwardMs, 2) << " ms / micro-step\n"
               << "optimizer         " << fixed(r.optimizerMs, 2) << " ms / optimizer step\n"

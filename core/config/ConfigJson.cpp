@@ -48,6 +48,7 @@ void forEachTrainField(TrainConfig& t, Fn&& fn)
     fn("device", t.device);
     fn("threads", t.threads);
     fn("bf16_autocast", t.bf16_autocast);
+    fn("kernels", t.kernels);
 }
 
 template <typename Fn>

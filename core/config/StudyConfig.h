@@ -38,6 +38,7 @@ struct TrainConfig {
     std::string device = "auto";   // auto | cpu | cuda | cuda:N
     int64_t threads = 0;           // CPU threads; 0 = all cores
     bool bf16_autocast = true;     // bf16 autocast on CUDA (never on CPU)
+    std::string kernels = "fused"; // CPU kernels: fused | reference (the original's operations, bit for bit)
 
     int64_t tokensPerMicroStep(int64_t seqLen) const { return batch_size * seqLen; }
 };

@@ -113,6 +113,8 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
         fail("train.seed", "must not be negative");
     if (t.threads < 0)
         fail("train.threads", "must be 0 (all cores) or positive");
+    if (t.kernels != "fused" && t.kernels != "reference")
+        fail("train.kernels", "must be fused or reference (is \"" + t.kernels + "\")");
     if (!(t.device == "auto" || t.device == "cpu" || t.device == "cuda" || t.device.rfind("cuda:", 0) == 0))
         fail("train.device", "must be auto, cpu, cuda or cuda:N (is \"" + t.device + "\")");
 

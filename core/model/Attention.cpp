@@ -1,6 +1,9 @@
 #include "model/Attention.h"
 
+#include "model/OpMath.h"
+
 #include <cmath>
+#include <limits>
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -32,11 +35,29 @@ torch::Tensor causalAttention(const torch::Tensor& q, const torch::Tensor& k, co
     auto scores = torch::matmul(q, k.transpose(-2, -1)) / sqrtDk; // (B, H, T, T)
     const auto future = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);
     scores = scores.masked_fill(future, -std::numeric_limits<float>::infinity());
-    return torch::matmul(torch::softmax(scores.to(torch::kFloat), -1).to(q.scalar_type()), v); // (B, H, T, d_k)
+    return torch::matmul(torch::softmax(scores.to(opMathType(q.scalar_type())), -1).to(q.scalar_type()), v); // (B, H, T, d_k)
 #endif
 }
 
 } // namespace
+
+torch::Tensor AttentionImpl::groupedCausalAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v)
+{
+    const int64_t B = q.size(0);
+    const int64_t T = q.size(2);
+    const int64_t group = m_heads / m_kvHeads;
+    if (!m_groupedFuture.defined() || m_groupedFuture.size(1) != T || m_groupedFuture.device() != q.device()) {
+        const auto future = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);
+        m_groupedFuture = future.repeat({group, 1});
+    }
+    // Query head h = kv·group + g reads kv head h / group, as repeat_interleave arranges it:
+    // the group's queries stacked along T share one (G·T, d_k) × (d_k, T) product.
+    const auto grouped = q.reshape({B, m_kvHeads, group * T, m_dk});
+    auto scores = torch::matmul(grouped, k.transpose(-2, -1)); // (B, KV, G·T, T)
+    scores.div_(std::sqrt(static_cast<double>(m_dk)));
+    scores.masked_fill_(m_groupedFuture, -std::numeric_limits<float>::infinity());
+    return torch::matmul(torch::softmax(scores, -1), v).view({B, m_heads, T, m_dk});
+}
 
 torch::Tensor AttentionImpl::forward(const torch::Tensor& x)
 {
@@ -66,6 +87,10 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& x)
     q = q.transpose(1, 2); // (B, H, T, d_k)
     k = k.transpose(1, 2); // (B, KV, T, d_k)
     v = v.transpose(1, 2);
+    if (m_kernels == Kernels::Fused && x.device().is_cpu()) {
+        const auto merged = groupedCausalAttention(q, k, v).transpose(1, 2).reshape({B, T, m_dModel});
+        return torch::matmul(merged, wOut.t());
+    }
     if (m_heads != m_kvHeads) {
         // query head h reads kv head h / (H/KV)
         k = k.repeat_interleave(m_heads / m_kvHeads, 1); // (B, H, T, d_k)

@@ -3,6 +3,7 @@
 #include "config/Condition.h"
 #include "config/StudyConfig.h"
 #include "model/KeyCapture.h"
+#include "model/Kernels.h"
 #include "model/RmsNorm.h"
 #include "model/Rope.h"
 
@@ -20,18 +21,24 @@ public:
     torch::Tensor forward(const torch::Tensor& x); // (B, T, d_model) → (B, T, d_model)
 
     void setCapture(KeyCapture* capture) { m_capture = capture; }
+    void setKernels(Kernels kernels) { m_kernels = kernels; }
 
     torch::Tensor qkvo_proj;
     RmsNorm q_norm{nullptr}; // null for QkNormMode::None (identity)
     RmsNorm k_norm{nullptr};
 
 private:
+    // q (B, H, T, d_k), k and v (B, KV, T, d_k) → (B, H, T, d_k) without repeating K/V.
+    torch::Tensor groupedCausalAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v);
+
     int64_t m_dModel;
     int64_t m_heads;
     int64_t m_kvHeads;
     int64_t m_dk;
     RotaryTable m_rope;
     KeyCapture* m_capture = nullptr;
+    Kernels m_kernels = Kernels::Fused;
+    torch::Tensor m_groupedFuture; // (H/KV · T, T), true above the diagonal; rebuilt when T changes
 };
 TORCH_MODULE(Attention);
 

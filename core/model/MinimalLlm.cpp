@@ -1,5 +1,8 @@
 #include "model/MinimalLlm.h"
 
+#include "model/LinearCrossEntropy.h"
+#include "model/OpMath.h"
+
 #include <cmath>
 #include <torch/torch.h>
 
@@ -34,23 +37,39 @@ void MinimalLlmImpl::initWeights()
     }
 }
 
-torch::Tensor MinimalLlmImpl::forward(const torch::Tensor& ids)
+torch::Tensor MinimalLlmImpl::finalHidden(const torch::Tensor& ids)
 {
     auto x = token_embedding->forward(ids) * std::sqrt(static_cast<double>(m_config.d_model)); // (B, T, d_model)
     for (auto& block : m_blocks)
         x = block->forward(x);
-    x = norm->forward(x);
-    return torch::matmul(x, token_embedding->weight.t()); // (B, T, vocab), tied head
+    return norm->forward(x);
+}
+
+torch::Tensor MinimalLlmImpl::forward(const torch::Tensor& ids)
+{
+    return torch::matmul(finalHidden(ids), token_embedding->weight.t()); // (B, T, vocab), tied head
 }
 
 torch::Tensor MinimalLlmImpl::loss(const torch::Tensor& ids)
 {
-    const auto logits = forward(ids);                       // (B, T, V)
     const int64_t T = ids.size(1);
+    if (m_kernels == Kernels::Fused && ids.device().is_cpu()) {
+        const auto hidden = finalHidden(ids).slice(1, 0, T - 1); // (B, T-1, d_model)
+        return linearCrossEntropy(hidden.reshape({-1, hidden.size(-1)}), token_embedding->weight,
+                                  ids.slice(1, 1, T).reshape({-1}));
+    }
+    const auto logits = forward(ids);                       // (B, T, V)
     const auto predicted = logits.slice(1, 0, T - 1);       // (B, T-1, V)
     const auto targets = ids.slice(1, 1, T);                // (B, T-1)
-    return torch::nn::functional::cross_entropy(predicted.reshape({-1, predicted.size(-1)}).to(torch::kFloat),
+    return torch::nn::functional::cross_entropy(predicted.reshape({-1, predicted.size(-1)}).to(opMathType(logits.scalar_type())),
                                                 targets.reshape({-1}));
+}
+
+void MinimalLlmImpl::setKernels(Kernels kernels)
+{
+    m_kernels = kernels;
+    for (auto& block : m_blocks)
+        block->attention->setKernels(kernels);
 }
 
 void MinimalLlmImpl::setKeyCapture(KeyCapture* capture)

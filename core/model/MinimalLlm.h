@@ -3,6 +3,7 @@
 #include "config/Condition.h"
 #include "config/StudyConfig.h"
 #include "model/KeyCapture.h"
+#include "model/Kernels.h"
 #include "model/RmsNorm.h"
 #include "model/TransformerBlock.h"
 
@@ -30,6 +31,10 @@ public:
     // Draws embedding, then per block qkvo_proj, up, down; the golden test loads weights instead.
     void initWeights();
 
+    // Fused by default; Reference for the golden test and the benchmark's same-process baseline.
+    void setKernels(Kernels kernels);
+    Kernels kernels() const { return m_kernels; }
+
     // While set, each attention layer appends its keys to `capture` (nullptr stops it).
     void setKeyCapture(KeyCapture* capture);
 
@@ -44,8 +49,11 @@ public:
     RmsNorm norm{nullptr};
 
 private:
+    torch::Tensor finalHidden(const torch::Tensor& ids); // (B, T, d_model) after the final norm
+
     ModelConfig m_config;
     QkNormMode m_mode;
+    Kernels m_kernels = Kernels::Fused;
     std::vector<TransformerBlock> m_blocks;
 };
 TORCH_MODULE(MinimalLlm);

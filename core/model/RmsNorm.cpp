@@ -1,5 +1,7 @@
 #include "model/RmsNorm.h"
 
+#include "model/OpMath.h"
+
 #include <limits>
 #include <torch/torch.h>
 
@@ -21,8 +23,8 @@ torch::Tensor RmsNormImpl::forward(const torch::Tensor& x)
     // rsqrt and γ applied in fp32 before the cast back, as PyTorch's own rms_norm does; the
     // golden test depends on matching it operation for operation.
     const double eps = machineEpsilon(x.scalar_type());
-    const torch::Tensor xf = x.to(torch::kFloat);
+    const torch::Tensor xf = x.to(opMathType(x.scalar_type()));
     const torch::Tensor normed = xf * torch::rsqrt(xf.pow(2).mean(-1, /*keepdim=*/true) + eps);
-    return (normed * weight.to(torch::kFloat)).to(x.scalar_type());
+    return (normed * weight.to(xf.scalar_type())).to(x.scalar_type());
 }
 } // namespace qks

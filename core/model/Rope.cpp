@@ -1,5 +1,7 @@
 #include "model/Rope.h"
 
+#include "model/OpMath.h"
+
 #include <torch/torch.h>
 
 namespace qks {
@@ -18,7 +20,7 @@ RotaryTable::RotaryTable(int64_t headDim, int64_t maxSeqLen, double base)
 torch::Tensor RotaryTable::apply(const torch::Tensor& x) const
 {
     const int64_t T = x.size(1);
-    const auto pairs = x.to(torch::kFloat).reshape({x.size(0), T, x.size(2), x.size(3) / 2, 2}); // (B, T, H, d_k/2, 2)
+    const auto pairs = x.to(opMathType(x.scalar_type())).reshape({x.size(0), T, x.size(2), x.size(3) / 2, 2}); // (B, T, H, d_k/2, 2)
     const auto even = pairs.select(-1, 0);
     const auto odd = pairs.select(-1, 1);
     const auto cos = m_cos.slice(0, 0, T).view({1, T, 1, -1}); // (1, T, 1, d_k/2)

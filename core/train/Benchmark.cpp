@@ -63,6 +63,65 @@ int64_t maxResidentBytes()
     return int64_t(usage.ru_maxrss) * 1024;
 }
 
+double tokensPerSecond(double tokensPerOptimizerStep, double stepMs)
+{
+    return stepMs > 0 ? tokensPerOptimizerStep / (stepMs / 1000.0) : 0.0;
+}
+
+// One model and its optimizer, trained on the same ids over and over, each phase timed.
+struct TimedTraining {
+    TimedTraining(const ModelConfig& mc, const Condition& condition, const TrainConfig& tc, const torch::Device& device,
+                  Kernels kernels)
+        : model(makeModel(mc, condition, tc, device, kernels)), optimizer(*model, tc), device(device)
+    {
+    }
+
+    static MinimalLlm makeModel(const ModelConfig& mc, const Condition& condition, const TrainConfig& tc,
+                                const torch::Device& device, Kernels kernels)
+    {
+        torch::manual_seed(static_cast<uint64_t>(tc.seed));
+        MinimalLlm m(mc, condition.mode);
+        m->setKernels(kernels);
+        m->to(device);
+        return m;
+    }
+
+    void optimizerStep(const torch::Tensor& ids, int64_t accum, bool autocast, bool record)
+    {
+        const auto stepStart = Clock::now();
+        for (int64_t m = 0; m < accum; ++m) {
+            auto t = Clock::now();
+            torch::Tensor loss;
+            {
+                AutocastScope scope(device, autocast);
+                loss = model->loss(ids);
+            }
+            sync(device);
+            const double f = msSince(t);
+            t = Clock::now();
+            (loss / static_cast<double>(accum)).backward();
+            sync(device);
+            if (record) {
+                forward.push_back(f);
+                backward.push_back(msSince(t));
+            }
+        }
+        const auto t = Clock::now();
+        optimizer.step();
+        optimizer.zeroGrad();
+        sync(device);
+        if (record) {
+            update.push_back(msSince(t));
+            perOptimizerStep.push_back(msSince(stepStart));
+        }
+    }
+
+    MinimalLlm model;
+    StudyOptimizer optimizer;
+    torch::Device device;
+    std::vector<double> forward, backward, update, perOptimizerStep;
+};
+
 } // namespace
 
 double trainingFlopsPerToken(const ModelConfig& m)
@@ -82,48 +141,29 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     const torch::Device device = resolveDevice(config.train.device);
     if (device.is_cpu())
         configureCpuThreads(config.train.threads);
-    torch::manual_seed(static_cast<uint64_t>(config.train.seed));
     const ModelConfig& mc = config.model;
     const TrainConfig& tc = config.train;
     const bool autocast = tc.bf16_autocast && device.is_cuda();
 
-    MinimalLlm model(mc, condition->mode);
-    model->to(device);
-    StudyOptimizer optimizer(*model, tc);
+    const Kernels kernels = kernelsNamed(tc.kernels);
+    TimedTraining timed(mc, *condition, tc, device, kernels);
+    std::optional<TimedTraining> baseline;
+    if (options.compareWithReference)
+        baseline.emplace(mc, *condition, tc, device, Kernels::Reference);
+    MinimalLlm& model = timed.model;
     const auto longOnDevice = torch::TensorOptions().dtype(torch::kLong).device(device);
     const torch::Tensor ids = torch::randint(mc.vocab_size, {tc.batch_size, mc.max_seq_len}, longOnDevice);
     const int64_t accum = tc.gradient_accumulation_steps;
 
-    std::vector<double> forward, backward, update, perOptimizerStep;
     const int64_t optimizerSteps = std::max<int64_t>(1, (options.microSteps + accum - 1) / accum);
     for (int64_t s = 0; s < options.warmupSteps + optimizerSteps; ++s) {
-        const bool timed = s >= options.warmupSteps;
-        const auto stepStart = Clock::now();
-        for (int64_t m = 0; m < accum; ++m) {
-            auto t = Clock::now();
-            torch::Tensor loss;
-            {
-                AutocastScope scope(device, autocast);
-                loss = model->loss(ids);
-            }
-            sync(device);
-            const double f = msSince(t);
-            t = Clock::now();
-            (loss / static_cast<double>(accum)).backward();
-            sync(device);
-            if (timed) {
-                forward.push_back(f);
-                backward.push_back(msSince(t));
-            }
-        }
-        const auto t = Clock::now();
-        optimizer.step();
-        optimizer.zeroGrad();
-        sync(device);
-        if (timed) {
-            update.push_back(msSince(t));
-            perOptimizerStep.push_back(msSince(stepStart));
-        }
+        const bool record = s >= options.warmupSteps;
+        // Interleaved step by step, first one then the other, so both see the same machine.
+        if (baseline && s % 2 == 1)
+            baseline->optimizerStep(ids, accum, autocast, record);
+        timed.optimizerStep(ids, accum, autocast, record);
+        if (baseline && s % 2 == 0)
+            baseline->optimizerStep(ids, accum, autocast, record);
     }
 
     // The probe as the Trainer runs it: validation loss, then the keys of the probe batch.
@@ -152,11 +192,15 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     report.parameters = parameterCount(mc, condition->mode);
     report.tokensPerMicroStep = tc.batch_size * mc.max_seq_len;
     report.microSteps = optimizerSteps * accum;
-    const double stepMs = median(perOptimizerStep);
-    report.tokensPerSecond = stepMs > 0 ? double(accum * report.tokensPerMicroStep) / (stepMs / 1000.0) : 0.0;
-    report.forwardMs = median(forward);
-    report.backwardMs = median(backward);
-    report.optimizerMs = median(update);
+    const double stepMs = median(timed.perOptimizerStep);
+    report.tokensPerSecond = tokensPerSecond(double(accum * report.tokensPerMicroStep), stepMs);
+    report.kernels = kernels;
+    if (baseline)
+        report.referenceTokensPerSecond =
+            tokensPerSecond(double(accum * report.tokensPerMicroStep), median(baseline->perOptimizerStep));
+    report.forwardMs = median(timed.forward);
+    report.backwardMs = median(timed.backward);
+    report.optimizerMs = median(timed.update);
     report.probeMs = median(probes);
     const double betweenProbesMs = double(config.probe.every) * stepMs / double(accum);
     report.probeShare = betweenProbesMs > 0 ? report.probeMs / betweenProbesMs : 0.0;

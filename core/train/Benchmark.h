@@ -2,6 +2,7 @@
 
 #include "config/ResourceEstimate.h"
 #include "config/StudyConfig.h"
+#include "model/Kernels.h"
 
 #include <cstdint>
 #include <optional>
@@ -16,6 +17,9 @@ struct BenchmarkOptions {
     std::string tag = "QK";     // condition
     int probeRepeats = 3;       // timed probes (val loss + key PR), median taken; 0 = no probe
     std::optional<double> peakFlops; // the device's dense bf16 peak, FLOP/s; guessed for known GPUs
+    // Also train a Reference-kernel model, one optimizer step each in turn, in the same process:
+    // a baseline that shares the machine's state, so the ratio holds on a noisy machine.
+    bool compareWithReference = false;
 };
 
 // One configuration's training speed on random token ids (no data needed), the study's loop
@@ -27,6 +31,8 @@ struct BenchmarkReport {
     int64_t tokensPerMicroStep = 0;
     int64_t microSteps = 0;      // timed
     double tokensPerSecond = 0;  // median over optimizer steps (accumulation micro-steps + the update)
+    Kernels kernels = Kernels::Fused;
+    std::optional<double> referenceTokensPerSecond; // with compareWithReference
     double forwardMs = 0;        // per micro-step, median
     double backwardMs = 0;       // per micro-step, median
     double optimizerMs = 0;      // per optimizer step (clip + Muon + AdamW + zero grad), median

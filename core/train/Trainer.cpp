@@ -98,6 +98,7 @@ RunResults Trainer::run()
     const bool autocast = tc.bf16_autocast && device.is_cuda();
     torch::manual_seed(static_cast<uint64_t>(tc.seed));
     MinimalLlm model(mc, m_condition.mode);
+    model->setKernels(kernelsNamed(tc.kernels));
     if (!m_initFrom.empty())
         loadModelWeights(model, SafetensorsFile::open(m_initFrom));
     model->to(device);

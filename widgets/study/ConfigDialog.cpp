@@ -68,6 +68,7 @@ QString describeField(const QString& key)
         {QStringLiteral("train.seed"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Seed of the initialization and the data order (the same for every condition)")},
         {QStringLiteral("train.threads"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "CPU threads; 0 = every core")},
         {QStringLiteral("train.bf16_autocast"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "bf16 autocast on CUDA (never on the CPU)")},
+        {QStringLiteral("train.kernels"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "CPU kernels: fused (faster, equal up to rounding) or reference (the original's operations, bit for bit)")},
         {QStringLiteral("probe.every"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Probe interval in micro-steps, after the probe at 0")},
         {QStringLiteral("probe.early_every"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Denser probe interval before early_until; 0 = off")},
         {QStringLiteral("probe.early_until"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Micro-step where the dense early probing ends")},

@@ -1,6 +1,7 @@
 // MinimalLLM: parameter names and counts equal the original module's, the count formula
 // matches an instantiated model, and the pieces follow DESIGN §1 (interleaved RoPE, RMSNorm
-// eps, causality, tied head, frozen γ, GQA head mapping).
+// eps, causality, tied head, frozen γ, GQA head mapping), and the fused CPU kernels compute
+// what the original operations compute.
 #include "config/ParamCount.h"
 #include "model/MinimalLlm.h"
 
@@ -23,6 +24,34 @@ ModelConfig smallConfig()
     c.vocab_size = 100;
     c.max_seq_len = 24;
     return c;
+}
+
+// Loss and every parameter's gradient for one batch with the given kernels.
+std::pair<double, std::vector<torch::Tensor>> lossAndGradients(MinimalLlm& model, Kernels kernels, const torch::Tensor& ids)
+{
+    model->setKernels(kernels);
+    model->zero_grad();
+    const auto loss = model->loss(ids);
+    loss.backward();
+    std::vector<torch::Tensor> grads;
+    for (const auto& p : model->parameters())
+        grads.push_back(p.grad().defined() ? p.grad().clone() : torch::Tensor());
+    return {loss.item<double>(), grads};
+}
+
+double worstRelativeDifference(const std::vector<torch::Tensor>& a, const std::vector<torch::Tensor>& b)
+{
+    double worst = 0;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (!a[i].defined() || !b[i].defined()) {
+            if (a[i].defined() != b[i].defined())
+                return std::numeric_limits<double>::infinity();
+            continue;
+        }
+        const double scale = std::max(a[i].abs().max().item<double>(), 1e-30);
+        worst = std::max(worst, (a[i] - b[i]).abs().max().item<double>() / scale);
+    }
+    return worst;
 }
 
 int64_t countParameters(MinimalLlm& model)
@@ -95,9 +124,18 @@ private Q_SLOTS:
         QVERIFY(std::abs(up.std().item<double>() - 0.02) < 0.001);
     }
 
+    void causalOutputsIgnoreTheFuture_data()
+    {
+        QTest::addColumn<bool>("fused");
+        QTest::newRow("fused kernels") << true;
+        QTest::newRow("reference kernels") << false;
+    }
+
     void causalOutputsIgnoreTheFuture()
     {
+        QFETCH(bool, fused);
         MinimalLlm model(smallConfig(), QkNormMode::Learned);
+        model->setKernels(fused ? Kernels::Fused : Kernels::Reference);
         torch::NoGradGuard noGrad;
         auto ids = torch::randint(0, 100, {2, 24}, torch::kLong);
         auto changed = ids.clone();
@@ -106,6 +144,52 @@ private Q_SLOTS:
         const auto b = model->forward(changed);
         QVERIFY(torch::allclose(a.slice(1, 0, 12), b.slice(1, 0, 12), 1e-5, 1e-6));
         QVERIFY(!torch::allclose(a.slice(1, 12), b.slice(1, 12), 1e-5, 1e-6));
+    }
+
+    void fusedKernelsEqualReferenceKernels_data()
+    {
+        QTest::addColumn<int>("kvHeads");
+        QTest::addColumn<int>("seqLen");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("fp64");
+        QTest::newRow("GQA 6/2, T 24, QK, fp64") << 2 << 24 << int(QkNormMode::Learned) << true;
+        QTest::newRow("GQA 6/2, T 17, NoQK, fp64") << 2 << 17 << int(QkNormMode::None) << true;
+        QTest::newRow("MHA 6/6, T 24, QK frozen, fp64") << 6 << 24 << int(QkNormMode::Frozen) << true;
+        QTest::newRow("GQA 6/3, T 24, QK, fp32") << 3 << 24 << int(QkNormMode::Learned) << false;
+    }
+
+    // The fused head + cross entropy and the grouped attention compute the same loss and
+    // gradients as the original module's operations: to rounding in fp64, to fp32 rounding.
+    void fusedKernelsEqualReferenceKernels()
+    {
+        QFETCH(int, kvHeads);
+        QFETCH(int, seqLen);
+        QFETCH(int, mode);
+        QFETCH(bool, fp64);
+        ModelConfig c = smallConfig();
+        c.n_kv_heads = kvHeads;
+        MinimalLlm model(c, static_cast<QkNormMode>(mode));
+        {
+            torch::NoGradGuard noGrad;
+            for (auto& p : model->parameters())
+                p.add_(torch::randn_like(p) * 0.05); // γ away from 1, larger weights than at init
+        }
+        if (fp64)
+            model->to(torch::kDouble);
+        const auto ids = torch::randint(0, 100, {3, seqLen}, torch::kLong);
+        // The second call on each model reuses the grouped mask; the T-17 row rebuilds it.
+        lossAndGradients(model, Kernels::Fused, torch::randint(0, 100, {3, 24}, torch::kLong));
+        const auto [fusedLoss, fusedGrads] = lossAndGradients(model, Kernels::Fused, ids);
+        const auto [refLoss, refGrads] = lossAndGradients(model, Kernels::Reference, ids);
+        const double tolerance = fp64 ? 1e-12 : 2e-5;
+        QVERIFY2(std::abs(fusedLoss - refLoss) <= tolerance * refLoss,
+                 qPrintable(QString("loss %1 vs %2").arg(fusedLoss, 0, 'g', 17).arg(refLoss, 0, 'g', 17)));
+        const double worst = worstRelativeDifference(fusedGrads, refGrads);
+        QVERIFY2(worst <= (fp64 ? 1e-10 : 1e-4), qPrintable(QString("gradients differ by %1 (relative)").arg(worst)));
+
+        torch::NoGradGuard noGrad; // the evaluation path forms no gradients
+        model->setKernels(Kernels::Fused);
+        QVERIFY(std::abs(model->loss(ids).item<double>() - refLoss) <= tolerance * refLoss);
     }
 
     void headIsTiedToTheEmbedding()
