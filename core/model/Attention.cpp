@@ -41,6 +41,15 @@ torch::Tensor causalAttention(const torch::Tensor& q, const torch::Tensor& k, co
 
 } // namespace
 
+void AttentionImpl::setKernels(Kernels kernels)
+{
+    m_kernels = kernels;
+    if (q_norm) {
+        q_norm->setFused(kernels == Kernels::Fused);
+        k_norm->setFused(kernels == Kernels::Fused);
+    }
+}
+
 torch::Tensor AttentionImpl::groupedCausalAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v)
 {
     const int64_t B = q.size(0);
@@ -79,8 +88,9 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& x)
     }
     if (m_capture)
         m_capture->preRope.push_back(k.detach());
-    q = m_rope.apply(q);
-    k = m_rope.apply(k);
+    const bool fusedRope = m_kernels == Kernels::Fused && x.device().is_cpu() && opMathType(x.scalar_type()) == x.scalar_type();
+    q = fusedRope ? m_rope.applyFused(q) : m_rope.apply(q);
+    k = fusedRope ? m_rope.applyFused(k) : m_rope.apply(k);
     if (m_capture && m_capture->wantPostRope)
         m_capture->postRope.push_back(k.detach());
 

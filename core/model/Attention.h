@@ -21,7 +21,7 @@ public:
     torch::Tensor forward(const torch::Tensor& x); // (B, T, d_model) → (B, T, d_model)
 
     void setCapture(KeyCapture* capture) { m_capture = capture; }
-    void setKernels(Kernels kernels) { m_kernels = kernels; }
+    void setKernels(Kernels kernels);
 
     torch::Tensor qkvo_proj;
     RmsNorm q_norm{nullptr}; // null for QkNormMode::None (identity)

@@ -1,5 +1,7 @@
 #include "model/FeedForward.h"
 
+#include "model/FusedCpuOps.h"
+
 #include <torch/torch.h>
 
 namespace qks {
@@ -12,7 +14,10 @@ FeedForwardImpl::FeedForwardImpl(int64_t dModel, int64_t dFf)
 
 torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x)
 {
-    return down_proj->forward(torch::relu(up_proj->forward(x)).square());
+    const auto up = up_proj->forward(x);
+    if (m_fused && up.device().is_cpu() && (up.scalar_type() == torch::kFloat || up.scalar_type() == torch::kDouble))
+        return down_proj->forward(fusedSquaredRelu(up));
+    return down_proj->forward(torch::relu(up).square());
 }
 
 } // namespace qks

@@ -20,6 +20,7 @@ MinimalLlmImpl::MinimalLlmImpl(const ModelConfig& config, QkNormMode mode) : m_c
         transformer_blocks->push_back(m_blocks.back());
     }
     norm = register_module("norm", RmsNorm(config.d_model, true));
+    setKernels(m_kernels);
     initWeights();
 }
 
@@ -68,8 +69,14 @@ torch::Tensor MinimalLlmImpl::loss(const torch::Tensor& ids)
 void MinimalLlmImpl::setKernels(Kernels kernels)
 {
     m_kernels = kernels;
-    for (auto& block : m_blocks)
+    const bool fused = kernels == Kernels::Fused;
+    norm->setFused(fused);
+    for (auto& block : m_blocks) {
         block->attention->setKernels(kernels);
+        block->feed_forward->setFused(fused);
+        block->norm1->setFused(fused);
+        block->norm2->setFused(fused);
+    }
 }
 
 void MinimalLlmImpl::setKeyCapture(KeyCapture* capture)

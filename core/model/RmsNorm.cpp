@@ -1,5 +1,6 @@
 #include "model/RmsNorm.h"
 
+#include "model/FusedCpuOps.h"
 #include "model/OpMath.h"
 
 #include <limits>
@@ -23,6 +24,8 @@ torch::Tensor RmsNormImpl::forward(const torch::Tensor& x)
     // rsqrt and γ applied in fp32 before the cast back, as PyTorch's own rms_norm does; the
     // golden test depends on matching it operation for operation.
     const double eps = machineEpsilon(x.scalar_type());
+    if (m_fused && x.device().is_cpu() && opMathType(x.scalar_type()) == x.scalar_type())
+        return fusedRmsNorm(x, weight, eps);
     const torch::Tensor xf = x.to(opMathType(x.scalar_type()));
     const torch::Tensor normed = xf * torch::rsqrt(xf.pow(2).mean(-1, /*keepdim=*/true) + eps);
     return (normed * weight.to(xf.scalar_type())).to(x.scalar_type());

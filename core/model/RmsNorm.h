@@ -16,7 +16,13 @@ public:
     RmsNormImpl(int64_t dim, bool learnable);
     torch::Tensor forward(const torch::Tensor& x);
 
+    // One-pass CPU kernel (FusedCpuOps.h) instead of the reference's operations.
+    void setFused(bool fused) { m_fused = fused; }
+
     torch::Tensor weight;
+
+private:
+    bool m_fused = false;
 };
 TORCH_MODULE(RmsNorm);
 

@@ -1,5 +1,6 @@
 #include "model/Rope.h"
 
+#include "model/FusedCpuOps.h"
 #include "model/OpMath.h"
 
 #include <torch/torch.h>
@@ -27,6 +28,11 @@ torch::Tensor RotaryTable::apply(const torch::Tensor& x) const
     const auto sin = m_sin.slice(0, 0, T).view({1, T, 1, -1});
     const auto rotated = torch::stack({even * cos - odd * sin, odd * cos + even * sin}, -1); // (B, T, H, d_k/2, 2)
     return rotated.flatten(3).to(x.scalar_type());
+}
+
+torch::Tensor RotaryTable::applyFused(const torch::Tensor& x) const
+{
+    return fusedRope(x, m_cos, m_sin);
 }
 
 } // namespace qks

@@ -14,6 +14,8 @@ public:
 
     // x: (B, T, H, d_k) → same shape, rotated by position 0..T-1.
     torch::Tensor apply(const torch::Tensor& x) const;
+    // The same rotation in one pass on the CPU (fp32/fp64; FusedCpuOps.h).
+    torch::Tensor applyFused(const torch::Tensor& x) const;
 
     // The tables, for registering as module buffers: Module::to then moves them in place and
     // every copy of this table (one per layer) follows, since copies share the tensors.

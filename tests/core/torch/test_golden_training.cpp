@@ -11,9 +11,10 @@
 using namespace qks;
 
 namespace {
-// Measured worst over the three conditions (1.13, one thread): loss 2.4e-4, final weights
-// 3.3e-3, final layer PR 2.7e-3 relative; the bounds leave room for another BLAS.
-const double kFusedLossTolerance = 1e-3;
+// Measured worst over the three conditions (1.13, one thread): loss 4.7e-4, final weights
+// 2.5e-3, final layer PR 1.9e-3 relative; each change of a fused kernel's summation order
+// draws new values of the same size. The bounds leave a factor of about 4.
+const double kFusedLossTolerance = 2e-3;
 const double kFusedPrTolerance = 1e-2;
 const double kFusedWeightTolerance = 1e-2;
 } // namespace
