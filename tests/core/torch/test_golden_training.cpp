@@ -55,7 +55,8 @@ private Q_SLOTS:
         const double weightTolerance = fused ? kFusedWeightTolerance : 1e-6;
         const auto& run = m_fixture.at("runs").at(tag.toStdString());
         const ModelConfig mc = testing::goldenModelConfig(m_fixture);
-        const TrainConfig tc = testing::goldenTrainConfig(m_fixture);
+        TrainConfig tc = testing::goldenTrainConfig(m_fixture);
+        tc.kernels = fused ? "fused" : "reference";
         MinimalLlm model(mc, static_cast<QkNormMode>(mode));
         model->setKernels(fused ? Kernels::Fused : Kernels::Reference);
         testing::loadState(model, run.at("initial_state"));
