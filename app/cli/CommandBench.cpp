@@ -39,6 +39,8 @@ nlohmann::ordered_json reportToJson(const BenchmarkReport& r, const StudyConfig&
     j["backward_ms_per_micro_step"] = r.backwardMs;
     j["optimizer_ms_per_optimizer_step"] = r.optimizerMs;
     j["probe_ms"] = r.probeMs;
+    j["probe_val_loss_ms"] = r.valLossMs;
+    j["probe_key_pr_ms"] = r.keyProbeMs;
     j["probe_share_of_training_time"] = r.probeShare;
     j["flops_per_token"] = r.flopsPerToken;
     j["flops_formula"] = "6*N_matmul (block matrices + tied LM head) + 12*n_layers*d_model*seq_len";
@@ -104,7 +106,8 @@ int runBench(const CliArgs& args)
               << "backward          " << fixed(r.backwardMs, 2) << " ms / micro-step\n"
               << "optimizer         " << fixed(r.optimizerMs, 2) << " ms / optimizer step\n"
               << "probe             " << fixed(r.probeMs, 2) << " ms (" << fixed(100.0 * r.probeShare, 2)
-              << "% of training time at probe.every = " << config.probe.every << ")\n"
+              << "% of training time at probe.every = " << config.probe.every << "; validation loss "
+              << fixed(r.valLossMs, 1) << " ms, key PR " << fixed(r.keyProbeMs, 1) << " ms)\n"
               << "FLOPs/token       " << fixed(r.flopsPerToken / 1e9, 3) << " GFLOP (6*N_matmul + 12*L*d*T)\n";
     if (r.mfu)
         std::cout << "MFU               " << fixed(100.0 * *r.mfu, 1) << "% of " << fixed(*r.peakFlops / 1e12, 0)

@@ -38,7 +38,7 @@ void MinimalLlmImpl::initWeights()
     }
 }
 
-torch::Tensor MinimalLlmImpl::finalHidden(const torch::Tensor& ids)
+torch::Tensor MinimalLlmImpl::hiddenStates(const torch::Tensor& ids)
 {
     auto x = token_embedding->forward(ids) * std::sqrt(static_cast<double>(m_config.d_model)); // (B, T, d_model)
     for (auto& block : m_blocks)
@@ -48,14 +48,14 @@ torch::Tensor MinimalLlmImpl::finalHidden(const torch::Tensor& ids)
 
 torch::Tensor MinimalLlmImpl::forward(const torch::Tensor& ids)
 {
-    return torch::matmul(finalHidden(ids), token_embedding->weight.t()); // (B, T, vocab), tied head
+    return torch::matmul(hiddenStates(ids), token_embedding->weight.t()); // (B, T, vocab), tied head
 }
 
 torch::Tensor MinimalLlmImpl::loss(const torch::Tensor& ids)
 {
     const int64_t T = ids.size(1);
     if (m_kernels == Kernels::Fused && ids.device().is_cpu()) {
-        const auto hidden = finalHidden(ids).slice(1, 0, T - 1); // (B, T-1, d_model)
+        const auto hidden = hiddenStates(ids).slice(1, 0, T - 1); // (B, T-1, d_model)
         return linearCrossEntropy(hidden.reshape({-1, hidden.size(-1)}), token_embedding->weight,
                                   ids.slice(1, 1, T).reshape({-1}));
     }

@@ -24,6 +24,10 @@ public:
     // ids (B, T) int64 → logits (B, T, vocab)
     torch::Tensor forward(const torch::Tensor& ids);
 
+    // ids (B, T) → the final norm's output (B, T, d_model), without the LM head: enough for a
+    // forward pass that only captures keys (the probe).
+    torch::Tensor hiddenStates(const torch::Tensor& ids);
+
     // Mean next-token cross entropy over positions 0..T-2.
     torch::Tensor loss(const torch::Tensor& ids);
 
@@ -49,8 +53,6 @@ public:
     RmsNorm norm{nullptr};
 
 private:
-    torch::Tensor finalHidden(const torch::Tensor& ids); // (B, T, d_model) after the final norm
-
     ModelConfig m_config;
     QkNormMode m_mode;
     Kernels m_kernels = Kernels::Fused;

@@ -167,7 +167,7 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     }
 
     // The probe as the Trainer runs it: validation loss, then the keys of the probe batch.
-    std::vector<double> probes;
+    std::vector<double> probes, valLosses, keyProbes;
     const torch::Tensor probeIds = torch::randint(mc.vocab_size, {config.probe.batch, mc.max_seq_len}, longOnDevice);
     for (int r = 0; options.probeRepeats > 0 && r < options.probeRepeats + 1; ++r) {
         const auto t = Clock::now();
@@ -177,10 +177,16 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
             for (int64_t b = 0; b < config.probe.val_batches; ++b)
                 model->loss(ids).item<double>();
         }
+        sync(device);
+        const double valMs = msSince(t);
+        const auto k = Clock::now();
         probeKeys(model, probeIds, config.probe.post_rope, autocast);
         sync(device);
-        if (r > 0) // the first one allocates
+        if (r > 0) { // the first one allocates
             probes.push_back(msSince(t));
+            valLosses.push_back(valMs);
+            keyProbes.push_back(msSince(k));
+        }
     }
 
     BenchmarkReport report;
@@ -202,6 +208,8 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     report.backwardMs = median(timed.backward);
     report.optimizerMs = median(timed.update);
     report.probeMs = median(probes);
+    report.valLossMs = median(valLosses);
+    report.keyProbeMs = median(keyProbes);
     const double betweenProbesMs = double(config.probe.every) * stepMs / double(accum);
     report.probeShare = betweenProbesMs > 0 ? report.probeMs / betweenProbesMs : 0.0;
     report.flopsPerToken = trainingFlopsPerToken(mc);

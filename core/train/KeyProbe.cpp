@@ -52,7 +52,7 @@ KeyProbeResult probeKeys(MinimalLlm& model, const torch::Tensor& probeIds, bool 
     model->setKeyCapture(&capture);
     {
         AutocastScope scope(probeIds.device(), autocast);
-        model->forward(probeIds);
+        model->hiddenStates(probeIds); // the keys are captured on the way; no logits needed
     }
     model->setKeyCapture(nullptr);
 
