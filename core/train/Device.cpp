@@ -3,10 +3,15 @@
 #include "common/Error.h"
 
 #include <ATen/autocast_mode.h>
+#include <mutex>
 #include <thread>
 #include <torch/cuda.h>
 #include <torch/torch.h>
 #include <torch/version.h>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace qks {
 
@@ -29,8 +34,22 @@ torch::Device resolveDevice(const std::string& name)
     throw ConfigError("train.device must be auto, cpu, cuda or cuda:N (is \"" + name + "\")");
 }
 
+void keepFreedHostMemory()
+{
+#if defined(__GLIBC__)
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Largest fixed threshold glibc accepts on 64-bit (half its 64 MiB heap size); also
+        // turns off the dynamic threshold.
+        mallopt(M_MMAP_THRESHOLD, 32 << 20);
+        mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    });
+#endif
+}
+
 int configureCpuThreads(int64_t requested)
 {
+    keepFreedHostMemory();
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const int threads = requested > 0 ? static_cast<int>(requested) : cores;
     torch::set_num_threads(threads);

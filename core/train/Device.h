@@ -10,6 +10,12 @@ namespace qks {
 // CUDA is asked for and missing, naming what exists instead.
 torch::Device resolveDevice(const std::string& name);
 
+// A training step frees and allocates the same tensors every micro-step. glibc returns blocks
+// above its mmap threshold, and the heap's free top, to the kernel at once, so each step faults
+// them in again page by page. This keeps freed blocks up to 32 MiB in the heap for reuse (the
+// process stays at its peak size). Once per process; configureCpuThreads calls it.
+void keepFreedHostMemory();
+
 // LibTorch starts with one thread on some machines: set intra-op threads explicitly
 // (0 = every core). Returns the count in force.
 int configureCpuThreads(int64_t requested);

@@ -66,6 +66,25 @@ private Q_SLOTS:
             QVERIFY(svd <= 3.0 + 1e-9);
     }
 
+    void allLayersAtOnceEqualOneLayerAtATime()
+    {
+        // Every layer's eigenproblems are solved in parallel on the thread pool; each head is
+        // still its own problem, so the result must equal the layer-by-layer one exactly.
+        const int previousThreads = torch::get_num_threads();
+        torch::set_num_threads(4);
+        std::vector<torch::Tensor> layers;
+        for (int l = 0; l < 6; ++l)
+            layers.push_back(torch::randn({2, 64, 3, 16}, torch::kDouble) * (1.0 + l));
+        const std::vector<double> together = layerParticipationRatios(layers);
+        torch::set_num_threads(previousThreads);
+        QCOMPARE(together.size(), layers.size());
+        for (size_t l = 0; l < layers.size(); ++l) {
+            QCOMPARE(together[l], layerParticipationRatio(layers[l]));
+            QVERIFY(rel(together[l], svdLayerPr(layers[l])) < 1e-9);
+        }
+        QVERIFY(layerParticipationRatios({}).empty());
+    }
+
     void probeKeysReportsLayersAndGamma()
     {
         ModelConfig c;
