@@ -1,5 +1,6 @@
 #include "model/Attention.h"
 
+#include "model/FusedCpuOps.h"
 #include "model/OpMath.h"
 
 #include <cmath>
@@ -24,6 +25,12 @@ AttentionImpl::AttentionImpl(const ModelConfig& config, QkNormMode mode, RotaryT
 
 namespace {
 
+// (T, T), true above the diagonal: the future positions a query must not see.
+torch::Tensor futureMask(int64_t T, const torch::Device& device)
+{
+    return torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(device)).triu(1);
+}
+
 torch::Tensor causalAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, double sqrtDk)
 {
 #if TORCH_VERSION_MAJOR >= 2
@@ -33,8 +40,7 @@ torch::Tensor causalAttention(const torch::Tensor& q, const torch::Tensor& k, co
 #else
     const int64_t T = q.size(-2);
     auto scores = torch::matmul(q, k.transpose(-2, -1)) / sqrtDk; // (B, H, T, T)
-    const auto future = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);
-    scores = scores.masked_fill(future, -std::numeric_limits<float>::infinity());
+    scores = scores.masked_fill(futureMask(T, q.device()), -std::numeric_limits<float>::infinity());
     return torch::matmul(torch::softmax(scores.to(opMathType(q.scalar_type())), -1).to(q.scalar_type()), v); // (B, H, T, d_k)
 #endif
 }
@@ -55,10 +61,8 @@ torch::Tensor AttentionImpl::groupedCausalAttention(const torch::Tensor& q, cons
     const int64_t B = q.size(0);
     const int64_t T = q.size(2);
     const int64_t group = m_heads / m_kvHeads;
-    if (!m_groupedFuture.defined() || m_groupedFuture.size(1) != T || m_groupedFuture.device() != q.device()) {
-        const auto future = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);
-        m_groupedFuture = future.repeat({group, 1});
-    }
+    if (!m_groupedFuture.defined() || m_groupedFuture.size(1) != T || m_groupedFuture.device() != q.device())
+        m_groupedFuture = futureMask(T, q.device()).repeat({group, 1});
     // Query head h = kv·group + g reads kv head h / group, as repeat_interleave arranges it:
     // the group's queries stacked along T share one (G·T, d_k) × (d_k, T) product.
     const auto grouped = q.reshape({B, m_kvHeads, group * T, m_dk});
@@ -88,7 +92,7 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& x)
     }
     if (m_capture)
         m_capture->preRope.push_back(k.detach());
-    const bool fusedRope = m_kernels == Kernels::Fused && x.device().is_cpu() && opMathType(x.scalar_type()) == x.scalar_type();
+    const bool fusedRope = m_kernels == Kernels::Fused && fusedKernelsTake(x);
     q = fusedRope ? m_rope.applyFused(q) : m_rope.apply(q);
     k = fusedRope ? m_rope.applyFused(k) : m_rope.apply(k);
     if (m_capture && m_capture->wantPostRope)

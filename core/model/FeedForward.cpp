@@ -15,7 +15,7 @@ FeedForwardImpl::FeedForwardImpl(int64_t dModel, int64_t dFf)
 torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x)
 {
     const auto up = up_proj->forward(x);
-    if (m_fused && up.device().is_cpu() && (up.scalar_type() == torch::kFloat || up.scalar_type() == torch::kDouble))
+    if (m_fused && fusedKernelsTake(up))
         return down_proj->forward(fusedSquaredRelu(up));
     return down_proj->forward(torch::relu(up).square());
 }

@@ -9,6 +9,12 @@ namespace qks {
 // one a pass over memory and a node in the graph. Same formulas as the reference modules;
 // they differ from them only in rounding (sums taken in another order). test_fused_cpu_ops.
 
+// Whether the loop kernels below take x: a CPU tensor in fp32 or fp64 (bf16 stays with ATen).
+inline bool fusedKernelsTake(const torch::Tensor& x)
+{
+    return x.device().is_cpu() && (x.scalar_type() == torch::kFloat || x.scalar_type() == torch::kDouble);
+}
+
 // x · rsqrt(mean(x²) + eps) · weight over the last dimension; weight gets a gradient only
 // when it requires one (a frozen γ does not).
 torch::Tensor fusedRmsNorm(const torch::Tensor& x, const torch::Tensor& weight, double eps);

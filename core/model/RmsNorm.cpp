@@ -24,7 +24,7 @@ torch::Tensor RmsNormImpl::forward(const torch::Tensor& x)
     // rsqrt and γ applied in fp32 before the cast back, as PyTorch's own rms_norm does; the
     // golden test depends on matching it operation for operation.
     const double eps = machineEpsilon(x.scalar_type());
-    if (m_fused && x.device().is_cpu() && opMathType(x.scalar_type()) == x.scalar_type())
+    if (m_fused && fusedKernelsTake(x))
         return fusedRmsNorm(x, weight, eps);
     const torch::Tensor xf = x.to(opMathType(x.scalar_type()));
     const torch::Tensor normed = xf * torch::rsqrt(xf.pow(2).mean(-1, /*keepdim=*/true) + eps);

@@ -53,6 +53,8 @@ std::vector<double> layerParticipationRatios(const std::vector<torch::Tensor>& l
     std::vector<double> prs;
     for (size_t l = 0; l < layers.size(); ++l) {
         const auto& keys = layers[l];
+        // Converted to fp64 again rather than kept from the Gram pass: all layers' fp64 keys at
+        // once would be 4.3 GB on study-50m.
         const auto sigma = torch::bmm(headMajorKeys(keys), vectors[static_cast<int64_t>(l)].to(keys.device()))
                                .norm(2, /*dim=*/{1})
                                .cpu()
