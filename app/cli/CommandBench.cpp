@@ -41,6 +41,7 @@ nlohmann::ordered_json reportToJson(const BenchmarkReport& r, const StudyConfig&
     j["probe_ms"] = r.probeMs;
     j["probe_val_loss_ms"] = r.valLossMs;
     j["probe_key_pr_ms"] = r.keyProbeMs;
+    j["probe_key_pr_solve_ms_off_training_thread"] = r.keySolveMs;
     j["probe_share_of_training_time"] = r.probeShare;
     j["flops_per_token"] = r.flopsPerToken;
     j["flops_formula"] = "6*N_matmul (block matrices + tied LM head) + 12*n_layers*d_model*seq_len";
@@ -108,6 +109,8 @@ int runBench(const CliArgs& args)
               << "probe             " << fixed(r.probeMs, 2) << " ms (" << fixed(100.0 * r.probeShare, 2)
               << "% of training time at probe.every = " << config.probe.every << "; validation loss "
               << fixed(r.valLossMs, 1) << " ms, key PR " << fixed(r.keyProbeMs, 1) << " ms)\n"
+              << "                  + " << fixed(r.keySolveMs, 1)
+              << " ms of key-PR eigen-solves on the CPU pool, off the training thread\n"
               << "FLOPs/token       " << fixed(r.flopsPerToken / 1e9, 3) << " GFLOP (6*N_matmul + 12*L*d*T)\n";
     if (r.mfu)
         std::cout << "MFU               " << fixed(100.0 * *r.mfu, 1) << "% of " << fixed(*r.peakFlops / 1e12, 0)

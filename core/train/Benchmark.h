@@ -36,10 +36,12 @@ struct BenchmarkReport {
     double forwardMs = 0;        // per micro-step, median
     double backwardMs = 0;       // per micro-step, median
     double optimizerMs = 0;      // per optimizer step (clip + Muon + AdamW + zero grad), median
-    double probeMs = 0;          // one probe: validation loss (val_batches batches) + keys of the probe batch
+    double probeMs = 0;          // one probe on the training thread: validation loss + keys of the probe batch
     double valLossMs = 0;         // of which: the val_batches validation forward passes
-    double keyProbeMs = 0;        // of which: the probe batch's forward pass and the key-PR solves
-    double probeShare = 0;       // probeMs / (training time between two probes at probe.every)
+    double keyProbeMs = 0;        // of which: the probe batch's forward pass, Grams and σ
+    double keySolveMs = 0;        // the key-PR eigen-solves, on the CPU pool off the training thread
+    double probeShare = 0;       // probe cost / training time between two probes at probe.every; the
+                                 // cost is probeMs, plus keySolveMs when training on the CPU itself
     double flopsPerToken = 0;    // 6·N_matmul + 12·L·d_model·T (N_matmul: block matrices + LM head)
     std::optional<double> mfu;   // tokens/s · flopsPerToken / peak, CUDA only
     std::optional<double> peakFlops;

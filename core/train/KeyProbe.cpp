@@ -5,6 +5,7 @@
 #include "train/Device.h"
 
 #include <ATen/Parallel.h>
+#include <chrono>
 #include <numeric>
 #include <torch/torch.h>
 
@@ -20,25 +21,24 @@ torch::Tensor headMajorKeys(const torch::Tensor& keys)
 
 } // namespace
 
-std::vector<double> layerParticipationRatios(const std::vector<torch::Tensor>& layers)
+torch::Tensor keyGrams(const std::vector<torch::Tensor>& layers)
 {
-    if (layers.empty())
-        return {};
-    const int64_t kv = layers.front().size(2);
-    const int64_t dk = layers.front().size(3);
     std::vector<torch::Tensor> grams;
     for (const auto& keys : layers) {
         const auto flat = headMajorKeys(keys);
         grams.push_back(torch::bmm(flat.transpose(1, 2), flat)); // (KV, d_k, d_k)
     }
-    const auto allGrams = torch::stack(grams).cpu().contiguous(); // (L, KV, d_k, d_k), one transfer
-    const int64_t problems = static_cast<int64_t>(layers.size()) * kv;
+    return torch::stack(grams).cpu().contiguous(); // (L, KV, d_k, d_k), one transfer
+}
 
-    // Eigenvectors on the CPU in float64, every layer's heads in parallel; then σ_i = ‖K·v_i‖
-    // back on the keys' device: exact down to rank-deficient keys, where eigenvalues of KᵀK
-    // alone lose the small σ.
-    auto vectors = torch::empty_like(allGrams);
-    const double* gramData = allGrams.data_ptr<double>();
+torch::Tensor gramEigenvectorsAll(const torch::Tensor& grams)
+{
+    // Every layer's heads in parallel, float64. The vectors, not the eigenvalues: σ_i = ‖K·v_i‖
+    // is exact down to rank-deficient keys, where eigenvalues of KᵀK alone lose the small σ.
+    const int64_t dk = grams.size(-1);
+    const int64_t problems = grams.numel() / (dk * dk);
+    auto vectors = torch::empty_like(grams);
+    const double* gramData = grams.data_ptr<double>();
     double* vectorData = vectors.data_ptr<double>();
     at::parallel_for(0, problems, 1, [&](int64_t begin, int64_t end) {
         for (int64_t p = begin; p < end; ++p) {
@@ -49,10 +49,16 @@ std::vector<double> layerParticipationRatios(const std::vector<torch::Tensor>& l
                     out[i * dk + j] = v(i, j);
         }
     });
+    return vectors;
+}
 
+std::vector<double> layerPrsFromEigenvectors(const std::vector<torch::Tensor>& layers, const torch::Tensor& vectors)
+{
     std::vector<double> prs;
     for (size_t l = 0; l < layers.size(); ++l) {
         const auto& keys = layers[l];
+        const int64_t kv = keys.size(2);
+        const int64_t dk = keys.size(3);
         // Converted to fp64 again rather than kept from the Gram pass: all layers' fp64 keys at
         // once would be 4.3 GB on study-50m.
         const auto sigma = torch::bmm(headMajorKeys(keys), vectors[static_cast<int64_t>(l)].to(keys.device()))
@@ -69,6 +75,13 @@ std::vector<double> layerParticipationRatios(const std::vector<torch::Tensor>& l
     return prs;
 }
 
+std::vector<double> layerParticipationRatios(const std::vector<torch::Tensor>& layers)
+{
+    if (layers.empty())
+        return {};
+    return layerPrsFromEigenvectors(layers, gramEigenvectorsAll(keyGrams(layers)));
+}
+
 double layerParticipationRatio(const torch::Tensor& keys)
 {
     return layerParticipationRatios({keys}).front();
@@ -83,7 +96,7 @@ double mean(const std::vector<double>& v)
 
 } // namespace
 
-KeyProbeResult probeKeys(MinimalLlm& model, const torch::Tensor& probeIds, bool postRope, bool autocast)
+PendingKeyProbe startKeyProbe(MinimalLlm& model, const torch::Tensor& probeIds, bool postRope, bool autocast)
 {
     torch::NoGradGuard noGrad;
     KeyCapture capture;
@@ -95,11 +108,13 @@ KeyProbeResult probeKeys(MinimalLlm& model, const torch::Tensor& probeIds, bool 
     }
     model->setKeyCapture(nullptr);
 
-    KeyProbeResult result;
-    result.layerPr = layerParticipationRatios(capture.preRope);
-    result.meanPr = mean(result.layerPr);
-    result.postRopeLayerPr = layerParticipationRatios(capture.postRope);
-    result.postRopeMeanPr = mean(result.postRopeLayerPr);
+    PendingKeyProbe pending;
+    pending.m_preRope = std::move(capture.preRope);
+    pending.m_postRope = std::move(capture.postRope);
+    // Grams now, while the keys are the ones these weights give: on the device, then one
+    // transfer each. An empty list (no post-RoPE keys asked for) solves nothing.
+    const torch::Tensor preGrams = pending.m_preRope.empty() ? torch::Tensor() : keyGrams(pending.m_preRope);
+    const torch::Tensor postGrams = pending.m_postRope.empty() ? torch::Tensor() : keyGrams(pending.m_postRope);
 
     for (const auto& gamma : model->keyNormWeights()) {
         if (!gamma.defined())
@@ -107,9 +122,58 @@ KeyProbeResult probeKeys(MinimalLlm& model, const torch::Tensor& probeIds, bool 
         const auto values = gamma.detach().to(torch::kFloat).cpu().contiguous();
         const std::vector<float> v(values.data_ptr<float>(), values.data_ptr<float>() + values.numel());
         const GammaStats s = gammaStats(v);
-        result.gamma.push_back({s.mean, s.std, s.cv, s.min, s.max});
+        pending.m_gamma.push_back({s.mean, s.std, s.cv, s.min, s.max});
     }
+
+    // The task owns its Grams and its promise: a probe dropped unfinished (training failed)
+    // leaves it to run to the end harmlessly.
+    auto promise = std::make_shared<std::promise<PendingKeyProbe::Solved>>();
+    pending.m_solved = promise->get_future().share();
+    at::launch([promise, preGrams, postGrams] {
+        try {
+            const auto t = std::chrono::steady_clock::now();
+            PendingKeyProbe::Solved solved;
+            if (preGrams.defined())
+                solved.preRope = gramEigenvectorsAll(preGrams);
+            if (postGrams.defined())
+                solved.postRope = gramEigenvectorsAll(postGrams);
+            solved.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+            promise->set_value(std::move(solved));
+        } catch (...) {
+            promise->set_exception(std::current_exception());
+        }
+    });
+    return pending;
+}
+
+bool PendingKeyProbe::solved() const
+{
+    return m_solved.valid() && m_solved.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+double PendingKeyProbe::solveMs() const
+{
+    return m_solved.get().ms;
+}
+
+KeyProbeResult PendingKeyProbe::finish()
+{
+    const Solved& solved = m_solved.get();
+    torch::NoGradGuard noGrad;
+    KeyProbeResult result;
+    if (!m_preRope.empty())
+        result.layerPr = layerPrsFromEigenvectors(m_preRope, solved.preRope);
+    result.meanPr = mean(result.layerPr);
+    if (!m_postRope.empty())
+        result.postRopeLayerPr = layerPrsFromEigenvectors(m_postRope, solved.postRope);
+    result.postRopeMeanPr = mean(result.postRopeLayerPr);
+    result.gamma = m_gamma;
     return result;
+}
+
+KeyProbeResult probeKeys(MinimalLlm& model, const torch::Tensor& probeIds, bool postRope, bool autocast)
+{
+    return startKeyProbe(model, probeIds, postRope, autocast).finish();
 }
 
 } // namespace qks

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <torch/torch.h>
 
 namespace qks {
@@ -175,30 +176,25 @@ RunResults Trainer::run()
     const auto start = Clock::now();
     auto elapsed = [&] { return elapsedBefore + secondsSince(start); };
 
-    // ---- probe: val loss, key PR, γ statistics; then rewrite results.json ----
-    auto probe = [&](int64_t microStep) {
+    // ---- probe: val loss and the keys now; the key PR once its solves are back ----
+    // The eigen-solves run on the CPU pool while the next micro-step trains (PendingKeyProbe);
+    // recordProbe then appends the probe to results.json. It runs before anything that needs
+    // the results whole: a checkpoint, a stop, a failure, the end.
+    struct Probing {
         ProbeEvent ev;
-        ev.tag = m_condition.tag;
-        ev.index = static_cast<int64_t>(results.tokens.size());
-        ev.microStep = microStep;
-        ev.tokens = microStep * m_plan.tokensPerMicroStep;
-        if (microStep > 0) {
-            ev.trainLoss = lossCount > 0 ? std::optional<double>(lossSum / static_cast<double>(lossCount)) : std::nullopt;
-            torch::NoGradGuard noGrad;
-            AutocastScope scope(device, autocast);
-            double valSum = 0.0;
-            for (int64_t b = 0; b < valBatches; ++b)
-                valSum += model->loss(gatherBatch(m_data, range(b * B, B), true, T, device)).item<double>();
-            ev.valLoss = valSum / static_cast<double>(valBatches);
-        }
-        lossSum = 0.0;
-        lossCount = 0;
-        const KeyProbeResult keys = probeKeys(model, probeIds, pc.post_rope, autocast);
+        PendingKeyProbe keys;
+    };
+    std::optional<Probing> probing;
+    auto recordProbe = [&] {
+        if (!probing)
+            return;
+        ProbeEvent ev = std::move(probing->ev);
+        const KeyProbeResult keys = probing->keys.finish();
+        probing.reset();
         ev.layerPr = keys.layerPr;
         ev.meanPr = keys.meanPr;
         for (const auto& g : keys.gamma)
             ev.gammaCv.push_back(g.cv);
-        ev.elapsedSeconds = elapsed();
 
         results.tokens.push_back(ev.tokens);
         results.loss.push_back(ev.trainLoss);
@@ -208,7 +204,7 @@ RunResults Trainer::run()
             results.layer_pr[l].push_back(ev.layerPr[l]);
         for (size_t l = 0; l < ev.gammaCv.size(); ++l)
             results.gamma_cv[l].push_back(ev.gammaCv[l]);
-        results.extra["micro_steps"].push_back(microStep);
+        results.extra["micro_steps"].push_back(ev.microStep);
         results.extra["wall_time"].push_back(ev.elapsedSeconds);
         if (pc.post_rope) {
             results.extra["post_rope_mean_pr"].push_back(keys.postRopeMeanPr);
@@ -230,9 +226,31 @@ RunResults Trainer::run()
         writeResults(results, m_resultsPath);
         emit(ev);
     };
+    auto probe = [&](int64_t microStep) {
+        recordProbe();
+        ProbeEvent ev;
+        ev.tag = m_condition.tag;
+        ev.index = static_cast<int64_t>(results.tokens.size());
+        ev.microStep = microStep;
+        ev.tokens = microStep * m_plan.tokensPerMicroStep;
+        if (microStep > 0) {
+            ev.trainLoss = lossCount > 0 ? std::optional<double>(lossSum / static_cast<double>(lossCount)) : std::nullopt;
+            torch::NoGradGuard noGrad;
+            AutocastScope scope(device, autocast);
+            double valSum = 0.0;
+            for (int64_t b = 0; b < valBatches; ++b)
+                valSum += model->loss(gatherBatch(m_data, range(b * B, B), true, T, device)).item<double>();
+            ev.valLoss = valSum / static_cast<double>(valBatches);
+        }
+        lossSum = 0.0;
+        lossCount = 0;
+        probing.emplace(Probing{std::move(ev), startKeyProbe(model, probeIds, pc.post_rope, autocast)});
+        probing->ev.elapsedSeconds = elapsed();
+    };
 
     // ---- checkpoint: only at optimizer-step boundaries, where no gradient is pending ----
     auto checkpoint = [&](int64_t microStep) {
+        recordProbe();
         TrainerState state;
         state.tag = m_condition.tag;
         state.microStep = microStep;
@@ -262,16 +280,28 @@ RunResults Trainer::run()
         // half-accumulated gradient.
         if (m_cancel && m_cancel->cancelled() && step % accum == 0) {
             m_cancelled = true;
+            recordProbe();
             if (m_config.checkpoint.at_end && step > firstStep)
                 checkpoint(step);
             log("stopped at micro-step " + std::to_string(step) + "; results so far are in " + m_resultsPath.string());
             return results;
         }
-        const double lossValue = stepper.step(gatherBatch(m_data, order.next(B), false, T, device));
+        double lossValue = 0.0;
+        try {
+            lossValue = stepper.step(gatherBatch(m_data, order.next(B), false, T, device));
+        } catch (...) {
+            // Out of memory and the like: the probe taken before this step is still good.
+            try {
+                recordProbe();
+            } catch (...) {
+            }
+            throw;
+        }
         if (!std::isfinite(lossValue)) {
             // The weights this optimizer step started from gave the bad loss: a checkpoint of
             // them is no good to resume from, the ones before it are.
             removeCheckpointsAfter(checkpointDir, step - accum);
+            recordProbe(); // measured before the bad step: worth keeping
             throw DivergedError(m_condition.tag + ": the loss became " + (std::isnan(lossValue) ? "NaN" : "infinite") +
                                 " at micro-step " + std::to_string(step) + " (" +
                                 std::to_string(step * m_plan.tokensPerMicroStep) +
@@ -279,6 +309,7 @@ RunResults Trainer::run()
         }
         lossSum += lossValue;
         ++lossCount;
+        recordProbe(); // its solves had this micro-step to finish
         const int64_t done = step + 1;
         const int64_t tokens = done * m_plan.tokensPerMicroStep;
         if (every > 0 && done % accum == 0 && tokens >= nextCheckpointTokens && done < m_plan.microSteps) {
@@ -292,6 +323,7 @@ RunResults Trainer::run()
     }
     if (nextProbe < m_plan.probeSteps.size() && m_plan.probeSteps[nextProbe] == m_plan.microSteps)
         probe(m_plan.microSteps);
+    recordProbe();
 
     if (m_condition.mode == QkNormMode::Learned) {
         std::vector<std::vector<float>> finalGamma;

@@ -1,6 +1,8 @@
 // The probe as the trainer runs it: layer PR from captured keys equals the mean over kv heads
 // of an SVD-based PR (float64) within 1e-9, for Gaussian, rank-deficient and fp32 keys; and
-// probeKeys on a model reports per-layer PR and γ statistics as DESIGN §1 defines them.
+// probeKeys on a model reports per-layer PR and γ statistics as DESIGN §1 defines them; a
+// probe finished after the weights moved (solves off the training thread) reports the weights
+// it started from.
 #include "model/MinimalLlm.h"
 #include "probe/Spectral.h"
 #include "train/KeyProbe.h"
@@ -128,6 +130,51 @@ private Q_SLOTS:
                 QVERIFY(std::abs(r.gamma[1].min - 0.5) < 1e-7 && std::abs(r.gamma[1].max - 1.5) < 1e-7);
             }
         }
+    }
+
+    void pendingProbeMeasuresTheWeightsItStartedFrom()
+    {
+        // The trainer starts a probe, trains a micro-step while the solves run on the pool, then
+        // finishes it: the result must be the probe of the weights at the start, bit for bit,
+        // however the weights moved in between.
+        ModelConfig c;
+        c.d_model = 64; c.n_layers = 2; c.n_heads = 4; c.n_kv_heads = 2; c.d_ff = 128; c.vocab_size = 100; c.max_seq_len = 32;
+        const auto ids = torch::randint(0, 100, {4, 32}, torch::kLong);
+        MinimalLlm model(c, QkNormMode::Learned);
+        const KeyProbeResult before = probeKeys(model, ids, true, false);
+
+        PendingKeyProbe pending = startKeyProbe(model, ids, true, false);
+        {
+            torch::NoGradGuard noGrad;
+            for (auto& p : model->parameters())
+                p.add_(torch::randn_like(p)); // far more than a training step moves them
+        }
+        const KeyProbeResult after = probeKeys(model, ids, true, false);
+        QVERIFY(after.meanPr != before.meanPr);
+
+        const KeyProbeResult late = pending.finish();
+        QVERIFY(pending.solved());
+        QVERIFY(pending.solveMs() >= 0.0);
+        QCOMPARE(late.layerPr, before.layerPr);
+        QCOMPARE(late.postRopeLayerPr, before.postRopeLayerPr);
+        QCOMPARE(late.meanPr, before.meanPr);
+        QCOMPARE(late.gamma.size(), before.gamma.size());
+        for (size_t l = 0; l < late.gamma.size(); ++l)
+            QCOMPARE(late.gamma[l].cv, before.gamma[l].cv);
+    }
+
+    void droppedPendingProbeIsHarmless()
+    {
+        // A run that fails mid-probe drops the pending probe; its solve task owns what it uses.
+        ModelConfig c;
+        c.d_model = 32; c.n_layers = 2; c.n_heads = 2; c.n_kv_heads = 1; c.d_ff = 64; c.vocab_size = 50; c.max_seq_len = 16;
+        const auto ids = torch::randint(0, 50, {2, 16}, torch::kLong);
+        for (int i = 0; i < 20; ++i) {
+            MinimalLlm model(c, QkNormMode::Learned);
+            { PendingKeyProbe dropped = startKeyProbe(model, ids, false, false); }
+        }
+        MinimalLlm model(c, QkNormMode::Learned);
+        QCOMPARE(startKeyProbe(model, ids, false, false).finish().layerPr, probeKeys(model, ids, false, false).layerPr);
     }
 };
 
