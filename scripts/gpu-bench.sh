@@ -4,8 +4,9 @@
 #      wheel, in build-gpu/;
 #   2. crosscheck: the tiny model trained on the same batches on CUDA (bf16 autocast) and on the
 #      CPU (fp32): the losses and the initial key PR must agree within bf16 tolerance;
-#   3. bench: tiny-cpu and study-50m (micro-batch 8, as published) on CUDA, and the PyTorch eager
-#      baseline (bench/reference/bench_pytorch.py) on the same GPU and configuration.
+#   3. bench: tiny-cpu and study-50m (micro-batch 8, as published) on CUDA, each also with
+#      activation checkpointing on, and the PyTorch eager baseline
+#      (bench/reference/bench_pytorch.py) on the same GPU and configuration.
 # Results (JSON, the build log and summary.txt) go to $OUT when set, else build-gpu/report/.
 # Under 10 minutes on one H100/H200 (build ~3 min on 16 cores).
 #
@@ -92,9 +93,12 @@ pytorch() { # NAME, PRESET, STEPS: the PyTorch eager baseline on the same config
     fi
 }
 bench tiny --preset tiny-cpu --steps 32
+bench tiny-checkpointed --preset tiny-cpu --steps 32 --set train.activation_checkpointing=on
 pytorch tiny tiny-cpu 32
 if [[ "$device" == cuda ]]; then
     bench study-50m --preset study-50m --steps 8
+    # The recompute's cost and the memory it saves, at the published micro-batch.
+    bench study-50m-checkpointed --preset study-50m --steps 8 --set train.activation_checkpointing=on
     pytorch study-50m study-50m 8
 fi
 log "done: results in $report"

@@ -589,6 +589,14 @@ Alle verschieden → beides</translation>
         <source>CPU kernels: fused (faster, equal up to rounding) or reference (the original&apos;s operations, bit for bit)</source>
         <translation>CPU-Kernel: fused (schneller, gleich bis auf Rundung) oder reference (die Operationen des Originals, Bit für Bit)</translation>
     </message>
+    <message>
+        <source>Keep only each block&apos;s input and recompute the block in backward: auto (only when the memory estimate exceeds the device), on or off</source>
+        <translation>Nur die Eingabe jedes Blocks behalten und den Block im Rückwärtsschritt neu berechnen: auto (nur wenn die Speicherschätzung das Gerät übersteigt), on oder off</translation>
+    </message>
+    <message>
+        <source>Activation checkpointing is on: each block is recomputed in backward, about a third more compute for far less memory.</source>
+        <translation>Aktivierungs-Checkpointing ist an: Jeder Block wird im Rückwärtsschritt neu berechnet, etwa ein Drittel mehr Rechenzeit für weit weniger Speicher.</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

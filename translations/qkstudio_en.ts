@@ -586,6 +586,14 @@ All differ → both</source>
         <source>CPU kernels: fused (faster, equal up to rounding) or reference (the original&apos;s operations, bit for bit)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep only each block&apos;s input and recompute the block in backward: auto (only when the memory estimate exceeds the device), on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation checkpointing is on: each block is recomputed in backward, about a third more compute for far less memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

@@ -587,6 +587,14 @@ A≈B≠C → 由归一化驱动
         <source>CPU kernels: fused (faster, equal up to rounding) or reference (the original&apos;s operations, bit for bit)</source>
         <translation>CPU 内核：fused（更快，仅舍入误差不同）或 reference（与原始实现逐项相同的运算，逐位一致）</translation>
     </message>
+    <message>
+        <source>Keep only each block&apos;s input and recompute the block in backward: auto (only when the memory estimate exceeds the device), on or off</source>
+        <translation>只保留每个块的输入，在反向传播中重新计算该块：auto（仅当内存估计超出设备内存时）、on 或 off</translation>
+    </message>
+    <message>
+        <source>Activation checkpointing is on: each block is recomputed in backward, about a third more compute for far less memory.</source>
+        <translation>激活检查点已开启：每个块在反向传播中重新计算，计算量约增加三分之一，内存占用大幅减少。</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

@@ -54,6 +54,7 @@ nlohmann::ordered_json reportToJson(const BenchmarkReport& r, const StudyConfig&
                                    {"optimizer", r.estimate.optimizer},
                                    {"activations", r.estimate.activations},
                                    {"total", r.estimate.total()}};
+    j["activation_checkpointing"] = r.estimate.activationCheckpointing;
     return j;
 }
 
@@ -118,7 +119,8 @@ int runBench(const CliArgs& args)
     std::cout << "peak memory       " << formatBytes(r.peakMemoryBytes) << " (" << r.peakMemorySource << ")\n"
               << "estimated memory  " << formatBytes(r.estimate.total()) << " (weights " << formatBytes(r.estimate.weights)
               << ", gradients " << formatBytes(r.estimate.gradients) << ", optimizer " << formatBytes(r.estimate.optimizer)
-              << ", activations " << formatBytes(r.estimate.activations) << ")\n";
+              << ", activations " << formatBytes(r.estimate.activations)
+              << (r.estimate.activationCheckpointing ? ", blocks checkpointed" : "") << ")\n";
     return kExitOk;
 }
 

@@ -31,6 +31,9 @@ int runParams(const CliArgs& args)
     // attention and bf16 autocast, and on the CPU (fp32, attention scores kept).
     const MemoryEstimate gpu = estimateTrainingMemory(config, condition->mode, true, true);
     const MemoryEstimate cpu = estimateTrainingMemory(config, condition->mode, false, false);
+    // The same with every block's activations checkpointed (train.activation_checkpointing).
+    const MemoryEstimate gpuCkpt = estimateTrainingMemory(config, condition->mode, true, true, true);
+    const MemoryEstimate cpuCkpt = estimateTrainingMemory(config, condition->mode, false, false, true);
     const auto toJson = [](const MemoryEstimate& e) {
         return nlohmann::json{{"weights", e.weights},         {"gradients", e.gradients}, {"optimizer", e.optimizer},
                               {"activations", e.activations}, {"total", e.total()}};
@@ -38,7 +41,11 @@ int runParams(const CliArgs& args)
     if (args.has("json")) {
         std::cout << nlohmann::json{{"condition", tag},
                                     {"parameters", count},
-                                    {"estimated_memory_bytes", {{"cuda_bf16_fused_attention", toJson(gpu)}, {"cpu_fp32", toJson(cpu)}}}}
+                                    {"estimated_memory_bytes",
+                                     {{"cuda_bf16_fused_attention", toJson(gpu)},
+                                      {"cpu_fp32", toJson(cpu)},
+                                      {"cuda_bf16_fused_attention_activation_checkpointing", toJson(gpuCkpt)},
+                                      {"cpu_fp32_activation_checkpointing", toJson(cpuCkpt)}}}}
                          .dump(2)
                   << "\n";
     } else {
@@ -50,6 +57,8 @@ int runParams(const CliArgs& args)
         };
         line("CUDA bf16", gpu);
         line("CPU fp32", cpu);
+        line("CUDA bf16, activation checkpointing", gpuCkpt);
+        line("CPU fp32, activation checkpointing", cpuCkpt);
     }
     return kExitOk;
 }

@@ -49,6 +49,7 @@ void forEachTrainField(TrainConfig& t, Fn&& fn)
     fn("threads", t.threads);
     fn("bf16_autocast", t.bf16_autocast);
     fn("kernels", t.kernels);
+    fn("activation_checkpointing", t.activation_checkpointing);
 }
 
 template <typename Fn>

@@ -7,7 +7,8 @@
 
 namespace qks {
 
-MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention)
+MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
+                                      bool activationCheckpointing)
 {
     const ModelConfig& m = config.model;
     const int64_t params = parameterCount(m, mode);
@@ -26,8 +27,25 @@ MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode
     int64_t perTokenPerLayer = 14 * m.d_model + 2 * m.d_ff;
     if (!fusedAttention)
         perTokenPerLayer += 2 * m.n_heads * m.max_seq_len;
-    e.activations = tokens * m.n_layers * perTokenPerLayer * bytesPerValue + 2 * tokens * m.vocab_size * 4;
+    const int64_t logits = 2 * tokens * m.vocab_size * 4;
+    e.activationCheckpointing = activationCheckpointing;
+    if (activationCheckpointing)
+        e.activations = tokens * m.n_layers * m.d_model * 4 + tokens * perTokenPerLayer * bytesPerValue + logits;
+    else
+        e.activations = tokens * m.n_layers * perTokenPerLayer * bytesPerValue + logits;
     return e;
+}
+
+bool activationCheckpointingWanted(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
+                                   int64_t deviceMemoryBytes)
+{
+    const std::string& setting = config.train.activation_checkpointing;
+    if (setting == "on")
+        return true;
+    if (setting != "auto" || deviceMemoryBytes <= 0)
+        return false;
+    const MemoryEstimate plain = estimateTrainingMemory(config, mode, cuda, fusedAttention, false);
+    return double(plain.total()) > 0.9 * double(deviceMemoryBytes);
 }
 
 int64_t physicalMemoryBytes()

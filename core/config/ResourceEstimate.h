@@ -15,6 +15,7 @@ struct MemoryEstimate {
     int64_t gradients = 0;    // fp32, one per parameter
     int64_t optimizer = 0;    // Muon momentum (block matrices) + AdamW's two moments (embedding, norms)
     int64_t activations = 0;  // what one micro-step keeps for backward, logits included
+    bool activationCheckpointing = false; // activations counted as checkpointed blocks
 
     int64_t total() const { return weights + gradients + optimizer + activations; }
 };
@@ -24,8 +25,17 @@ struct MemoryEstimate {
 // output, the FFN's input and activation, residuals), plus 2·n_heads·T attention scores when
 // attention is not fused (`fusedAttention` false: CPU, LibTorch 1.x); 4 bytes each on the CPU,
 // 2 under bf16 autocast on CUDA. Logits and their gradient add 2·B·T·vocab fp32 values.
+// With activation checkpointing each block keeps only its input (d_model fp32 values per
+// token) and one block's intermediates exist at a time, recomputed in backward.
 // An estimate to within a factor of about 1.5, not an allocator trace.
-MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention);
+MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
+                                      bool activationCheckpointing = false);
+
+// Whether a run checkpoints activations: train.activation_checkpointing on/off as set; auto
+// turns it on only when the estimate without it exceeds 90% of the device's memory
+// (`deviceMemoryBytes`, 0 = unknown: off), since recomputing costs a forward pass per step.
+bool activationCheckpointingWanted(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
+                                   int64_t deviceMemoryBytes);
 
 // Physical memory of this machine in bytes (0 when unknown).
 int64_t physicalMemoryBytes();

@@ -39,6 +39,7 @@ struct TrainConfig {
     int64_t threads = 0;           // CPU threads; 0 = all cores
     bool bf16_autocast = true;     // bf16 autocast on CUDA (never on CPU)
     std::string kernels = "fused"; // CPU kernels: fused | reference (the original's operations, bit for bit)
+    std::string activation_checkpointing = "auto"; // auto (when the memory estimate needs it) | on | off
 
     int64_t tokensPerMicroStep(int64_t seqLen) const { return batch_size * seqLen; }
 };

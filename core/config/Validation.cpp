@@ -115,6 +115,8 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
         fail("train.threads", "must be 0 (all cores) or positive");
     if (t.kernels != "fused" && t.kernels != "reference")
         fail("train.kernels", "must be fused or reference (is \"" + t.kernels + "\")");
+    if (t.activation_checkpointing != "auto" && t.activation_checkpointing != "on" && t.activation_checkpointing != "off")
+        fail("train.activation_checkpointing", "must be auto, on or off (is \"" + t.activation_checkpointing + "\")");
     if (!(t.device == "auto" || t.device == "cpu" || t.device == "cuda" || t.device.rfind("cuda:", 0) == 0))
         fail("train.device", "must be auto, cpu, cuda or cuda:N (is \"" + t.device + "\")");
 

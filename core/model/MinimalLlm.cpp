@@ -1,5 +1,6 @@
 #include "model/MinimalLlm.h"
 
+#include "model/CheckpointedBlock.h"
 #include "model/LinearCrossEntropy.h"
 #include "model/OpMath.h"
 
@@ -41,8 +42,9 @@ void MinimalLlmImpl::initWeights()
 torch::Tensor MinimalLlmImpl::hiddenStates(const torch::Tensor& ids)
 {
     auto x = token_embedding->forward(ids) * std::sqrt(static_cast<double>(m_config.d_model)); // (B, T, d_model)
+    const bool checkpoint = m_checkpointing && torch::GradMode::is_enabled();
     for (auto& block : m_blocks)
-        x = block->forward(x);
+        x = checkpoint ? checkpointedBlockForward(*block, x) : block->forward(x);
     return norm->forward(x);
 }
 

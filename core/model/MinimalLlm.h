@@ -39,6 +39,12 @@ public:
     void setKernels(Kernels kernels);
     Kernels kernels() const { return m_kernels; }
 
+    // Off by default. On, a forward pass that records gradients keeps only each block's input
+    // and recomputes the block in backward (CheckpointedBlock): activation memory falls from
+    // every block's intermediates to one block's. Chosen by train.activation_checkpointing.
+    void setActivationCheckpointing(bool on) { m_checkpointing = on; }
+    bool activationCheckpointing() const { return m_checkpointing; }
+
     // While set, each attention layer appends its keys to `capture` (nullptr stops it).
     void setKeyCapture(KeyCapture* capture);
 
@@ -56,6 +62,7 @@ private:
     ModelConfig m_config;
     QkNormMode m_mode;
     Kernels m_kernels = Kernels::Fused;
+    bool m_checkpointing = false;
     std::vector<TransformerBlock> m_blocks;
 };
 TORCH_MODULE(MinimalLlm);

@@ -150,6 +150,10 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     std::optional<TimedTraining> baseline;
     if (options.compareWithReference)
         baseline.emplace(mc, *condition, tc, device, Kernels::Reference);
+    const bool checkpointing = activationCheckpointingFor(config, condition->mode, device);
+    timed.model->setActivationCheckpointing(checkpointing);
+    if (baseline)
+        baseline->model->setActivationCheckpointing(checkpointing);
     MinimalLlm& model = timed.model;
     const auto longOnDevice = torch::TensorOptions().dtype(torch::kLong).device(device);
     const torch::Tensor ids = torch::randint(mc.vocab_size, {tc.batch_size, mc.max_seq_len}, longOnDevice);
@@ -241,7 +245,7 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
                                                    : "process max resident set";
     }
     report.estimate = estimateTrainingMemory(config, condition->mode, device.is_cuda(),
-                                             device.is_cuda() && TORCH_VERSION_MAJOR >= 2);
+                                             device.is_cuda() && TORCH_VERSION_MAJOR >= 2, checkpointing);
     return report;
 }
 

@@ -1,6 +1,8 @@
 #include "train/Device.h"
 
 #include "common/Error.h"
+#include "config/ResourceEstimate.h"
+#include "train/Hardware.h"
 
 #include <ATen/autocast_mode.h>
 #include <mutex>
@@ -61,6 +63,25 @@ std::string describeDevice(const torch::Device& device)
     if (device.is_cpu())
         return "cpu (" + std::to_string(torch::get_num_threads()) + " threads)";
     return device.str();
+}
+
+bool activationCheckpointingFor(const StudyConfig& config, QkNormMode mode, const torch::Device& device)
+{
+    int64_t memory = 0;
+    for (const DeviceInfo& d : availableDevices())
+        if (d.id == device.str())
+            memory = d.memoryBytes;
+    const bool fusedAttention = device.is_cuda() && TORCH_VERSION_MAJOR >= 2;
+    return activationCheckpointingWanted(config, mode, device.is_cuda(), fusedAttention, memory);
+}
+
+bool cudaAutocastEnabled()
+{
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    return at::autocast::is_autocast_enabled(at::kCUDA);
+#else
+    return at::autocast::is_enabled();
+#endif
 }
 
 AutocastScope::AutocastScope(const torch::Device& device, bool enabled)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "config/Condition.h"
+#include "config/StudyConfig.h"
+
 #include <torch/types.h>
 
 #include <string>
@@ -22,6 +25,13 @@ int configureCpuThreads(int64_t requested);
 
 // A short human description: "cpu (2 threads)" or "cuda:0 (NVIDIA H100, 80 GiB)".
 std::string describeDevice(const torch::Device& device);
+
+// Whether this run checkpoints activations (ResourceEstimate's activationCheckpointingWanted
+// with the device's own memory: the CPU's physical memory, a GPU's as nvidia-smi reports it).
+bool activationCheckpointingFor(const StudyConfig& config, QkNormMode mode, const torch::Device& device);
+
+// Whether CUDA autocast is on in this thread (activation checkpointing replays it in backward).
+bool cudaAutocastEnabled();
 
 // Turns bf16 autocast on for CUDA for its lifetime (a no-op on CPU or when disabled).
 class AutocastScope {

@@ -21,16 +21,22 @@ std::string firstLine(const std::string& text)
 }
 
 // Half the micro-batch, twice the accumulation: the same tokens per optimizer step, so the run
-// stays the same study.
+// stays the same study. Activation checkpointing, if it was off, is the other way to keep it.
 std::string smallerMicroBatch(const StudyConfig& config)
 {
     const int64_t batch = config.train.batch_size;
     const int64_t accumulation = config.train.gradient_accumulation_steps;
+    const std::string checkpointing = config.train.activation_checkpointing == "on"
+                                          ? ""
+                                          : " Or keep the micro-batch and recompute activations in backward: "
+                                            "--set train.activation_checkpointing=on (slower, far less memory).";
     if (batch <= 1)
-        return "The micro-batch is already 1: use a smaller model (model.*) or shorter sequences (model.max_seq_len).";
+        return "The micro-batch is already 1: use a smaller model (model.*) or shorter sequences (model.max_seq_len)." +
+               checkpointing;
     return "Use a smaller micro-batch with more accumulation, e.g. --set train.batch_size=" + std::to_string(batch / 2) +
            " --set train.gradient_accumulation_steps=" + std::to_string(accumulation * 2) +
-           (batch % 2 == 0 ? " (the same tokens per optimizer step)." : " (about the same tokens per optimizer step).");
+           (batch % 2 == 0 ? " (the same tokens per optimizer step)." : " (about the same tokens per optimizer step).") +
+           checkpointing;
 }
 
 // Where a run that stopped on an error left its work.

@@ -100,6 +100,10 @@ RunResults Trainer::run()
     torch::manual_seed(static_cast<uint64_t>(tc.seed));
     MinimalLlm model(mc, m_condition.mode);
     model->setKernels(kernelsNamed(tc.kernels));
+    model->setActivationCheckpointing(activationCheckpointingFor(m_config, m_condition.mode, device));
+    if (model->activationCheckpointing())
+        log("activation checkpointing on (train.activation_checkpointing = " + tc.activation_checkpointing +
+            "): each block is recomputed in backward");
     if (!m_initFrom.empty())
         loadModelWeights(model, SafetensorsFile::open(m_initFrom));
     model->to(device);

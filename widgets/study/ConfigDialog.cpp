@@ -68,6 +68,7 @@ QString describeField(const QString& key)
         {QStringLiteral("train.seed"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Seed of the initialization and the data order (the same for every condition)")},
         {QStringLiteral("train.threads"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "CPU threads; 0 = every core")},
         {QStringLiteral("train.bf16_autocast"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "bf16 autocast on CUDA (never on the CPU)")},
+        {QStringLiteral("train.activation_checkpointing"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Keep only each block's input and recompute the block in backward: auto (only when the memory estimate exceeds the device), on or off")},
         {QStringLiteral("train.kernels"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "CPU kernels: fused (faster, equal up to rounding) or reference (the original's operations, bit for bit)")},
         {QStringLiteral("probe.every"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Probe interval in micro-steps, after the probe at 0")},
         {QStringLiteral("probe.early_every"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Denser probe interval before early_until; 0 = off")},
@@ -508,12 +509,14 @@ void ConfigDialog::revalidate()
     // Memory: the learned-γ condition is the largest.
     const QString device = m_device->currentData().toString();
     const bool cuda = device.startsWith(QLatin1String("cuda"));
-    const MemoryEstimate memory = estimateTrainingMemory(c, QkNormMode::Learned, cuda, cuda);
     int64_t available = 0;
     for (const DeviceInfo& d : m_devices) {
         if (QString::fromStdString(d.id) == device || (device == QLatin1String("auto") && d.id == "cpu"))
             available = d.memoryBytes;
     }
+    // As the trainer decides it: auto checkpoints activations only when they would not fit.
+    const bool checkpointing = activationCheckpointingWanted(c, QkNormMode::Learned, cuda, cuda, available);
+    const MemoryEstimate memory = estimateTrainingMemory(c, QkNormMode::Learned, cuda, cuda, checkpointing);
     if (available > 0 && memory.total() > available * 9 / 10 && !byField.contains(QStringLiteral("train.batch_size")))
         byField.insert(QStringLiteral("train.batch_size"),
                        tr("the run needs about %1 of memory but the device has %2: lower train.batch_size "
@@ -556,6 +559,9 @@ void ConfigDialog::revalidate()
                                          QString::fromStdString(formatBytes(memory.total())));
     if (available > 0)
         text += tr(" (the device has %1)").arg(QString::fromStdString(formatBytes(available)));
+    if (checkpointing)
+        text += QLatin1Char('\n') + tr("Activation checkpointing is on: each block is recomputed in backward, "
+                                      "about a third more compute for far less memory.");
     const QString shape = shapeKey(c);
     double speed = m_measuredFor == shape ? m_measuredTokensPerSecond : 0.0;
     bool remembered = false;

@@ -157,7 +157,8 @@ private Q_SLOTS:
         const CliRun run = train("oom", {}, "oom-at-step=5");
         QCOMPARE(run.exitCode, 5);
         QVERIFY2(run.err.contains("out of memory") &&
-                     run.err.contains("train.batch_size=2 --set train.gradient_accumulation_steps=4"),
+                     run.err.contains("train.batch_size=2 --set train.gradient_accumulation_steps=4") &&
+                     run.err.contains("--set train.activation_checkpointing=on"),
                  qPrintable(run.err));
         QVERIFY2(run.err.contains("oom/QK/results.json"), qPrintable(run.err));
         QVERIFY(validateResults(readResults(fsPath("oom/QK/results.json"))).empty());

@@ -1,6 +1,7 @@
 // The memory estimate of the New Study dialog, worked by hand for a model small enough to
-// count, and its scaling.
+// count, and its scaling; with activation checkpointing, and when auto turns it on.
 #include "config/ParamCount.h"
+#include "config/Presets.h"
 #include "config/ResourceEstimate.h"
 
 #include <QTest>
@@ -25,6 +26,8 @@ class TestResourceEstimate final : public QObject {
 private Q_SLOTS:
     void countsAHandSizedModel();
     void scalesWithBatchAndAttention();
+    void checkpointingKeepsBlockInputs();
+    void autoCheckpointsOnlyWhenMemoryRequires();
     void formatsBytes();
 };
 
@@ -56,6 +59,44 @@ void TestResourceEstimate::scalesWithBatchAndAttention()
     QCOMPARE(fused.activations, int64_t(16 * 144 * 2 + 2 * 16 * 10 * 4));
     // NoQK has no q/k γ: 8 fewer parameters, all AdamW-trained.
     QCOMPARE(one.weights, int64_t(552 * 4));
+}
+
+void TestResourceEstimate::checkpointingKeepsBlockInputs()
+{
+    StudyConfig c = handSized();
+    c.model.n_layers = 4;
+    const MemoryEstimate plain = estimateTrainingMemory(c, QkNormMode::Learned, false, false);
+    const MemoryEstimate ckpt = estimateTrainingMemory(c, QkNormMode::Learned, false, false, true);
+    QVERIFY(ckpt.activationCheckpointing && !plain.activationCheckpointing);
+    // 8 tokens: 4 layers × 160 values × 4 bytes, against 4 block inputs of d_model fp32 values
+    // plus one block's 160 recomputed values; the 640 bytes of logits either way.
+    QCOMPARE(plain.activations, int64_t(8 * 4 * 160 * 4 + 640));
+    QCOMPARE(ckpt.activations, int64_t(8 * 4 * 8 * 4 + 8 * 160 * 4 + 640));
+    QCOMPARE(ckpt.weights + ckpt.gradients + ckpt.optimizer, plain.weights + plain.gradients + plain.optimizer);
+}
+
+void TestResourceEstimate::autoCheckpointsOnlyWhenMemoryRequires()
+{
+    StudyConfig c = handSized();
+    const int64_t need = estimateTrainingMemory(c, QkNormMode::Learned, true, true).total();
+    // auto: on above 90% of the device's memory, off below it and when the memory is unknown.
+    QVERIFY(activationCheckpointingWanted(c, QkNormMode::Learned, true, true, need));
+    QVERIFY(!activationCheckpointingWanted(c, QkNormMode::Learned, true, true, need * 2));
+    QVERIFY(!activationCheckpointingWanted(c, QkNormMode::Learned, true, true, 0));
+    c.train.activation_checkpointing = "on";
+    QVERIFY(activationCheckpointingWanted(c, QkNormMode::Learned, true, true, need * 2));
+    c.train.activation_checkpointing = "off";
+    QVERIFY(!activationCheckpointingWanted(c, QkNormMode::Learned, true, true, need / 2));
+
+    // study-50m at micro-batch 8 (68.0 GiB) on an H100 80GB (nvidia-smi: 81559 MiB) needs no
+    // checkpointing; at 32 it does, and then fits.
+    StudyConfig big = presetConfig("study-50m");
+    big.train.batch_size = 8;
+    const int64_t h100 = 81559LL * 1024 * 1024;
+    QVERIFY(!activationCheckpointingWanted(big, QkNormMode::Learned, true, true, h100));
+    big.train.batch_size = 32;
+    QVERIFY(activationCheckpointingWanted(big, QkNormMode::Learned, true, true, h100));
+    QVERIFY(estimateTrainingMemory(big, QkNormMode::Learned, true, true, true).total() < h100);
 }
 
 void TestResourceEstimate::formatsBytes()

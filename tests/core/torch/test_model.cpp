@@ -192,6 +192,60 @@ private Q_SLOTS:
         QVERIFY(std::abs(model->loss(ids).item<double>() - refLoss) <= tolerance * refLoss);
     }
 
+    void activationCheckpointingKeepsLossAndGradients_data()
+    {
+        QTest::addColumn<int>("kernels");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("fp64");
+        QTest::newRow("fused, QK, fp64") << int(Kernels::Fused) << int(QkNormMode::Learned) << true;
+        QTest::newRow("reference, QK frozen, fp64") << int(Kernels::Reference) << int(QkNormMode::Frozen) << true;
+        QTest::newRow("fused, NoQK, fp32") << int(Kernels::Fused) << int(QkNormMode::None) << false;
+        QTest::newRow("reference, QK, fp32") << int(Kernels::Reference) << int(QkNormMode::Learned) << false;
+    }
+
+    // Recomputing each block in backward runs the same operations on the same inputs, so the
+    // loss is the same bit for bit and the gradients differ at most in the order of their sums;
+    // gradients accumulated over two micro-steps too. Without grad mode nothing is recomputed.
+    void activationCheckpointingKeepsLossAndGradients()
+    {
+        QFETCH(int, kernels);
+        QFETCH(int, mode);
+        QFETCH(bool, fp64);
+        MinimalLlm model(smallConfig(), static_cast<QkNormMode>(mode));
+        {
+            torch::NoGradGuard noGrad;
+            for (auto& p : model->parameters())
+                p.add_(torch::randn_like(p) * 0.05);
+        }
+        if (fp64)
+            model->to(torch::kDouble);
+        const auto ids = torch::randint(0, 100, {3, 24}, torch::kLong);
+        const auto more = torch::randint(0, 100, {3, 24}, torch::kLong);
+        auto twoMicroSteps = [&](bool checkpointing) {
+            model->setActivationCheckpointing(checkpointing);
+            const auto [loss, grads] = lossAndGradients(model, static_cast<Kernels>(kernels), ids);
+            model->loss(more).backward(); // accumulates onto the first micro-step's gradients
+            std::vector<torch::Tensor> accumulated;
+            for (const auto& p : model->parameters())
+                accumulated.push_back(p.grad().defined() ? p.grad().clone() : torch::Tensor());
+            return std::make_tuple(loss, grads, accumulated);
+        };
+        const auto [plainLoss, plainGrads, plainAccumulated] = twoMicroSteps(false);
+        const auto [ckptLoss, ckptGrads, ckptAccumulated] = twoMicroSteps(true);
+        QVERIFY(model->activationCheckpointing());
+        QCOMPARE(ckptLoss, plainLoss);
+        const double tolerance = fp64 ? 1e-13 : 1e-6;
+        const double worst = worstRelativeDifference(ckptGrads, plainGrads);
+        QVERIFY2(worst <= tolerance, qPrintable(QString("gradients differ by %1 (relative)").arg(worst)));
+        const double worstAccumulated = worstRelativeDifference(ckptAccumulated, plainAccumulated);
+        QVERIFY2(worstAccumulated <= tolerance, qPrintable(QString("accumulated gradients differ by %1").arg(worstAccumulated)));
+        for (const auto& g : ckptGrads) // every trained parameter got its gradient
+            QVERIFY(!g.defined() || g.abs().sum().item<double>() > 0.0);
+
+        torch::NoGradGuard noGrad;
+        QCOMPARE(model->loss(ids).item<double>(), plainLoss);
+    }
+
     void headIsTiedToTheEmbedding()
     {
         ModelConfig c = smallConfig();
