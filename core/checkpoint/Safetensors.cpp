@@ -2,6 +2,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/JsonDepth.h"
 
 #include <algorithm>
 #include <cstring>
@@ -60,9 +61,13 @@ SafetensorsFile SafetensorsFile::open(const std::filesystem::path& path)
     if (headerLen > size - 8)
         throw fail("header length " + std::to_string(headerLen) + " runs past the end of the file (" +
                    std::to_string(size) + " bytes)");
+    const std::string_view headerText(reinterpret_cast<const char*>(p + 8), headerLen);
+    if (const size_t at = jsonTooDeepAt(headerText); at != std::string_view::npos)
+        throw fail("header nests arrays and objects more than " + std::to_string(kMaxJsonDepth) +
+                   " levels deep at byte " + std::to_string(at) + " (a safetensors header needs 3)");
     nlohmann::json header;
     try {
-        header = nlohmann::json::parse(reinterpret_cast<const char*>(p + 8), reinterpret_cast<const char*>(p + 8 + headerLen));
+        header = nlohmann::json::parse(headerText);
     } catch (const nlohmann::json::exception& e) {
         throw fail(std::string("header is not JSON (") + e.what() + ")");
     }

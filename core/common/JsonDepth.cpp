@@ -1,5 +1,7 @@
 #include "common/JsonDepth.h"
 
+#include "common/Error.h"
+
 namespace qks {
 
 size_t jsonTooDeepAt(std::string_view text, int maxDepth)
@@ -23,6 +25,13 @@ size_t jsonTooDeepAt(std::string_view text, int maxDepth)
         }
     }
     return std::string_view::npos;
+}
+
+void requireJsonDepth(std::string_view text, const std::string& origin, const std::string& hint)
+{
+    if (const size_t at = jsonTooDeepAt(text); at != std::string_view::npos)
+        throw DataError(origin + ": arrays and objects nest more than " + std::to_string(kMaxJsonDepth) +
+                        " levels deep at byte " + std::to_string(at) + hint);
 }
 
 } // namespace qks

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace qks {
@@ -14,5 +15,9 @@ inline constexpr int kMaxJsonDepth = 256;
 // count), or std::string_view::npos when the text nests no deeper than maxDepth. A linear scan
 // of the raw text, so a reader can refuse such a file before building anything from it.
 size_t jsonTooDeepAt(std::string_view text, int maxDepth = kMaxJsonDepth);
+
+// Throws DataError("<origin>: arrays and objects nest more than 256 levels deep at byte N<hint>")
+// when jsonTooDeepAt finds such a level: what every reader calls before parsing.
+void requireJsonDepth(std::string_view text, const std::string& origin, const std::string& hint);
 
 } // namespace qks

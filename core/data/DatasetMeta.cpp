@@ -2,6 +2,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/JsonDepth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -67,6 +68,7 @@ std::string datasetMetaToJsonText(const DatasetMeta& m)
 
 DatasetMeta datasetMetaFromJsonText(const std::string& text, const std::string& origin)
 {
+    requireJsonDepth(text, origin, "; re-run `qkstudio-cli prepare`");
     Json j;
     try {
         j = Json::parse(text);

@@ -2,6 +2,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/JsonDepth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,8 +16,10 @@ namespace {
 
 nlohmann::json parseJsonFile(const fs::path& file)
 {
+    const std::string text = readFile(file);
+    requireJsonDepth(text, file.string(), "; re-save the dataset with datasets' save_to_disk");
     try {
-        return nlohmann::json::parse(readFile(file));
+        return nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         throw DataError(file.string() + ": not valid JSON at byte " + std::to_string(e.byte) +
                         "; re-save the dataset with datasets' save_to_disk");

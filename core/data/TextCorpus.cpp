@@ -2,6 +2,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/JsonDepth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -73,6 +74,7 @@ void forEachJsonLinesDocument(std::string_view content, const std::string& field
         if (text.find_first_not_of(" \t\r") == std::string_view::npos)
             continue;
         const std::string where = origin + ":" + std::to_string(line);
+        requireJsonDepth(text, where, " of the line; a .jsonl file holds one flat JSON object per line");
         nlohmann::json j;
         try {
             j = nlohmann::json::parse(text);

@@ -76,9 +76,7 @@ void saveTokenizerJson(const BpeTokenizer& tokenizer, const std::filesystem::pat
 
 BpeTokenizer tokenizerFromJsonText(const std::string& text, const std::string& origin)
 {
-    if (const size_t at = jsonTooDeepAt(text); at != std::string_view::npos)
-        throw DataError(origin + ": arrays and objects nest more than " + std::to_string(kMaxJsonDepth) +
-                        " levels deep at byte " + std::to_string(at) + "; not a Hugging Face tokenizer.json");
+    requireJsonDepth(text, origin, "; not a Hugging Face tokenizer.json");
     Json j;
     try {
         j = Json::parse(text);

@@ -224,9 +224,7 @@ std::string joinProblems(const std::vector<std::string>& problems)
 
 RunResults parseResults(std::string_view text, const std::string& source)
 {
-    if (const size_t at = jsonTooDeepAt(text); at != std::string_view::npos)
-        throw DataError(source + ": arrays and objects nest more than " + std::to_string(kMaxJsonDepth)
-                        + " levels deep at byte " + std::to_string(at) + " (results.json needs 3)" + kFixHint);
+    requireJsonDepth(text, source, std::string(" (results.json needs 3)") + kFixHint);
     ordered_json doc;
     try {
         doc = ordered_json::parse(quotePythonNonFinite(text));

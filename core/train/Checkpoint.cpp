@@ -2,6 +2,7 @@
 
 #include "common/AtomicFile.h"
 #include "common/Error.h"
+#include "common/JsonDepth.h"
 #include "config/ConfigJson.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -243,9 +244,11 @@ void loadModelWeights(MinimalLlm& model, const SafetensorsFile& file)
 TrainerState loadTrainingState(const std::filesystem::path& weightsPath, StudyOptimizer& optimizer)
 {
     const auto stem = stemOf(weightsPath).string();
+    const std::string text = readFile(stem + ".json");
+    requireJsonDepth(text, stem + ".json", "; not a QK Studio checkpoint state");
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(readFile(stem + ".json"));
+        j = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
         throw DataError(stem + ".json: not a QK Studio checkpoint state (" + e.what() + ")");
     }
@@ -298,6 +301,7 @@ ModelConfig modelConfigFromWeights(const SafetensorsFile& file, const ModelConfi
     const auto& meta = file.metadata();
     if (const auto it = meta.find("config"); it != meta.end()) {
         try {
+            requireJsonDepth(it->second, "metadata \"config\"", "");
             const StudyConfig c = configFromJson(nlohmann::json::parse(it->second));
             if (mode) {
                 const auto tag = meta.count("tag") ? meta.at("tag") : std::string();

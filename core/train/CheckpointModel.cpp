@@ -2,6 +2,7 @@
 
 #include "checkpoint/Safetensors.h"
 #include "common/Error.h"
+#include "common/JsonDepth.h"
 #include "config/ConfigJson.h"
 #include "train/Checkpoint.h"
 
@@ -20,6 +21,7 @@ CheckpointModel loadCheckpointModel(const std::filesystem::path& weights, const 
     const auto& meta = file.metadata();
     if (const auto it = meta.find("config"); it != meta.end()) {
         try {
+            requireJsonDepth(it->second, "metadata \"config\"", "");
             out.config = configFromJson(nlohmann::json::parse(it->second));
             out.configFromFile = true;
         } catch (const std::exception& e) {

@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
@@ -227,6 +228,30 @@ private Q_SLOTS:
             const QString m = e.what();
             QVERIFY2(m.contains("missing") && m.contains("transformer_blocks.0.attention.k_norm.weight"), qPrintable(m));
             QVERIFY2(m.contains("wrong shape") && m.contains("up_proj.weight is 64×32 in the file but 96×32"), qPrintable(m));
+        }
+    }
+
+    void aDeeplyNestedStateIsRefused()
+    {
+        // The state file beside the weights is JSON a user (or a torn copy) can change; nesting
+        // beyond 256 levels is refused before parsing, naming the file.
+        const StudyConfig c = tinyConfig(root() / "data", root() / "x");
+        MinimalLlm model(c.model, QkNormMode::Learned);
+        StudyOptimizer optimizer(*model, c.train);
+        TrainerState state;
+        state.tag = "QK";
+        state.config = configToJson(c);
+        const fs::path weights = saveCheckpoint(root() / "deep", model, optimizer, state);
+        fs::path statePath = weights;
+        statePath.replace_extension(".json");
+        QVERIFY(fs::exists(statePath));
+        std::ofstream(statePath, std::ios::trunc) << "{\"format\": " << std::string(50000, '[') << std::string(50000, ']') << "}";
+        try {
+            loadTrainingState(weights, optimizer);
+            QFAIL("a 50,000-level state file loaded");
+        } catch (const DataError& e) {
+            const QString m = e.what();
+            QVERIFY2(m.contains(".json: arrays and objects nest more than 256 levels deep"), qPrintable(m));
         }
     }
 
