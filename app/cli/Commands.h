@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliArgs.h"
+#include "common/Error.h"
 
 #include <string>
 #include <vector>
@@ -30,6 +31,11 @@ enum ExitCode : int {
     kExitOutOfMemory = 5,
     kExitCancelled = 130,
 };
+// The core's error kinds map onto the same codes (qks::exitCodeFor, shared with qkstudio --run).
+static_assert(exitCodeFor(ErrorKind::Config) == kExitUsage && exitCodeFor(ErrorKind::Usage) == kExitUsage);
+static_assert(exitCodeFor(ErrorKind::Data) == kExitData && exitCodeFor(ErrorKind::Diverged) == kExitDiverged);
+static_assert(exitCodeFor(ErrorKind::OutOfMemory) == kExitOutOfMemory);
+static_assert(exitCodeFor(ErrorKind::Cancelled) == kExitCancelled && exitCodeFor(ErrorKind::Io) == kExitFailure);
 
 // Each command lives in its own file as `int runX(const CliArgs&)`.
 int runConfig(const CliArgs& args);

@@ -1,5 +1,7 @@
 #include "ProgressPrinter.h"
 
+#include "common/Error.h"
+
 #include <cmath>
 #include <cstdio>
 #include <unistd.h>
@@ -93,8 +95,13 @@ void ProgressPrinter::onLog(const LogEvent& e)
 void ProgressPrinter::onFinished(const RunFinished& e)
 {
     clearLine();
-    if (e.errorKind)
+    // A diverged condition is reported here only (the study goes on to the next one); every
+    // other failure ends the command and main prints its message, so it is named, not repeated.
+    if (e.errorKind && *e.errorKind == qks::ErrorKind::Diverged)
         std::fprintf(stderr, "[%s] FAILED after %s: %s\n", e.tag.c_str(), formatDuration(e.seconds).c_str(), e.error.c_str());
+    else if (e.errorKind)
+        std::fprintf(stderr, "[%s] FAILED after %s (%s)\n", e.tag.c_str(), formatDuration(e.seconds).c_str(),
+                     qks::errorKindName(*e.errorKind));
     else if (e.cancelled)
         std::fprintf(stderr, "[%s] stopped after %s; partial results in %s\n", e.tag.c_str(),
                      formatDuration(e.seconds).c_str(), e.resultsPath.c_str());

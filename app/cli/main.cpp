@@ -21,20 +21,6 @@ void printHelp()
                  "5 out of memory, 1 other failures (an unwritable output folder, a full disk), 130 interrupted.\n";
 }
 
-int exitCodeFor(qks::ErrorKind kind)
-{
-    using namespace qks::cli;
-    switch (kind) {
-    case qks::ErrorKind::Usage:
-    case qks::ErrorKind::Config: return kExitUsage;
-    case qks::ErrorKind::Data: return kExitData;
-    case qks::ErrorKind::Diverged: return kExitDiverged;
-    case qks::ErrorKind::OutOfMemory: return kExitOutOfMemory;
-    case qks::ErrorKind::Cancelled: return kExitCancelled;
-    default: return kExitFailure;
-    }
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -55,7 +41,7 @@ int main(int argc, char** argv)
             std::cerr << "qkstudio-cli " << name << ": " << e.what() << "\n";
             if (e.kind() == qks::ErrorKind::Usage)
                 std::cerr << "usage: qkstudio-cli " << command.usage << "\n";
-            return exitCodeFor(e.kind());
+            return qks::exitCodeFor(e.kind());
         } catch (const std::exception& e) {
             std::cerr << "qkstudio-cli " << name << ": unexpected error: " << e.what() << "\n";
             return qks::cli::kExitFailure;

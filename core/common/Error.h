@@ -17,6 +17,38 @@ enum class ErrorKind {
     Internal,
 };
 
+// The process exit code for a run that ended with this kind of error, the same for
+// qkstudio-cli and `qkstudio --run`: 2 usage or config, 3 data, 4 diverged, 5 out of memory,
+// 130 cancelled, 1 anything else (an unwritable folder, a full disk, an internal error).
+constexpr int exitCodeFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Usage:
+    case ErrorKind::Config: return 2;
+    case ErrorKind::Data: return 3;
+    case ErrorKind::Diverged: return 4;
+    case ErrorKind::OutOfMemory: return 5;
+    case ErrorKind::Cancelled: return 130;
+    default: return 1;
+    }
+}
+
+// A short lower-case name for logs and status lines: "config", "out of memory", ...
+constexpr const char* errorKindName(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Usage: return "usage";
+    case ErrorKind::Config: return "config";
+    case ErrorKind::Data: return "data";
+    case ErrorKind::Io: return "io";
+    case ErrorKind::Diverged: return "diverged";
+    case ErrorKind::OutOfMemory: return "out of memory";
+    case ErrorKind::Cancelled: return "cancelled";
+    case ErrorKind::Internal: return "internal";
+    }
+    return "internal";
+}
+
 // Every error the core throws; caught at thread boundaries and in the CLI's main.
 class Error : public std::runtime_error {
 public:

@@ -2,6 +2,7 @@
 
 #include "app/GuiBenchmark.h"
 #include "app/StallMeter.h"
+#include "common/Error.h"
 #include "config/ConfigJson.h"
 #include "config/Presets.h"
 #include "data/StudyStore.h"
@@ -155,15 +156,10 @@ int exitCodeFor(const QVector<JobOutcome>& outcomes)
     int code = 0;
     for (const JobOutcome& o : outcomes) {
         int c = 0;
-        if (o.state == JobState::Failed) {
-            c = o.errorKind == QLatin1String("config")          ? 2
-                : o.errorKind == QLatin1String("data")          ? 3
-                : o.errorKind == QLatin1String("diverged")      ? 4
-                : o.errorKind == QLatin1String("out of memory") ? 5
-                                                                : 1;
-        } else if (o.state == JobState::Stopped || o.state == JobState::Cancelled) {
-            c = 130;
-        }
+        if (o.state == JobState::Failed)
+            c = o.exitCode != 0 ? o.exitCode : 1;
+        else if (o.state == JobState::Stopped || o.state == JobState::Cancelled)
+            c = exitCodeFor(ErrorKind::Cancelled);
         code = code == 0 ? c : code;
     }
     return code;

@@ -58,6 +58,7 @@ struct JobOutcome {
     QString error;       // the core's message: names the run and what to do
     qint64 tokens = 0;
     double seconds = 0.0;
+    int exitCode = 0;    // qks::exitCodeFor the error kind when Failed
 };
 
 } // namespace qks::gui

@@ -19,17 +19,7 @@ namespace {
 
 QString kindName(ErrorKind kind)
 {
-    switch (kind) {
-    case ErrorKind::Usage: return QStringLiteral("usage");
-    case ErrorKind::Config: return QStringLiteral("config");
-    case ErrorKind::Data: return QStringLiteral("data");
-    case ErrorKind::Io: return QStringLiteral("io");
-    case ErrorKind::Diverged: return QStringLiteral("diverged");
-    case ErrorKind::OutOfMemory: return QStringLiteral("out of memory");
-    case ErrorKind::Cancelled: return QStringLiteral("cancelled");
-    case ErrorKind::Internal: return QStringLiteral("internal");
-    }
-    return QStringLiteral("internal");
+    return QString::fromLatin1(errorKindName(kind));
 }
 
 QString qs(const std::string& s)
@@ -291,6 +281,7 @@ void StudyController::drain()
                 if (f->errorKind) {
                     o.state = JobState::Failed;
                     o.errorKind = kindName(*f->errorKind);
+                    o.exitCode = exitCodeFor(*f->errorKind);
                 } else if (f->cancelled) {
                     o.state = JobState::Stopped;
                 }
@@ -310,6 +301,7 @@ void StudyController::drain()
         if (done.thrownKind) {
             o.state = JobState::Failed;
             o.errorKind = kindName(*done.thrownKind);
+            o.exitCode = exitCodeFor(*done.thrownKind);
             o.error = qs(done.thrown);
         } else if (job->cancel->cancelled() && !job->prepare) {
             o.state = JobState::Stopped;

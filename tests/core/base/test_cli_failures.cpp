@@ -161,6 +161,8 @@ private Q_SLOTS:
                      run.err.contains("--set train.activation_checkpointing=on"),
                  qPrintable(run.err));
         QVERIFY2(run.err.contains("oom/QK/results.json"), qPrintable(run.err));
+        QVERIFY2(run.err.count("Use a smaller micro-batch") == 1, qPrintable(run.err)); // said once, by main
+        QVERIFY2(run.err.contains("[QK] FAILED after") && run.err.contains("(out of memory)"), qPrintable(run.err));
         QVERIFY(validateResults(readResults(fsPath("oom/QK/results.json"))).empty());
     }
 
