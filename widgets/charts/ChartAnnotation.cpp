@@ -1,6 +1,7 @@
 #include "charts/ChartAnnotation.h"
 
 #include <QChart>
+#include <QXYSeries>
 #include <QFontMetricsF>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
@@ -30,12 +31,48 @@ void addCausalAnnotation(QChart* chart, const ChartTheme& theme, const QString& 
     label->setPos(pad, pad);
     const auto place = [chart, box](const QRectF& plot) {
         const qreal inset = 8.0;
-        box->setPos(plot.left() + inset, plot.bottom() - inset - box->rect().height());
-        box->setVisible(plot.width() > box->rect().width() * 2.2 && plot.height() > box->rect().height() * 2.5);
-        Q_UNUSED(chart);
+        const qreal w = box->rect().width(), h = box->rect().height();
+        const QPointF corners[] = {{plot.left() + inset, plot.bottom() - inset - h},
+                                   {plot.right() - inset - w, plot.bottom() - inset - h},
+                                   {plot.right() - inset - w, plot.top() + inset},
+                                   {plot.left() + inset, plot.top() + inset}};
+        QPointF best = corners[0];
+        int fewest = -1;
+        for (const QPointF& corner : corners) {
+            const int covered = seriesSamplesInside(chart, QRectF(corner, QSizeF(w, h)));
+            if (fewest < 0 || covered < fewest) {
+                fewest = covered;
+                best = corner;
+            }
+        }
+        box->setPos(best);
+        box->setVisible(plot.width() > w * 2.2 && plot.height() > h * 2.5);
     };
     QObject::connect(chart, &QChart::plotAreaChanged, chart, place);
     place(chart->plotArea());
+}
+
+int seriesSamplesInside(QChart* chart, const QRectF& sceneRect)
+{
+    int inside = 0;
+    for (QAbstractSeries* s : chart->series()) {
+        auto* xy = qobject_cast<QXYSeries*>(s);
+        if (!xy || !xy->isVisible() || xy->attachedAxes().size() < 2)
+            continue;
+        const QList<QPointF> points = xy->points();
+        QPointF previous;
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            const QPointF here = chart->mapToPosition(points[i], xy);
+            const int steps = i == 0 ? 0 : 8; // a line crosses the box between its points too
+            for (int k = 0; k <= steps; ++k) {
+                const qreal t = steps == 0 ? 1.0 : qreal(k) / steps;
+                if (sceneRect.contains(previous + (here - previous) * t))
+                    ++inside;
+            }
+            previous = here;
+        }
+    }
+    return inside;
 }
 
 void addCenteredMessage(QChart* chart, const ChartTheme& theme, const QString& text)
