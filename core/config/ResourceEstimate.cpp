@@ -27,12 +27,10 @@ MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode
     int64_t perTokenPerLayer = 14 * m.d_model + 2 * m.d_ff;
     if (!fusedAttention)
         perTokenPerLayer += 2 * m.n_heads * m.max_seq_len;
+    const int64_t oneBlock = tokens * perTokenPerLayer * bytesPerValue;
     const int64_t logits = 2 * tokens * m.vocab_size * 4;
     e.activationCheckpointing = activationCheckpointing;
-    if (activationCheckpointing)
-        e.activations = tokens * m.n_layers * m.d_model * 4 + tokens * perTokenPerLayer * bytesPerValue + logits;
-    else
-        e.activations = tokens * m.n_layers * perTokenPerLayer * bytesPerValue + logits;
+    e.activations = (activationCheckpointing ? tokens * m.n_layers * m.d_model * 4 + oneBlock : m.n_layers * oneBlock) + logits;
     return e;
 }
 

@@ -244,8 +244,8 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
         report.peakMemorySource = device.is_cuda() ? "host max resident set (no CUDA allocator statistics in this build)"
                                                    : "process max resident set";
     }
-    report.estimate = estimateTrainingMemory(config, condition->mode, device.is_cuda(),
-                                             device.is_cuda() && TORCH_VERSION_MAJOR >= 2, checkpointing);
+    report.estimate =
+        estimateTrainingMemory(config, condition->mode, device.is_cuda(), fusedAttentionOn(device), checkpointing);
     return report;
 }
 

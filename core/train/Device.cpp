@@ -71,8 +71,12 @@ bool activationCheckpointingFor(const StudyConfig& config, QkNormMode mode, cons
     for (const DeviceInfo& d : availableDevices())
         if (d.id == device.str())
             memory = d.memoryBytes;
-    const bool fusedAttention = device.is_cuda() && TORCH_VERSION_MAJOR >= 2;
-    return activationCheckpointingWanted(config, mode, device.is_cuda(), fusedAttention, memory);
+    return activationCheckpointingWanted(config, mode, device.is_cuda(), fusedAttentionOn(device), memory);
+}
+
+bool fusedAttentionOn(const torch::Device& device)
+{
+    return device.is_cuda() && TORCH_VERSION_MAJOR >= 2;
 }
 
 bool cudaAutocastEnabled()
@@ -89,13 +93,12 @@ AutocastScope::AutocastScope(const torch::Device& device, bool enabled)
     if (!enabled || !device.is_cuda())
         return;
     m_active = true;
+    m_previous = cudaAutocastEnabled();
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-    m_previous = at::autocast::is_autocast_enabled(at::kCUDA);
     m_previousDtype = at::autocast::get_autocast_dtype(at::kCUDA);
     at::autocast::set_autocast_enabled(at::kCUDA, true);
     at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
 #else
-    m_previous = at::autocast::is_enabled();
     m_previousDtype = at::autocast::get_autocast_gpu_dtype();
     at::autocast::set_enabled(true);
     at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
