@@ -19,6 +19,7 @@ packages=(
     libtorch-dev      # LibTorch 1.13.1, CPU
     libgloo-dev       # c10d Gloo headers, included by the torch headers
     libopenblas0-openmp # without it torch falls back to reference BLAS, ~15x slower
+    libdnnl-dev       # oneDNN's sgemm for the CPU model's products (the library LibTorch links)
     nlohmann-json3-dev libeigen3-dev libpcre2-dev
     libicu-dev        # Unicode normalization (NFC, NFKC) for Hugging Face tokenizers that ask for it
     xvfb xauth        # headless GUI tests

@@ -25,12 +25,6 @@ AttentionImpl::AttentionImpl(const ModelConfig& config, QkNormMode mode, RotaryT
 
 namespace {
 
-// (T, T), true above the diagonal: the future positions a query must not see.
-torch::Tensor futureMask(int64_t T, const torch::Device& device)
-{
-    return torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(device)).triu(1);
-}
-
 torch::Tensor causalAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, double sqrtDk)
 {
 #if TORCH_VERSION_MAJOR >= 2
@@ -40,7 +34,9 @@ torch::Tensor causalAttention(const torch::Tensor& q, const torch::Tensor& k, co
 #else
     const int64_t T = q.size(-2);
     auto scores = torch::matmul(q, k.transpose(-2, -1)) / sqrtDk; // (B, H, T, T)
-    scores = scores.masked_fill(futureMask(T, q.device()), -std::numeric_limits<float>::infinity());
+    // (T, T), true above the diagonal: the future positions a query must not see.
+    const auto future = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);
+    scores = scores.masked_fill(future, -std::numeric_limits<float>::infinity());
     return torch::matmul(torch::softmax(scores.to(opMathType(q.scalar_type())), -1).to(q.scalar_type()), v); // (B, H, T, d_k)
 #endif
 }
@@ -56,22 +52,6 @@ void AttentionImpl::setKernels(Kernels kernels)
     }
 }
 
-torch::Tensor AttentionImpl::groupedCausalAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v)
-{
-    const int64_t B = q.size(0);
-    const int64_t T = q.size(2);
-    const int64_t group = m_heads / m_kvHeads;
-    if (!m_groupedFuture.defined() || m_groupedFuture.size(1) != T || m_groupedFuture.device() != q.device())
-        m_groupedFuture = futureMask(T, q.device()).repeat({group, 1});
-    // Query head h = kv·group + g reads kv head h / group, as repeat_interleave arranges it:
-    // the group's queries stacked along T share one (G·T, d_k) × (d_k, T) product.
-    const auto grouped = q.reshape({B, m_kvHeads, group * T, m_dk});
-    auto scores = torch::matmul(grouped, k.transpose(-2, -1)); // (B, KV, G·T, T)
-    scores.div_(std::sqrt(static_cast<double>(m_dk)));
-    scores.masked_fill_(m_groupedFuture, -std::numeric_limits<float>::infinity());
-    return torch::matmul(torch::softmax(scores, -1), v).view({B, m_heads, T, m_dk});
-}
-
 torch::Tensor AttentionImpl::forward(const torch::Tensor& x)
 {
     const int64_t B = x.size(0);
@@ -80,7 +60,8 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& x)
 
     const auto wQkv = qkvo_proj.slice(0, 0, m_dModel + 2 * kvDim);
     const auto wOut = qkvo_proj.slice(0, m_dModel + 2 * kvDim);
-    const auto qkv = torch::matmul(x, wQkv.t()); // (B, T, d_model + 2·KV·d_k)
+    const bool fused = m_kernels == Kernels::Fused && fusedKernelsTake(x);
+    const auto qkv = fused ? fusedLinear(x, wQkv) : torch::matmul(x, wQkv.t()); // (B, T, d_model + 2·KV·d_k)
     auto parts = qkv.split_with_sizes({m_dModel, kvDim, kvDim}, -1);
     auto q = parts[0].reshape({B, T, m_heads, m_dk});   // (B, T, H, d_k)
     auto k = parts[1].reshape({B, T, m_kvHeads, m_dk}); // (B, T, KV, d_k)
@@ -92,19 +73,17 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& x)
     }
     if (m_capture)
         m_capture->preRope.push_back(k.detach());
-    const bool fusedRope = m_kernels == Kernels::Fused && fusedKernelsTake(x);
-    q = fusedRope ? m_rope.applyFused(q) : m_rope.apply(q);
-    k = fusedRope ? m_rope.applyFused(k) : m_rope.apply(k);
+    q = fused ? m_rope.applyFused(q) : m_rope.apply(q);
+    k = fused ? m_rope.applyFused(k) : m_rope.apply(k);
     if (m_capture && m_capture->wantPostRope)
         m_capture->postRope.push_back(k.detach());
+
+    if (fused) // (B, T, d_model), the heads side by side, read in place from q, k and v
+        return fusedLinear(fusedCausalAttention(q, k, v), wOut);
 
     q = q.transpose(1, 2); // (B, H, T, d_k)
     k = k.transpose(1, 2); // (B, KV, T, d_k)
     v = v.transpose(1, 2);
-    if (m_kernels == Kernels::Fused && x.device().is_cpu()) {
-        const auto merged = groupedCausalAttention(q, k, v).transpose(1, 2).reshape({B, T, m_dModel});
-        return torch::matmul(merged, wOut.t());
-    }
     if (m_heads != m_kvHeads) {
         // query head h reads kv head h / (H/KV)
         k = k.repeat_interleave(m_heads / m_kvHeads, 1); // (B, H, T, d_k)

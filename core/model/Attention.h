@@ -28,9 +28,6 @@ public:
     RmsNorm k_norm{nullptr};
 
 private:
-    // q (B, H, T, d_k), k and v (B, KV, T, d_k) → (B, H, T, d_k) without repeating K/V.
-    torch::Tensor groupedCausalAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v);
-
     int64_t m_dModel;
     int64_t m_heads;
     int64_t m_kvHeads;
@@ -38,7 +35,6 @@ private:
     RotaryTable m_rope;
     KeyCapture* m_capture = nullptr;
     Kernels m_kernels = Kernels::Fused;
-    torch::Tensor m_groupedFuture; // (H/KV · T, T), true above the diagonal; rebuilt when T changes
 };
 TORCH_MODULE(Attention);
 

@@ -14,9 +14,9 @@ FeedForwardImpl::FeedForwardImpl(int64_t dModel, int64_t dFf)
 
 torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x)
 {
+    if (m_fused && fusedKernelsTake(x))
+        return fusedLinear(fusedSquaredRelu(fusedLinear(x, up_proj->weight)), down_proj->weight);
     const auto up = up_proj->forward(x);
-    if (m_fused && fusedKernelsTake(up))
-        return down_proj->forward(fusedSquaredRelu(up));
     return down_proj->forward(torch::relu(up).square());
 }
 

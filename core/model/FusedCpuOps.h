@@ -19,6 +19,16 @@ inline bool fusedKernelsTake(const torch::Tensor& x)
 // when it requires one (a frozen γ does not).
 torch::Tensor fusedRmsNorm(const torch::Tensor& x, const torch::Tensor& weight, double eps);
 
+// x · weightᵀ (a bias-free Linear) with both gradient products, through cpuMatmul (CpuGemm.h).
+torch::Tensor fusedLinear(const torch::Tensor& x, const torch::Tensor& weight);
+
+// softmax(q·kᵀ/√d_k with the future masked)·v, grouped-query: q (B, T, H, d_k), k and v
+// (B, T, KV, d_k), query head h reading KV head h / (H/KV). Returns (B, T, H·d_k), the heads
+// side by side as the output projection takes them. One task per batch row and KV head, each
+// running its heads' small products single-threaded (no repeated K/V, no (B, H, T, T) pass per
+// elementwise step; blocks of rows skip the products above the diagonal).
+torch::Tensor fusedCausalAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v);
+
 // relu(x)², Primer's squared ReLU.
 torch::Tensor fusedSquaredRelu(const torch::Tensor& x);
 

@@ -1,5 +1,13 @@
 #include "model/LinearCrossEntropy.h"
 
+#include "model/CpuGemm.h"
+#include "model/SoftmaxMath.h"
+
+#include <ATen/Dispatch.h>
+#include <ATen/Parallel.h>
+#include <cmath>
+#include <vector>
+
 #include <torch/torch.h>
 
 namespace qks {
@@ -9,16 +17,37 @@ namespace {
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 
-torch::Tensor meanNegativeLogLikelihood(const torch::Tensor& logProbs, const torch::Tensor& targets)
+// Each row of logits (N, V) becomes softmax − one-hot(target) in place; returns Σ_rows of
+// −log softmax[target] = log Σ_j exp(x_j − max) + max − x_target, summed in row order in
+// double (the same total on every thread count). One max pass, one exp pass, one scaling pass.
+double softmaxCrossEntropyRows(torch::Tensor& logits, const torch::Tensor& targets)
 {
-    return logProbs.gather(1, targets.unsqueeze(1)).sum().neg().div(static_cast<double>(targets.size(0)));
-}
-
-// Turns the log-probabilities into ∂(Σ loss)/∂logits = softmax − one-hot, in place.
-void softmaxMinusOneHot(torch::Tensor& logProbs, const torch::Tensor& targets)
-{
-    logProbs.exp_();
-    logProbs.scatter_add_(1, targets.unsqueeze(1), torch::full({targets.size(0), 1}, -1.0, logProbs.options()));
+    const int64_t N = logits.size(0), V = logits.size(1);
+    const auto ids = targets.contiguous();
+    const int64_t* target = ids.data_ptr<int64_t>();
+    std::vector<double> rowLoss(static_cast<size_t>(N));
+    AT_DISPATCH_FLOATING_TYPES(logits.scalar_type(), "qks_softmax_cross_entropy", [&] {
+        scalar_t* X = logits.data_ptr<scalar_t>();
+        at::parallel_for(0, N, 16, [&](int64_t begin, int64_t end) {
+            for (int64_t i = begin; i < end; ++i) {
+                const int64_t t = target[i];
+                TORCH_CHECK(t >= 0 && t < V, "token id ", t, " is outside the vocabulary of ", V);
+                scalar_t* row = X + i * V;
+                const scalar_t max = maxOf(row, V);
+                const scalar_t picked = row[t];
+                const scalar_t sum = expShiftedSum(row, V, max);
+                rowLoss[static_cast<size_t>(i)] = std::log(double(sum)) + double(max) - double(picked);
+                const scalar_t inv = scalar_t(1) / sum;
+                for (int64_t j = 0; j < V; ++j)
+                    row[j] *= inv;
+                row[t] -= scalar_t(1);
+            }
+        });
+    });
+    double total = 0.0;
+    for (double l : rowLoss)
+        total += l;
+    return total;
 }
 
 class LinearCrossEntropyFunction : public torch::autograd::Function<LinearCrossEntropyFunction> {
@@ -27,13 +56,12 @@ public:
                                  const torch::Tensor& targets)
     {
         const double scale = 1.0 / static_cast<double>(hidden.size(0));
-        auto logProbs = at::log_softmax(at::mm(hidden, weight.t()), 1); // (N, V)
-        const auto loss = meanNegativeLogLikelihood(logProbs, targets);
-        softmaxMinusOneHot(logProbs, targets);
+        auto logits = cpuMatmul(hidden, false, weight, true); // (N, V)
+        const double loss = softmaxCrossEntropyRows(logits, targets) * scale;
         // The (N, V) gradient dies here; only the (N, d) and (V, d) products live on.
-        ctx->saved_data["grad_hidden"] = at::mm(logProbs, weight).mul_(scale);
-        ctx->saved_data["grad_weight"] = at::mm(logProbs.t(), hidden).mul_(scale);
-        return loss;
+        ctx->saved_data["grad_hidden"] = cpuMatmul(logits, false, weight, false).mul_(scale);
+        ctx->saved_data["grad_weight"] = cpuMatmul(logits, true, hidden, false).mul_(scale);
+        return torch::full({}, loss, hidden.options());
     }
 
     static variable_list backward(AutogradContext* ctx, variable_list gradOutputs)
@@ -48,12 +76,15 @@ public:
 
 torch::Tensor linearCrossEntropy(const torch::Tensor& hidden, const torch::Tensor& weight, const torch::Tensor& targets)
 {
-    TORCH_CHECK(hidden.dim() == 2 && weight.dim() == 2 && targets.dim() == 1, "linearCrossEntropy: (N, d), (V, d), (N)");
+    TORCH_CHECK(hidden.dim() == 2 && weight.dim() == 2 && targets.dim() == 1 && targets.size(0) == hidden.size(0),
+                "linearCrossEntropy: (N, d), (V, d), (N)");
     const bool wantsGrad = torch::GradMode::is_enabled() && (hidden.requires_grad() || weight.requires_grad());
     if (wantsGrad)
         return LinearCrossEntropyFunction::apply(hidden, weight, targets);
     // Evaluation (validation loss, benchmark forward): the loss alone.
-    return meanNegativeLogLikelihood(at::log_softmax(at::mm(hidden, weight.t()), 1), targets);
+    auto logits = cpuMatmul(hidden, false, weight, true);
+    return torch::full({}, softmaxCrossEntropyRows(logits, targets) / static_cast<double>(hidden.size(0)),
+                       hidden.options());
 }
 
 } // namespace qks

@@ -1,11 +1,14 @@
 // The one-pass CPU kernels (model/FusedCpuOps.h) against the reference modules' operations,
 // in fp64 so that any difference beyond rounding shows: outputs and every gradient, on
 // non-contiguous inputs as the attention's split hands them over.
+#include "model/CpuGemm.h"
 #include "model/FusedCpuOps.h"
 #include "model/RmsNorm.h"
 #include "model/Rope.h"
 
 #include <QtTest>
+#include <cmath>
+#include <limits>
 #include <torch/torch.h>
 
 using namespace qks;
@@ -36,6 +39,20 @@ torch::Tensor headsView(int64_t B, int64_t T, int64_t H, int64_t d)
 {
     const auto merged = torch::randn({B, T, H * d + 7}, torch::kDouble);
     return merged.slice(-1, 3, 3 + H * d).reshape({B, T, H, d});
+}
+
+// The original module's attention: K/V repeated per query head, scores masked above the
+// diagonal, softmax, weighted sum. (B, T, H, d), (B, T, KV, d) → (B, T, H·d).
+torch::Tensor referenceAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v)
+{
+    const int64_t B = q.size(0), T = q.size(1), H = q.size(2), d = q.size(3), G = H / k.size(2);
+    const auto qh = q.transpose(1, 2);
+    const auto kh = k.repeat_interleave(G, 2).transpose(1, 2);
+    const auto vh = v.repeat_interleave(G, 2).transpose(1, 2);
+    auto scores = torch::matmul(qh, kh.transpose(-2, -1)) / std::sqrt(double(d));
+    const auto future = torch::ones({T, T}, torch::kBool).triu(1);
+    scores = scores.masked_fill(future, -std::numeric_limits<double>::infinity());
+    return torch::matmul(torch::softmax(scores, -1), vh).transpose(1, 2).reshape({B, T, H * d});
 }
 
 } // namespace
@@ -114,6 +131,130 @@ private Q_SLOTS:
         RotaryTable table(32, 64, 10000.0);
         const auto x = torch::randn({2, 64, 4, 32});
         QVERIFY(torch::equal(table.applyFused(x), table.apply(x)));
+    }
+
+    void causalAttentionEqualsReference_data()
+    {
+        QTest::addColumn<int>("T");
+        QTest::addColumn<int>("heads");
+        QTest::addColumn<int>("kvHeads");
+        QTest::newRow("one block, 3 heads per KV head") << 24 << 6 << 2;
+        QTest::newRow("exactly one block, no grouping") << 64 << 4 << 4;
+        QTest::newRow("three blocks, the last partial") << 130 << 4 << 2;
+        QTest::newRow("one position") << 1 << 2 << 1;
+    }
+
+    void causalAttentionEqualsReference()
+    {
+        QFETCH(int, T);
+        QFETCH(int, heads);
+        QFETCH(int, kvHeads);
+        const int64_t B = 2, d = 8;
+        const auto q = torch::randn({B, T, heads, d}, torch::kDouble) * 2.0;
+        const auto k = torch::randn({B, T, kvHeads, d}, torch::kDouble) * 2.0;
+        // v as the attention hands it over: a strided view into the merged projection's output.
+        const auto vWide = torch::randn({B, T, kvHeads * d + 5}, torch::kDouble);
+        const auto probe = torch::randn({B, T, heads * d}, torch::kDouble);
+        auto vOf = [&](const torch::Tensor& wide) { return wide.slice(-1, 2, 2 + kvHeads * d).view({B, T, kvHeads, d}); };
+        const auto fused = valueAndGradients([&](auto& in) { return fusedCausalAttention(in[0], in[1], vOf(in[2])); },
+                                             {q, k, vWide}, probe);
+        const auto expected = valueAndGradients([&](auto& in) { return referenceAttention(in[0], in[1], vOf(in[2])); },
+                                                {q, k, vWide}, probe);
+        const char* parts[] = {"output", "dq", "dk", "dv"};
+        for (size_t i = 0; i < expected.size(); ++i)
+            QVERIFY2(relativeDifference(fused[i], expected[i]) < 1e-12,
+                     qPrintable(QString("%1 differs by %2").arg(parts[i]).arg(relativeDifference(fused[i], expected[i]))));
+    }
+
+    void causalAttentionIgnoresTheFuture()
+    {
+        // Changing the last position's keys and values leaves every earlier output alone.
+        auto q = torch::randn({1, 100, 4, 16}), k = torch::randn({1, 100, 2, 16}), v = torch::randn({1, 100, 2, 16});
+        const auto before = fusedCausalAttention(q, k, v);
+        k.select(1, 99).normal_();
+        v.select(1, 99).normal_();
+        const auto after = fusedCausalAttention(q, k, v);
+        QVERIFY(torch::equal(before.slice(1, 0, 99), after.slice(1, 0, 99)));
+        QVERIFY(!torch::equal(before.select(1, 99), after.select(1, 99)));
+    }
+
+    void causalAttentionFp32StaysWithinFp32Rounding()
+    {
+        const auto q = torch::randn({2, 130, 4, 32}), k = torch::randn({2, 130, 2, 32}), v = torch::randn({2, 130, 2, 32});
+        const auto probe = torch::randn({2, 130, 128});
+        const auto fused = valueAndGradients([](auto& in) { return fusedCausalAttention(in[0], in[1], in[2]); },
+                                             {q, k, v}, probe);
+        const auto expected =
+            valueAndGradients([](auto& in) { return referenceAttention(in[0], in[1], in[2]); },
+                              {q.to(torch::kDouble), k.to(torch::kDouble), v.to(torch::kDouble)}, probe.to(torch::kDouble));
+        for (size_t i = 0; i < expected.size(); ++i)
+            QVERIFY2(relativeDifference(fused[i].to(torch::kDouble), expected[i]) < 1e-5,
+                     qPrintable(QString("part %1 differs by %2").arg(i).arg(
+                         relativeDifference(fused[i].to(torch::kDouble), expected[i]))));
+    }
+
+    void linearEqualsMatmul_data()
+    {
+        QTest::addColumn<bool>("fp64");
+        QTest::newRow("fp64") << true;
+        QTest::newRow("fp32 (oneDNN's sgemm where built with it)") << false;
+    }
+
+    void linearEqualsMatmul()
+    {
+        QFETCH(bool, fp64);
+        const auto type = fp64 ? torch::kDouble : torch::kFloat;
+        const auto x = torch::randn({3, 50, 48}, type);
+        const auto merged = torch::randn({100, 48}, type); // weight = rows 20..83, as wQkv is sliced
+        const auto probe = torch::randn({3, 50, 64}, type);
+        auto weightOf = [](const torch::Tensor& m) { return m.slice(0, 20, 84); };
+        const auto fused = valueAndGradients([&](auto& in) { return fusedLinear(in[0], weightOf(in[1])); }, {x, merged}, probe);
+        const auto asDouble = [](const torch::Tensor& t) { return t.to(torch::kDouble); };
+        const auto expected = valueAndGradients([&](auto& in) { return torch::matmul(in[0], weightOf(in[1]).t()); },
+                                                {asDouble(x), asDouble(merged)}, asDouble(probe));
+        for (size_t i = 0; i < expected.size(); ++i)
+            QVERIFY2(relativeDifference(asDouble(fused[i]), expected[i]) < (fp64 ? 1e-14 : 1e-5),
+                     qPrintable(QString("part %1 differs by %2").arg(i).arg(relativeDifference(asDouble(fused[i]), expected[i]))));
+        QVERIFY(fused[2].slice(0, 0, 20).abs().max().item<double>() == 0.0); // rows outside the slice
+    }
+
+    void rowMajorGemmTakesEveryLayout_data()
+    {
+        QTest::addColumn<bool>("transposeA");
+        QTest::addColumn<bool>("transposeB");
+        QTest::addColumn<bool>("accumulate");
+        for (int mask = 0; mask < 8; ++mask)
+            QTest::newRow(qPrintable(QString("A%1 B%2 %3").arg(mask & 1 ? "ᵀ" : "").arg(mask & 2 ? "ᵀ" : "").arg(mask & 4 ? "β=1" : "β=0")))
+                << bool(mask & 1) << bool(mask & 2) << bool(mask & 4);
+    }
+
+    void rowMajorGemmTakesEveryLayout()
+    {
+        QFETCH(bool, transposeA);
+        QFETCH(bool, transposeB);
+        QFETCH(bool, accumulate);
+        const int64_t M = 37, N = 21, K = 70, pad = 3;
+        // Stored matrices with rows longer than their columns (leading dimension > width).
+        const auto a = torch::randn({transposeA ? K : M, (transposeA ? M : K) + pad}, torch::kDouble);
+        const auto b = torch::randn({transposeB ? N : K, (transposeB ? K : N) + pad}, torch::kDouble);
+        const auto c = torch::randn({M, N + pad}, torch::kDouble);
+        const auto opA = transposeA ? a.slice(1, 0, M).t() : a.slice(1, 0, K);
+        const auto opB = transposeB ? b.slice(1, 0, K).t() : b.slice(1, 0, N);
+        const double alpha = 0.5, beta = accumulate ? 1.0 : 0.0;
+        const auto expected = alpha * torch::mm(opA, opB) + beta * c.slice(1, 0, N);
+
+        auto c64 = c.clone();
+        rowMajorGemm<double>(transposeA, transposeB, M, N, K, alpha, a.data_ptr<double>(), a.size(1),
+                             b.data_ptr<double>(), b.size(1), beta, c64.data_ptr<double>(), c64.size(1));
+        QVERIFY(relativeDifference(c64.slice(1, 0, N), expected) < 1e-14);
+        QVERIFY(torch::equal(c64.slice(1, N), c.slice(1, N))); // the padding is not written
+
+        const auto a32 = a.to(torch::kFloat), b32 = b.to(torch::kFloat);
+        auto c32 = c.to(torch::kFloat);
+        rowMajorGemm<float>(transposeA, transposeB, M, N, K, float(alpha), a32.data_ptr<float>(), a32.size(1),
+                            b32.data_ptr<float>(), b32.size(1), float(beta), c32.data_ptr<float>(), c32.size(1));
+        QVERIFY(relativeDifference(c32.slice(1, 0, N).to(torch::kDouble), expected) < 1e-5);
+        QVERIFY(torch::equal(c32.slice(1, N), c.slice(1, N).to(torch::kFloat)));
     }
 };
 

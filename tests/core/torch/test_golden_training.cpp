@@ -12,10 +12,13 @@ using namespace qks;
 
 namespace {
 // Measured worst over the three conditions (1.13, one thread): loss 4.7e-4, final weights
-// 2.5e-3, final layer PR 1.9e-3 relative; each change of a fused kernel's summation order
-// draws new values of the same size. The bounds leave a factor of about 4.
+// 2.5e-3, final layer PR 1.9e-3 relative with OpenBLAS's products; with oneDNN's products and
+// the one-pass attention (2026-11-28) loss 3.6e-4, weights 3.7e-3, layer PR 9.2e-3. Each change
+// of a summation order draws new values: bf16 Polar Express turns fp32 rounding into
+// lr·2^-8-sized steps, and a d_k = 8 layer's PR follows them. The fp64 tests (test_model,
+// test_fused_cpu_ops) hold the kernels themselves to 1e-10 and better.
 const double kFusedLossTolerance = 2e-3;
-const double kFusedPrTolerance = 1e-2;
+const double kFusedPrTolerance = 3e-2;
 const double kFusedWeightTolerance = 1e-2;
 } // namespace
 
