@@ -31,6 +31,7 @@ nlohmann::ordered_json reportToJson(const BenchmarkReport& r, const StudyConfig&
     j["timed_micro_steps"] = r.microSteps;
     j["tokens_per_second"] = r.tokensPerSecond;
     j["kernels"] = kernelsName(r.kernels);
+    j["cpu_shards"] = r.cpuShards;
     if (r.referenceTokensPerSecond) {
         j["reference_kernels_tokens_per_second"] = *r.referenceTokensPerSecond;
         j["speedup_over_reference_kernels"] = r.tokensPerSecond / *r.referenceTokensPerSecond;
@@ -103,6 +104,9 @@ int runBench(const CliArgs& args)
         std::cout << "reference kernels " << withThousands(int64_t(*r.referenceTokensPerSecond + 0.5))
                   << "  (same process, optimizer steps interleaved): fused is "
                   << fixed(r.tokensPerSecond / *r.referenceTokensPerSecond, 2) << "x\n";
+    if (r.cpuShards > 1)
+        std::cout << "cpu shards        " << r.cpuShards
+                  << " per micro-batch, side by side (forward and backward: the slowest shard's)\n";
     std::cout
               << "forward           " << fixed(r.forwardMs, 2) << " ms / micro-step\n"
               << "backward          " << fixed(r.backwardMs, 2) << " ms / micro-step\n"

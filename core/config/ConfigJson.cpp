@@ -50,6 +50,7 @@ void forEachTrainField(TrainConfig& t, Fn&& fn)
     fn("bf16_autocast", t.bf16_autocast);
     fn("kernels", t.kernels);
     fn("activation_checkpointing", t.activation_checkpointing);
+    fn("cpu_shards", t.cpu_shards);
 }
 
 template <typename Fn>

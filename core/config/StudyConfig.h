@@ -40,6 +40,7 @@ struct TrainConfig {
     bool bf16_autocast = true;     // bf16 autocast on CUDA (never on CPU)
     std::string kernels = "fused"; // CPU kernels: fused | reference (the original's operations, bit for bit)
     std::string activation_checkpointing = "auto"; // auto (when the memory estimate needs it) | on | off
+    int64_t cpu_shards = 0; // CPU, fused kernels: micro-batch shards trained side by side; 0 = auto
 
     int64_t tokensPerMicroStep(int64_t seqLen) const { return batch_size * seqLen; }
 };

@@ -117,6 +117,8 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
         fail("train.kernels", "must be fused or reference (is \"" + t.kernels + "\")");
     if (t.activation_checkpointing != "auto" && t.activation_checkpointing != "on" && t.activation_checkpointing != "off")
         fail("train.activation_checkpointing", "must be auto, on or off (is \"" + t.activation_checkpointing + "\")");
+    if (t.cpu_shards < 0 || t.cpu_shards > t.batch_size)
+        fail("train.cpu_shards", "must be 0 (auto) or 1..train.batch_size (is " + std::to_string(t.cpu_shards) + ")");
     if (!(t.device == "auto" || t.device == "cpu" || t.device == "cuda" || t.device.rfind("cuda:", 0) == 0))
         fail("train.device", "must be auto, cpu, cuda or cuda:N (is \"" + t.device + "\")");
 

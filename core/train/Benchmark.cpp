@@ -9,6 +9,7 @@
 #include "train/Device.h"
 #include "train/Hardware.h"
 #include "train/KeyProbe.h"
+#include "train/ShardedMicroStep.h"
 
 #include <algorithm>
 #include <chrono>
@@ -90,6 +91,15 @@ struct TimedTraining {
     {
         const auto stepStart = Clock::now();
         for (int64_t m = 0; m < accum; ++m) {
+            if (sharded) {
+                ShardedMicroStep::Times times;
+                sharded->run(ids, 1.0 / static_cast<double>(accum), &times);
+                if (record) {
+                    forward.push_back(times.forwardMs);
+                    backward.push_back(times.backwardMs);
+                }
+                continue;
+            }
             auto t = Clock::now();
             torch::Tensor loss;
             {
@@ -118,6 +128,7 @@ struct TimedTraining {
 
     MinimalLlm model;
     StudyOptimizer optimizer;
+    std::unique_ptr<ShardedMicroStep> sharded;
     torch::Device device;
     std::vector<double> forward, backward, update, perOptimizerStep;
 };
@@ -154,6 +165,9 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     timed.model->setActivationCheckpointing(checkpointing);
     if (baseline)
         baseline->model->setActivationCheckpointing(checkpointing);
+    const int64_t shards = cpuShardsFor(tc, device, checkpointing);
+    if (shards > 1)
+        timed.sharded = std::make_unique<ShardedMicroStep>(timed.model, shards);
     MinimalLlm& model = timed.model;
     const auto longOnDevice = torch::TensorOptions().dtype(torch::kLong).device(device);
     const torch::Tensor ids = torch::randint(mc.vocab_size, {tc.batch_size, mc.max_seq_len}, longOnDevice);
@@ -214,6 +228,7 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     const double stepMs = median(timed.perOptimizerStep);
     report.tokensPerSecond = tokensPerSecond(double(accum * report.tokensPerMicroStep), stepMs);
     report.kernels = kernels;
+    report.cpuShards = shards;
     if (baseline)
         report.referenceTokensPerSecond =
             tokensPerSecond(double(accum * report.tokensPerMicroStep), median(baseline->perOptimizerStep));

@@ -32,6 +32,7 @@ struct BenchmarkReport {
     int64_t microSteps = 0;      // timed
     double tokensPerSecond = 0;  // median over optimizer steps (accumulation micro-steps + the update)
     Kernels kernels = Kernels::Fused;
+    int64_t cpuShards = 1; // micro-batch shards trained side by side (ShardedMicroStep)
     std::optional<double> referenceTokensPerSecond; // with compareWithReference
     double forwardMs = 0;        // per micro-step, median
     double backwardMs = 0;       // per micro-step, median

@@ -8,9 +8,12 @@
 
 namespace qks {
 
-MicroStepper::MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t accumulation, bool autocast)
+MicroStepper::MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t accumulation, bool autocast,
+                           int64_t shards)
     : m_model(model), m_optimizer(optimizer), m_accumulation(accumulation), m_autocast(autocast)
 {
+    if (shards > 1)
+        m_sharded = std::make_unique<ShardedMicroStep>(model, shards);
 }
 
 double MicroStepper::step(const torch::Tensor& ids)
@@ -18,15 +21,21 @@ double MicroStepper::step(const torch::Tensor& ids)
     const FaultPlan& fault = faultPlan();
     if (fault.oomAtStep == m_microSteps)
         TORCH_CHECK_WITH(OutOfMemoryError, false, "CUDA out of memory. Tried to allocate 2.00 GiB (injected by QKS_FAULT)");
-    torch::Tensor loss;
-    {
-        AutocastScope scope(ids.device(), m_autocast);
-        loss = m_model->loss(ids);
+    double lossValue = 0.0;
+    if (m_sharded) {
+        lossValue = m_sharded->run(ids, 1.0 / static_cast<double>(m_accumulation));
+    } else {
+        torch::Tensor loss;
+        {
+            AutocastScope scope(ids.device(), m_autocast);
+            loss = m_model->loss(ids);
+        }
+        (loss / static_cast<double>(m_accumulation)).backward();
+        // Read after backward so the device never waits between the two; the weights change
+        // only at the accumulation boundary below, so a non-finite loss still stops before that.
+        lossValue = loss.item<double>();
     }
-    (loss / static_cast<double>(m_accumulation)).backward();
-    // Read after backward so the device never waits between the two; the weights change only
-    // at the accumulation boundary below, so a non-finite loss still stops before that.
-    const double value = fault.nanAtStep == m_microSteps ? std::nan("") : loss.item<double>();
+    const double value = fault.nanAtStep == m_microSteps ? std::nan("") : lossValue;
     if (!std::isfinite(value))
         return value;
     ++m_microSteps;

@@ -2,6 +2,9 @@
 
 #include "model/MinimalLlm.h"
 #include "optim/StudyOptimizer.h"
+#include "train/ShardedMicroStep.h"
+
+#include <memory>
 
 namespace qks {
 
@@ -10,7 +13,9 @@ namespace qks {
 // golden test, so the test exercises the loop the study runs.
 class MicroStepper {
 public:
-    MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t accumulation, bool autocast);
+    // shards > 1 (CPU only, see cpuShardsFor) trains each micro-batch as that many shards side
+    // by side (ShardedMicroStep).
+    MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t accumulation, bool autocast, int64_t shards = 1);
 
     // Returns this micro-step's (undivided) loss. A non-finite loss is returned before any
     // optimizer step, so the caller can stop with the weights of the last good step.
@@ -28,6 +33,7 @@ private:
     bool m_autocast;
     int64_t m_microSteps = 0;
     torch::Tensor m_lastGradNorm;
+    std::unique_ptr<ShardedMicroStep> m_sharded;
 };
 
 } // namespace qks

@@ -108,7 +108,11 @@ RunResults Trainer::run()
         loadModelWeights(model, SafetensorsFile::open(m_initFrom));
     model->to(device);
     StudyOptimizer optimizer(*model, tc);
-    MicroStepper stepper(model, optimizer, tc.gradient_accumulation_steps, autocast);
+    const int64_t shards = cpuShardsFor(tc, device, model->activationCheckpointing());
+    if (shards > 1)
+        log("each micro-batch of " + std::to_string(B) + " sequences trains as " + std::to_string(shards) +
+            " shards side by side (train.cpu_shards = " + std::to_string(tc.cpu_shards) + ")");
+    MicroStepper stepper(model, optimizer, tc.gradient_accumulation_steps, autocast, shards);
     BatchOrder order(m_data.trainCount(), static_cast<uint64_t>(tc.seed));
     const torch::Tensor probeIds = gatherBatch(m_data, range(0, pc.batch), true, T, device);
     const std::filesystem::path checkpointDir = m_resultsPath.parent_path() / "checkpoints";

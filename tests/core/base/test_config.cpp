@@ -159,6 +159,13 @@ private Q_SLOTS:
         c.study.conditions = {"QKX"};
         QVERIFY(hasIssue(c, "study.conditions", "unknown condition"));
         c = presetConfig("tiny-cpu");
+        c.train.cpu_shards = -1;
+        QVERIFY(hasIssue(c, "train.cpu_shards", "0 (auto)"));
+        c.train.cpu_shards = c.train.batch_size + 1;
+        QVERIFY(hasIssue(c, "train.cpu_shards", "train.batch_size"));
+        c.train.cpu_shards = c.train.batch_size;
+        QVERIFY(!hasIssue(c, "train.cpu_shards", ""));
+        c = presetConfig("tiny-cpu");
         c.train.device = "tpu";
         QVERIFY(hasIssue(c, "train.device", "cuda"));
         try {

@@ -1,0 +1,108 @@
+#include "train/ShardedMicroStep.h"
+
+#include "model/CpuGemm.h"
+#include "model/Kernels.h"
+
+#include <ATen/Parallel.h>
+#include <algorithm>
+#include <chrono>
+#include <torch/torch.h>
+
+namespace qks {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+} // namespace
+
+ShardedMicroStep::ShardedMicroStep(MinimalLlm& model, int64_t shards) : m_model(model), m_workers(shards)
+{
+    for (const auto& p : model->parameters()) {
+        if (p.requires_grad())
+            m_params.push_back(p);
+    }
+    // Each worker keeps its share of the intra-op threads for good. at::set_num_threads also
+    // sets the default that threads started later begin with, so it is put back afterwards.
+    const int threads = at::get_num_threads();
+    const int perShard = std::max<int>(1, threads / static_cast<int>(shards));
+    m_workers.run([perShard](int64_t) {
+        at::internal::lazy_init_num_threads();
+        at::set_num_threads(perShard);
+    });
+    at::set_num_threads(threads);
+}
+
+double ShardedMicroStep::run(const torch::Tensor& ids, double gradScale, Times* times)
+{
+    const int64_t W = shards();
+    const int64_t B = ids.size(0);
+    std::vector<double> losses(W), forwardMs(W), backwardMs(W);
+    std::vector<std::vector<torch::Tensor>> grads(W);
+    m_workers.run([&](int64_t w) {
+        const int64_t begin = B * w / W;
+        const int64_t end = B * (w + 1) / W;
+        if (begin == end)
+            return;
+        torch::AutoGradMode gradMode(true);
+        auto t = Clock::now();
+        const torch::Tensor loss = m_model->loss(ids.slice(0, begin, end));
+        forwardMs[w] = msSince(t);
+        t = Clock::now();
+        const double weight = double(end - begin) / double(B);
+        grads[w] = torch::autograd::grad({loss * (weight * gradScale)}, m_params, {}, false, false, true);
+        losses[w] = loss.item<double>() * weight;
+        backwardMs[w] = msSince(t);
+    });
+    // Summed in shard order (deterministic), each worker taking every W-th parameter.
+    const auto t = Clock::now();
+    m_workers.run([&](int64_t w) {
+        torch::NoGradGuard noGrad;
+        for (size_t j = static_cast<size_t>(w); j < m_params.size(); j += static_cast<size_t>(W)) {
+            torch::Tensor sum;
+            for (int64_t s = 0; s < W; ++s) {
+                if (grads[s].empty() || !grads[s][j].defined())
+                    continue;
+                sum = sum.defined() ? sum.add_(grads[s][j]) : grads[s][j].clone();
+            }
+            if (!sum.defined())
+                continue;
+            torch::Tensor& grad = m_params[j].mutable_grad();
+            if (grad.defined())
+                grad.add_(sum);
+            else
+                grad = sum;
+        }
+    });
+    double loss = 0.0;
+    for (double l : losses)
+        loss += l;
+    if (times) {
+        times->forwardMs = *std::max_element(forwardMs.begin(), forwardMs.end());
+        times->backwardMs = *std::max_element(backwardMs.begin(), backwardMs.end()) + msSince(t);
+    }
+    return loss;
+}
+
+int64_t cpuShardsFor(const TrainConfig& config, const torch::Device& device, bool activationCheckpointing)
+{
+    if (!device.is_cpu() || kernelsNamed(config.kernels) != Kernels::Fused || activationCheckpointing ||
+        !cpuMatmulUsesOneDnn())
+        return 1;
+    if (config.cpu_shards > 0)
+        return std::min(config.cpu_shards, config.batch_size);
+    const int64_t threads = at::get_num_threads();
+    int64_t best = 1;
+    for (int64_t s = 2; s <= std::min(threads, config.batch_size); ++s) {
+        if (config.batch_size % s == 0)
+            best = s;
+    }
+    return best;
+}
+
+} // namespace qks
