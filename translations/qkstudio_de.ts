@@ -597,6 +597,10 @@ Alle verschieden → beides</translation>
         <source>Activation checkpointing is on: each block is recomputed in backward, about a third more compute for far less memory.</source>
         <translation>Aktivierungs-Checkpointing ist an: Jeder Block wird im Rückwärtsschritt neu berechnet, etwa ein Drittel mehr Rechenzeit für weit weniger Speicher.</translation>
     </message>
+    <message>
+        <source>CPU with fused kernels: split each micro-batch into this many shards trained side by side, each on its share of the threads; 0 = auto (one per thread when they divide the batch)</source>
+        <translation>CPU mit fusionierten Kernels: jeden Mikro-Batch in so viele Teile aufteilen, die nebeneinander trainiert werden, jeder mit seinem Anteil der Threads; 0 = auto (einer pro Thread, wenn sie den Batch teilen)</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

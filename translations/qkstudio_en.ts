@@ -594,6 +594,10 @@ All differ → both</source>
         <source>Activation checkpointing is on: each block is recomputed in backward, about a third more compute for far less memory.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CPU with fused kernels: split each micro-batch into this many shards trained side by side, each on its share of the threads; 0 = auto (one per thread when they divide the batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

@@ -595,6 +595,10 @@ A≈B≠C → 由归一化驱动
         <source>Activation checkpointing is on: each block is recomputed in backward, about a third more compute for far less memory.</source>
         <translation>激活检查点已开启：每个块在反向传播中重新计算，计算量约增加三分之一，内存占用大幅减少。</translation>
     </message>
+    <message>
+        <source>CPU with fused kernels: split each micro-batch into this many shards trained side by side, each on its share of the threads; 0 = auto (one per thread when they divide the batch)</source>
+        <translation>CPU 且使用融合内核时：将每个微批次拆分为这么多份并行训练，每份使用其分得的线程；0 = 自动（线程数能整除批次时每个线程一份）</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>
