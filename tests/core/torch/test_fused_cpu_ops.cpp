@@ -218,6 +218,37 @@ private Q_SLOTS:
         QVERIFY(fused[2].slice(0, 0, 20).abs().max().item<double>() == 0.0); // rows outside the slice
     }
 
+    void cpuMatmulTakesEveryLayout_data()
+    {
+        QTest::addColumn<bool>("transposeA");
+        QTest::addColumn<bool>("transposeB");
+        QTest::addColumn<int>("M");
+        QTest::addColumn<int>("N");
+        for (int mask = 0; mask < 4; ++mask) {
+            const bool ta = mask & 1, tb = mask & 2;
+            const QString name = QString("A%1 B%2").arg(ta ? "ᵀ" : "").arg(tb ? "ᵀ" : "");
+            QTest::newRow(qPrintable(name + ", tall result")) << ta << tb << 300 << 40; // Aᵀ·B: taken as (Bᵀ·A)ᵀ
+            QTest::newRow(qPrintable(name + ", wide result")) << ta << tb << 40 << 300;
+        }
+    }
+
+    void cpuMatmulTakesEveryLayout()
+    {
+        QFETCH(bool, transposeA);
+        QFETCH(bool, transposeB);
+        QFETCH(int, M);
+        QFETCH(int, N);
+        const int64_t K = 90;
+        const auto a = torch::randn(transposeA ? std::vector<int64_t>{K, M} : std::vector<int64_t>{M, K});
+        const auto b = torch::randn(transposeB ? std::vector<int64_t>{N, K} : std::vector<int64_t>{K, N});
+        const auto got = cpuMatmul(a, transposeA, b, transposeB);
+        QCOMPARE(got.sizes(), (torch::IntArrayRef{M, N}));
+        QVERIFY(got.is_contiguous());
+        const auto a64 = a.to(torch::kDouble), b64 = b.to(torch::kDouble);
+        const auto expected = torch::mm(transposeA ? a64.t() : a64, transposeB ? b64.t() : b64);
+        QVERIFY(relativeDifference(got.to(torch::kDouble), expected) < 1e-5);
+    }
+
     void rowMajorGemmTakesEveryLayout_data()
     {
         QTest::addColumn<bool>("transposeA");
