@@ -4,6 +4,7 @@
 // what the original operations compute.
 #include "config/ParamCount.h"
 #include "model/MinimalLlm.h"
+#include "SmallModelConfig.h"
 
 #include <QtTest>
 #include <cmath>
@@ -13,18 +14,7 @@
 using namespace qks;
 
 namespace {
-ModelConfig smallConfig()
-{
-    ModelConfig c;
-    c.d_model = 48;
-    c.n_layers = 3;
-    c.n_heads = 6; // d_k 8
-    c.n_kv_heads = 2;
-    c.d_ff = 96;
-    c.vocab_size = 100;
-    c.max_seq_len = 24;
-    return c;
-}
+using test::smallModelConfig;
 
 // Loss and every parameter's gradient for one batch with the given kernels.
 std::pair<double, std::vector<torch::Tensor>> lossAndGradients(MinimalLlm& model, Kernels kernels, const torch::Tensor& ids)
@@ -71,14 +61,14 @@ private Q_SLOTS:
     void countFormulaMatchesInstantiatedModel()
     {
         for (QkNormMode mode : {QkNormMode::Learned, QkNormMode::Frozen, QkNormMode::None}) {
-            MinimalLlm model(smallConfig(), mode);
-            QCOMPARE(countParameters(model), parameterCount(smallConfig(), mode));
+            MinimalLlm model(smallModelConfig(), mode);
+            QCOMPARE(countParameters(model), parameterCount(smallModelConfig(), mode));
         }
     }
 
     void parameterNamesEqualTheOriginal()
     {
-        MinimalLlm model(smallConfig(), QkNormMode::Learned);
+        MinimalLlm model(smallModelConfig(), QkNormMode::Learned);
         std::set<std::string> names;
         for (const auto& item : model->named_parameters())
             names.insert(item.key());
@@ -93,14 +83,14 @@ private Q_SLOTS:
         const auto qkvo = model->named_parameters()["transformer_blocks.0.attention.qkvo_proj"];
         QCOMPARE(qkvo.sizes().vec(), (std::vector<int64_t>{48 + 2 * 2 * 8 + 48, 48})); // rows Q, K, V, O
 
-        MinimalLlm noqk(smallConfig(), QkNormMode::None);
+        MinimalLlm noqk(smallModelConfig(), QkNormMode::None);
         for (const auto& item : noqk->named_parameters())
             QVERIFY(item.key().find("q_norm") == std::string::npos && item.key().find("k_norm") == std::string::npos);
     }
 
     void frozenGammaHasNoGradient()
     {
-        MinimalLlm model(smallConfig(), QkNormMode::Frozen);
+        MinimalLlm model(smallModelConfig(), QkNormMode::Frozen);
         for (const auto& item : model->named_parameters()) {
             const bool qk = item.key().find("q_norm") != std::string::npos || item.key().find("k_norm") != std::string::npos;
             QCOMPARE(item.value().requires_grad(), !qk);
@@ -111,7 +101,7 @@ private Q_SLOTS:
 
     void initialisationHasTheStudysScale()
     {
-        ModelConfig c = smallConfig();
+        ModelConfig c = smallModelConfig();
         c.d_model = 256;
         c.n_heads = 8;
         c.d_ff = 512;
@@ -134,7 +124,7 @@ private Q_SLOTS:
     void causalOutputsIgnoreTheFuture()
     {
         QFETCH(bool, fused);
-        MinimalLlm model(smallConfig(), QkNormMode::Learned);
+        MinimalLlm model(smallModelConfig(), QkNormMode::Learned);
         model->setKernels(fused ? Kernels::Fused : Kernels::Reference);
         torch::NoGradGuard noGrad;
         auto ids = torch::randint(0, 100, {2, 24}, torch::kLong);
@@ -166,7 +156,7 @@ private Q_SLOTS:
         QFETCH(int, seqLen);
         QFETCH(int, mode);
         QFETCH(bool, fp64);
-        ModelConfig c = smallConfig();
+        ModelConfig c = smallModelConfig();
         c.n_kv_heads = kvHeads;
         MinimalLlm model(c, static_cast<QkNormMode>(mode));
         {
@@ -211,7 +201,7 @@ private Q_SLOTS:
         QFETCH(int, kernels);
         QFETCH(int, mode);
         QFETCH(bool, fp64);
-        MinimalLlm model(smallConfig(), static_cast<QkNormMode>(mode));
+        MinimalLlm model(smallModelConfig(), static_cast<QkNormMode>(mode));
         {
             torch::NoGradGuard noGrad;
             for (auto& p : model->parameters())
@@ -248,7 +238,7 @@ private Q_SLOTS:
 
     void headIsTiedToTheEmbedding()
     {
-        ModelConfig c = smallConfig();
+        ModelConfig c = smallModelConfig();
         c.n_layers = 0;
         MinimalLlm model(c, QkNormMode::Learned);
         torch::NoGradGuard noGrad;
@@ -293,7 +283,7 @@ private Q_SLOTS:
 
     void capturedKeysArePreRopeKNormOutput()
     {
-        ModelConfig c = smallConfig();
+        ModelConfig c = smallModelConfig();
         c.n_layers = 1;
         MinimalLlm model(c, QkNormMode::Learned);
         torch::NoGradGuard noGrad;

@@ -6,6 +6,7 @@
 #include "model/MinimalLlm.h"
 #include "train/ShardWorkers.h"
 #include "train/ShardedMicroStep.h"
+#include "SmallModelConfig.h"
 
 #include <ATen/Parallel.h>
 #include <QtTest>
@@ -17,23 +18,10 @@ using namespace qks;
 
 namespace {
 
-ModelConfig smallConfig()
-{
-    ModelConfig c;
-    c.d_model = 48;
-    c.n_layers = 2;
-    c.n_heads = 6; // d_k 8
-    c.n_kv_heads = 2;
-    c.d_ff = 96;
-    c.vocab_size = 100;
-    c.max_seq_len = 20;
-    return c;
-}
-
 MinimalLlm makeModel(torch::ScalarType type)
 {
     torch::manual_seed(5);
-    MinimalLlm model(smallConfig(), QkNormMode::Learned);
+    MinimalLlm model(test::smallModelConfig(), QkNormMode::Learned);
     model->to(type);
     return model;
 }
@@ -94,7 +82,7 @@ private Q_SLOTS:
     void shardsSumToOneBackward()
     {
         QFETCH(int, shards);
-        const auto ids = torch::randint(100, {6, 20}, torch::kLong);
+        const auto ids = torch::randint(100, {6, 24}, torch::kLong);
         const double scale = 0.25; // as 1 / gradient_accumulation_steps
         auto whole = makeModel(torch::kDouble);
         const auto loss = whole->loss(ids);
@@ -118,8 +106,8 @@ private Q_SLOTS:
 
     void addsIntoExistingGradients()
     {
-        const auto a = torch::randint(100, {4, 20}, torch::kLong);
-        const auto b = torch::randint(100, {4, 20}, torch::kLong);
+        const auto a = torch::randint(100, {4, 24}, torch::kLong);
+        const auto b = torch::randint(100, {4, 24}, torch::kLong);
         auto whole = makeModel(torch::kDouble);
         whole->loss(a).backward();
         whole->loss(b).backward();
@@ -134,7 +122,7 @@ private Q_SLOTS:
 
     void sameBitsEveryRun()
     {
-        const auto ids = torch::randint(100, {8, 20}, torch::kLong);
+        const auto ids = torch::randint(100, {8, 24}, torch::kLong);
         std::vector<std::vector<torch::Tensor>> runs;
         std::vector<double> losses;
         for (int r = 0; r < 2; ++r) {
@@ -152,7 +140,7 @@ private Q_SLOTS:
     {
         auto model = makeModel(torch::kFloat);
         ShardedMicroStep step(model, 2);
-        auto ids = torch::randint(100, {4, 20}, torch::kLong);
+        auto ids = torch::randint(100, {4, 24}, torch::kLong);
         ids[3][7] = 100; // outside the vocabulary, in the second shard
         QVERIFY_THROWS_EXCEPTION(c10::Error, step.run(ids, 1.0));
         for (const auto& g : gradients(model))
