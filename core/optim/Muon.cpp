@@ -45,7 +45,7 @@ void Muon::step()
     if (!m_options.batched) {
         for (size_t i = 0; i < m_params.size(); ++i)
             if (m_params[i].grad().defined())
-                applyUpdate(i, polarExpress(momentumDirection(i), m_options.polarDtype, m_options.oneTaskPerMatrix));
+                applyUpdate(i, polarExpress(momentumDirection(i), m_options.polarDtype));
         return;
     }
     for (const auto& group : m_sameShape) {
@@ -58,7 +58,7 @@ void Muon::step()
             }
         if (members.empty())
             continue;
-        const auto orthogonal = polarExpress(torch::stack(directions), m_options.polarDtype, m_options.oneTaskPerMatrix); // (n, rows, cols)
+        const auto orthogonal = polarExpress(torch::stack(directions), m_options.polarDtype); // (n, rows, cols)
         for (size_t k = 0; k < members.size(); ++k)
             applyUpdate(members[k], orthogonal[static_cast<int64_t>(k)]);
     }

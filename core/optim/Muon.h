@@ -16,8 +16,6 @@ struct MuonOptions {
     // GPU wants (32 layers × 3 shapes → 3 launches per product). Off: one matrix at a time, as
     // the original loop does.
     bool batched = false;
-    // CPU: Polar Express's products one matrix per thread (see polarExpress).
-    bool oneTaskPerMatrix = false;
 };
 
 // Muon for 2-D weights: momentum, Polar Express orthogonalisation, and a step scaled by

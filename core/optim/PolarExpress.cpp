@@ -1,8 +1,5 @@
 #include "optim/PolarExpress.h"
 
-#include "model/CpuGemm.h"
-
-#include <ATen/Parallel.h>
 #include <array>
 #include <torch/torch.h>
 
@@ -28,33 +25,9 @@ torch::Tensor matmulLikeGpu(const torch::Tensor& a, const torch::Tensor& b)
     return torch::matmul(a, b);
 }
 
-// matmulLikeGpu(op(a), op(b)) for bf16 CPU stacks (S, r, c) or single matrices: fp32 copies of
-// the bf16 values, one sgemm per matrix on its own thread, one rounding to bf16.
-torch::Tensor matmulPerMatrix(const torch::Tensor& a, bool transposeA, const torch::Tensor& b, bool transposeB)
-{
-    const bool stacked = a.dim() == 3;
-    const auto A = (stacked ? a : a.unsqueeze(0)).to(torch::kFloat).contiguous();
-    const auto B = (stacked ? b : b.unsqueeze(0)).to(torch::kFloat).contiguous();
-    const int64_t S = A.size(0);
-    const int64_t M = transposeA ? A.size(2) : A.size(1);
-    const int64_t K = transposeA ? A.size(1) : A.size(2);
-    const int64_t N = transposeB ? B.size(1) : B.size(2);
-    auto C = torch::empty({S, M, N}, A.options());
-    const float* pa = A.data_ptr<float>();
-    const float* pb = B.data_ptr<float>();
-    float* pc = C.data_ptr<float>();
-    at::parallel_for(0, S, 1, [&](int64_t begin, int64_t end) {
-        for (int64_t s = begin; s < end; ++s)
-            rowMajorGemm<float>(transposeA, transposeB, M, N, K, 1.0f, pa + s * A.stride(0), A.size(2),
-                                pb + s * B.stride(0), B.size(2), 0.0f, pc + s * M * N, N);
-    });
-    const auto out = C.to(torch::kBFloat16);
-    return stacked ? out : out.squeeze(0);
-}
-
 } // namespace
 
-torch::Tensor polarExpress(const torch::Tensor& G, torch::ScalarType dtype, bool oneTaskPerMatrix)
+torch::Tensor polarExpress(const torch::Tensor& G, torch::ScalarType dtype)
 {
     auto X = G.to(dtype);
     const bool transposed = G.size(-2) > G.size(-1);
@@ -62,14 +35,6 @@ torch::Tensor polarExpress(const torch::Tensor& G, torch::ScalarType dtype, bool
         X = X.transpose(-2, -1);
     // Each matrix by its own Frobenius norm; a single matrix keeps the original's X.norm().
     X = X.dim() > 2 ? X / (X.norm(2, {-2, -1}, /*keepdim=*/true) * 1.01 + 1e-7) : X / (X.norm() * 1.01 + 1e-7);
-    if (oneTaskPerMatrix && X.device().is_cpu() && X.scalar_type() == torch::kBFloat16) {
-        for (const auto& [a, b, c] : kCoefficients) {
-            const auto A = matmulPerMatrix(X, false, X, true);
-            const auto B = b * A + c * matmulPerMatrix(A, false, A, false);
-            X = a * X + matmulPerMatrix(B, false, X, false);
-        }
-        return transposed ? X.transpose(-2, -1) : X;
-    }
     for (const auto& [a, b, c] : kCoefficients) {
         const auto A = matmulLikeGpu(X, X.transpose(-2, -1));
         const auto B = b * A + c * matmulLikeGpu(A, A);

@@ -109,34 +109,6 @@ private Q_SLOTS:
         }
     }
 
-    void polarExpressOneTaskPerMatrixStaysInTheBand()
-    {
-        // The fused CPU path: one sgemm per matrix of the stack, on its own thread. Same
-        // polynomial, same bf16 rounding points; only the products' summation order differs.
-        for (auto shape : {std::pair<int64_t, int64_t>{64, 160}, {384, 128}, {128, 512}}) {
-            const auto G = torch::randn({3, shape.first, shape.second});
-            const auto perMatrix = polarExpress(G, torch::kBFloat16, true);
-            const auto stacked = polarExpress(G, torch::kBFloat16, false);
-            QCOMPARE(perMatrix.sizes(), G.sizes());
-            QCOMPARE(perMatrix.scalar_type(), torch::kBFloat16);
-            for (int64_t s = 0; s < 3; ++s) {
-                const auto in = singularValues(G[s]);
-                const double scale = toEigen(G[s]).norm() * 1.01 + 1e-7;
-                double lo = 1e9, hi = -1e9;
-                for (Eigen::Index i = 0; i < in.size(); ++i) {
-                    lo = std::min(lo, polarPolynomial(in(i) / scale));
-                    hi = std::max(hi, polarPolynomial(in(i) / scale));
-                }
-                const auto out = singularValues(perMatrix[s].to(torch::kFloat));
-                QVERIFY2(out.minCoeff() > lo - 0.1 && out.maxCoeff() < hi + 0.02,
-                         qPrintable(QString("bf16 singular values [%1, %2], band [%3, %4]").arg(out.minCoeff()).arg(out.maxCoeff()).arg(lo).arg(hi)));
-                const auto a = perMatrix[s].to(torch::kFloat), b = stacked[s].to(torch::kFloat);
-                const double rel = (a - b).norm().item<double>() / b.norm().item<double>();
-                QVERIFY2(rel < 0.05, qPrintable(QString("per-matrix against bmm: relative difference %1").arg(rel)));
-            }
-        }
-    }
-
     void muonStepMatchesFloat64Reference()
     {
         const int64_t rows = 48, cols = 16; // tall: transposed inside, scaled by sqrt(3)
