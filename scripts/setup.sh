@@ -19,7 +19,6 @@ packages=(
     libtorch-dev      # LibTorch 1.13.1, CPU
     libgloo-dev       # c10d Gloo headers, included by the torch headers
     libopenblas0-openmp # without it torch falls back to reference BLAS, ~15x slower
-    libdnnl-dev       # oneDNN's sgemm for the CPU model's products (the library LibTorch links)
     nlohmann-json3-dev libeigen3-dev libpcre2-dev
     libicu-dev        # Unicode normalization (NFC, NFKC) for Hugging Face tokenizers that ask for it
     xvfb xauth        # headless GUI tests
@@ -30,6 +29,12 @@ packages=(
     dpkg-dev file     # dpkg-shlibdeps and file(1): 'cpack -G DEB' computes the package's Depends with them
     npm nodejs        # npm pack fetches the demo corpus
 )
+
+# oneDNN's sgemm for the CPU model's products (the library Debian's LibTorch links); the build
+# uses it on x86-64 only (core/CMakeLists.txt).
+if [[ "$(dpkg --print-architecture 2>/dev/null || true)" == amd64 ]]; then
+    packages+=(libdnnl-dev)
+fi
 
 # Only for scripts/fuzz.sh: clang with its sanitizer and libFuzzer runtimes.
 fuzz_packages=(clang-14 libclang-rt-14-dev)

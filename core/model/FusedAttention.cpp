@@ -151,6 +151,7 @@ public:
 
 torch::Tensor fusedCausalAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v)
 {
+    TORCH_CHECK(q.device().is_cpu() && k.device().is_cpu() && v.device().is_cpu(), "fusedCausalAttention: CPU tensors");
     TORCH_CHECK(q.dim() == 4 && k.dim() == 4 && v.sizes() == k.sizes() && q.size(0) == k.size(0) &&
                     q.size(1) == k.size(1) && q.size(3) == k.size(3) && k.size(2) > 0 && q.size(2) % k.size(2) == 0,
                 "fusedCausalAttention: q (B, T, H, d_k), k and v (B, T, KV, d_k), H a multiple of KV");

@@ -22,6 +22,7 @@ using torch::autograd::variable_list;
 // double (the same total on every thread count). One max pass, one exp pass, one scaling pass.
 double softmaxCrossEntropyRows(torch::Tensor& logits, const torch::Tensor& targets)
 {
+    TORCH_CHECK(logits.device().is_cpu() && logits.is_contiguous(), "softmaxCrossEntropyRows: contiguous CPU logits");
     const int64_t N = logits.size(0), V = logits.size(1);
     const auto ids = targets.contiguous();
     const int64_t* target = ids.data_ptr<int64_t>();

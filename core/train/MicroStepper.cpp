@@ -12,8 +12,10 @@ MicroStepper::MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t
                            int64_t shards)
     : m_model(model), m_optimizer(optimizer), m_accumulation(accumulation), m_autocast(autocast)
 {
-    if (shards > 1)
+    if (shards > 1) {
+        TORCH_CHECK(!autocast, "CPU shards run without autocast"); // cpuShardsFor gives CUDA 1 shard
         m_sharded = std::make_unique<ShardedMicroStep>(model, shards);
+    }
 }
 
 double MicroStepper::step(const torch::Tensor& ids)

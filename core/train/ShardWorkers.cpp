@@ -5,11 +5,21 @@ namespace qks {
 ShardWorkers::ShardWorkers(int64_t count)
 {
     m_threads.reserve(static_cast<size_t>(count));
-    for (int64_t i = 0; i < count; ++i)
-        m_threads.emplace_back([this, i] { loop(i); });
+    try {
+        for (int64_t i = 0; i < count; ++i)
+            m_threads.emplace_back([this, i] { loop(i); });
+    } catch (...) { // no thread left joinable behind the exception
+        stop();
+        throw;
+    }
 }
 
 ShardWorkers::~ShardWorkers()
+{
+    stop();
+}
+
+void ShardWorkers::stop()
 {
     {
         std::lock_guard<std::mutex> lock(m_mutex);

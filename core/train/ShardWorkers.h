@@ -25,11 +25,13 @@ public:
     int64_t size() const { return static_cast<int64_t>(m_threads.size()); }
 
     // Runs job(0) .. job(size()-1), one per worker, and returns when all have finished. The
-    // first exception a job throws is rethrown here, after every worker has stopped.
+    // first exception a job throws is rethrown here, after every worker has stopped. One
+    // caller at a time, and never while the pool is being destroyed.
     void run(const std::function<void(int64_t)>& job);
 
 private:
     void loop(int64_t index);
+    void stop(); // wakes every worker to return and joins them
 
     std::vector<std::thread> m_threads;
     std::mutex m_mutex;

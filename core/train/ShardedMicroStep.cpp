@@ -27,6 +27,14 @@ ShardedMicroStep::ShardedMicroStep(MinimalLlm& model, int64_t shards) : m_model(
         if (p.requires_grad())
             m_params.push_back(p);
     }
+    // Shards run with fewer intra-op threads than the caller. OpenBLAS changes its global thread
+    // count when called from threads with other counts, which is not safe concurrently: so the
+    // shards' products must all go to oneDNN (fp32 parameters), or every count be 1.
+    bool fp32 = true;
+    for (const auto& p : m_params)
+        fp32 = fp32 && p.device().is_cpu() && p.scalar_type() == torch::kFloat;
+    TORCH_CHECK((fp32 && cpuMatmulUsesOneDnn()) || at::get_num_threads() == 1,
+                "CPU shards need fp32 CPU parameters and oneDNN, or one intra-op thread");
     // Each worker keeps its share of the intra-op threads for good. at::set_num_threads also
     // sets the default that threads started later begin with, so it is put back afterwards.
     const int threads = at::get_num_threads();

@@ -3,6 +3,7 @@
 // non-contiguous inputs as the attention's split hands them over.
 #include "model/CpuGemm.h"
 #include "model/FusedCpuOps.h"
+#include "model/LinearCrossEntropy.h"
 #include "model/RmsNorm.h"
 #include "model/Rope.h"
 
@@ -193,6 +194,22 @@ private Q_SLOTS:
                          relativeDifference(fused[i].to(torch::kDouble), expected[i]))));
     }
 
+    void crossEntropyRejectsTokensOutsideTheVocabulary()
+    {
+        const auto hidden = torch::randn({4, 8});
+        const auto weight = torch::randn({10, 8});
+        try {
+            linearCrossEntropy(hidden, weight, torch::tensor({1, 2, 10, 3}, torch::kLong));
+            QFAIL("a target of 10 with 10 rows passed");
+        } catch (const c10::Error& e) {
+            QVERIFY2(std::string(e.what()).find("outside the vocabulary of 10") != std::string::npos, e.what());
+        }
+        const double loss = linearCrossEntropy(hidden, weight, torch::tensor({1, 2, 9, 3}, torch::kLong)).item<double>();
+        const double expected = torch::nn::functional::cross_entropy(torch::mm(hidden, weight.t()),
+                                                                     torch::tensor({1, 2, 9, 3}, torch::kLong)).item<double>();
+        QVERIFY(std::abs(loss - expected) <= 1e-5 * expected);
+    }
+
     void linearEqualsMatmul_data()
     {
         QTest::addColumn<bool>("fp64");
@@ -275,6 +292,8 @@ private Q_SLOTS:
         const auto expected = alpha * torch::mm(opA, opB) + beta * c.slice(1, 0, N);
 
         auto c64 = c.clone();
+        if (!accumulate)
+            c64.slice(1, 0, N).fill_(std::numeric_limits<double>::quiet_NaN()); // β = 0 never reads C
         rowMajorGemm<double>(transposeA, transposeB, M, N, K, alpha, a.data_ptr<double>(), a.size(1),
                              b.data_ptr<double>(), b.size(1), beta, c64.data_ptr<double>(), c64.size(1));
         QVERIFY(relativeDifference(c64.slice(1, 0, N), expected) < 1e-14);
@@ -282,6 +301,8 @@ private Q_SLOTS:
 
         const auto a32 = a.to(torch::kFloat), b32 = b.to(torch::kFloat);
         auto c32 = c.to(torch::kFloat);
+        if (!accumulate)
+            c32.slice(1, 0, N).fill_(std::numeric_limits<float>::quiet_NaN());
         rowMajorGemm<float>(transposeA, transposeB, M, N, K, float(alpha), a32.data_ptr<float>(), a32.size(1),
                             b32.data_ptr<float>(), b32.size(1), float(beta), c32.data_ptr<float>(), c32.size(1));
         QVERIFY(relativeDifference(c32.slice(1, 0, N).to(torch::kDouble), expected) < 1e-5);

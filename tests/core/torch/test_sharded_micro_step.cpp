@@ -136,6 +136,38 @@ private Q_SLOTS:
             QVERIFY(torch::equal(runs[0][i], runs[1][i]));
     }
 
+    void fp32OnSeveralThreadsEqualsOneBackward()
+    {
+        // As training runs it: fp32, oneDNN's products, the caller on 2 intra-op threads and the
+        // 2 shards on one each. Where the build has no oneDNN the shards must refuse.
+        at::set_num_threads(2);
+        const auto ids = torch::randint(100, {8, 24}, torch::kLong);
+        auto whole = makeModel(torch::kFloat);
+        const double loss = whole->loss(ids).item<double>();
+        whole->loss(ids).backward();
+        const auto expected = gradients(whole);
+        auto sharded = makeModel(torch::kFloat);
+        if (!cpuMatmulUsesOneDnn()) {
+            QVERIFY_THROWS_EXCEPTION(c10::Error, ShardedMicroStep(sharded, 2));
+            at::set_num_threads(1);
+            return;
+        }
+        std::vector<std::vector<torch::Tensor>> runs;
+        for (int r = 0; r < 2; ++r) {
+            sharded->zero_grad();
+            ShardedMicroStep step(sharded, 2);
+            QCOMPARE(at::get_num_threads(), 2); // the caller keeps its threads
+            QVERIFY(std::abs(step.run(ids, 1.0) - loss) <= 1e-5 * loss);
+            runs.push_back(gradients(sharded));
+        }
+        for (size_t i = 0; i < expected.size(); ++i) {
+            QVERIFY2(relativeDifference(runs[0][i], expected[i]) < 1e-4,
+                     qPrintable(QString("parameter %1 differs by %2").arg(i).arg(relativeDifference(runs[0][i], expected[i]))));
+            QVERIFY(torch::equal(runs[0][i], runs[1][i]));
+        }
+        at::set_num_threads(1);
+    }
+
     void shardErrorReachesTheCaller()
     {
         auto model = makeModel(torch::kFloat);
