@@ -1,6 +1,7 @@
 #include "data/Prepare.h"
 
 #include "common/AtomicFile.h"
+#include "common/Elapsed.h"
 #include "common/Error.h"
 #include "data/BpeTrainer.h"
 #include "data/Sha256.h"
@@ -23,11 +24,6 @@ namespace {
 
 constexpr const char* kEndOfText = "<|endoftext|>";
 constexpr int64_t kMaxVocab = 4'294'967'295; // ids must fit the uint32 shard format
-
-double secondsSince(std::chrono::steady_clock::time_point start)
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 std::string shardName(const char* split, size_t index)
 {

@@ -17,10 +17,11 @@ namespace {
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 
-// Each row of logits (N, V) becomes softmax − one-hot(target) in place; returns Σ_rows of
-// −log softmax[target] = log Σ_j exp(x_j − max) + max − x_target, summed in row order in
-// double (the same total on every thread count). One max pass, one exp pass, one scaling pass.
-double softmaxCrossEntropyRows(torch::Tensor& logits, const torch::Tensor& targets)
+// Returns Σ_rows of −log softmax[target] = log Σ_j exp(x_j − max) + max − x_target, summed in
+// row order in double (the same total on every thread count): one max pass and one exp pass
+// per row. With formGradient each row of logits (N, V) then becomes softmax − one-hot(target)
+// in place (one scaling pass); without, the rows are left holding exp(x − max).
+double softmaxCrossEntropyRows(torch::Tensor& logits, const torch::Tensor& targets, bool formGradient)
 {
     TORCH_CHECK(logits.device().is_cpu() && logits.is_contiguous(), "softmaxCrossEntropyRows: contiguous CPU logits");
     const int64_t N = logits.size(0), V = logits.size(1);
@@ -38,6 +39,8 @@ double softmaxCrossEntropyRows(torch::Tensor& logits, const torch::Tensor& targe
                 const scalar_t picked = row[t];
                 const scalar_t sum = expShiftedSum(row, V, max);
                 rowLoss[static_cast<size_t>(i)] = std::log(double(sum)) + double(max) - double(picked);
+                if (!formGradient)
+                    continue;
                 const scalar_t inv = scalar_t(1) / sum;
                 for (int64_t j = 0; j < V; ++j)
                     row[j] *= inv;
@@ -58,7 +61,7 @@ public:
     {
         const double scale = 1.0 / static_cast<double>(hidden.size(0));
         auto logits = cpuMatmul(hidden, false, weight, true); // (N, V)
-        const double loss = softmaxCrossEntropyRows(logits, targets) * scale;
+        const double loss = softmaxCrossEntropyRows(logits, targets, true) * scale;
         // The (N, V) gradient dies here; only the (N, d) and (V, d) products live on.
         ctx->saved_data["grad_hidden"] = cpuMatmul(logits, false, weight, false).mul_(scale);
         ctx->saved_data["grad_weight"] = cpuMatmul(logits, true, hidden, false).mul_(scale);
@@ -84,7 +87,7 @@ torch::Tensor linearCrossEntropy(const torch::Tensor& hidden, const torch::Tenso
         return LinearCrossEntropyFunction::apply(hidden, weight, targets);
     // Evaluation (validation loss, benchmark forward): the loss alone.
     auto logits = cpuMatmul(hidden, false, weight, true);
-    return torch::full({}, softmaxCrossEntropyRows(logits, targets) / static_cast<double>(hidden.size(0)),
+    return torch::full({}, softmaxCrossEntropyRows(logits, targets, false) / static_cast<double>(hidden.size(0)),
                        hidden.options());
 }
 

@@ -1,5 +1,6 @@
 #include "train/Benchmark.h"
 
+#include "common/Elapsed.h"
 #include "common/Error.h"
 #include "config/Condition.h"
 #include "config/ParamCount.h"
@@ -26,8 +27,6 @@ namespace qks {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 double median(std::vector<double> v)
 {
     if (v.empty())
@@ -40,11 +39,6 @@ void sync(const torch::Device& device)
 {
     if (device.is_cuda())
         torch::cuda::synchronize();
-}
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
 // Dense bf16 peaks of GPUs this study is run on (vendor data sheets, SXM parts).

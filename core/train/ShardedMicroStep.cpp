@@ -1,25 +1,14 @@
 #include "train/ShardedMicroStep.h"
 
+#include "common/Elapsed.h"
 #include "model/CpuGemm.h"
 #include "model/Kernels.h"
 
 #include <ATen/Parallel.h>
 #include <algorithm>
-#include <chrono>
 #include <torch/torch.h>
 
 namespace qks {
-
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-} // namespace
 
 ShardedMicroStep::ShardedMicroStep(MinimalLlm& model, int64_t shards) : m_model(model), m_workers(shards)
 {

@@ -1,5 +1,6 @@
 #include "train/Trainer.h"
 
+#include "common/Elapsed.h"
 #include "config/ConfigJson.h"
 #include "model/MinimalLlm.h"
 #include "optim/StudyOptimizer.h"
@@ -18,13 +19,6 @@
 namespace qks {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // (B, T) int64 batch of the given sequences, on `device`.
 torch::Tensor gatherBatch(const TokenDataset& data, const std::vector<int64_t>& indices, bool validation,
