@@ -1,6 +1,7 @@
 #include "optim/Muon.h"
 
 #include "optim/PolarExpress.h"
+#include "optim/PolarExpressBf16Cpu.h"
 
 #include <algorithm>
 #include <cmath>
@@ -58,7 +59,11 @@ void Muon::step()
             }
         if (members.empty())
             continue;
-        const auto orthogonal = polarExpress(torch::stack(directions), m_options.polarDtype); // (n, rows, cols)
+        const auto stacked = torch::stack(directions);
+        const bool cpuKernel = m_options.cpuBf16Kernel && m_options.polarDtype == torch::kBFloat16 &&
+                               stacked.device().is_cpu() && stacked.scalar_type() == torch::kFloat;
+        const auto orthogonal = cpuKernel ? polarExpressBf16OnCpu(stacked) // (n, rows, cols)
+                                          : polarExpress(stacked, m_options.polarDtype);
         for (size_t k = 0; k < members.size(); ++k)
             applyUpdate(members[k], orthogonal[static_cast<int64_t>(k)]);
     }

@@ -16,6 +16,9 @@ struct MuonOptions {
     // GPU wants (32 layers × 3 shapes → 3 launches per product). Off: one matrix at a time, as
     // the original loop does.
     bool batched = false;
+    // With `batched`, fp32 matrices on the CPU and polarDtype bf16: polarExpressBf16OnCpu, the
+    // GPU's bf16 arithmetic on fp32 buffers and oneDNN products, instead of ATen's bf16 ops.
+    bool cpuBf16Kernel = false;
 };
 
 // Muon for 2-D weights: momentum, Polar Express orthogonalisation, and a step scaled by

@@ -1,19 +1,10 @@
 #include "optim/PolarExpress.h"
 
-#include <array>
 #include <torch/torch.h>
 
 namespace qks {
 
 namespace {
-// (a, b, c) per step: X ← a·X + (b·A + c·A²)·X with A = X·Xᵀ.
-constexpr std::array<std::array<double, 3>, 5> kCoefficients = {{
-    {8.156554524902461, -22.48329292557795, 15.878769915207462},
-    {4.042929935166739, -2.808917465908714, 0.5000178451051316},
-    {3.8916678022926607, -2.772484153217685, 0.5060648178503393},
-    {3.285753657755655, -2.3681294933425376, 0.46449024233003106},
-    {2.3465413258596377, -1.7097828382687081, 0.42323551169305323},
-}};
 // A bf16 matmul as a GPU computes it: bf16 inputs, fp32 accumulation, one rounding to bf16.
 // LibTorch's CPU bf16 matmul accumulates in bf16 (1.13 sums 4096 ones to 256), which wrecks
 // the iteration for matrices wider than a few hundred columns, so on the CPU the product is
@@ -35,7 +26,7 @@ torch::Tensor polarExpress(const torch::Tensor& G, torch::ScalarType dtype)
         X = X.transpose(-2, -1);
     // Each matrix by its own Frobenius norm; a single matrix keeps the original's X.norm().
     X = X.dim() > 2 ? X / (X.norm(2, {-2, -1}, /*keepdim=*/true) * 1.01 + 1e-7) : X / (X.norm() * 1.01 + 1e-7);
-    for (const auto& [a, b, c] : kCoefficients) {
+    for (const auto& [a, b, c] : kPolarExpressCoefficients) {
         const auto A = matmulLikeGpu(X, X.transpose(-2, -1));
         const auto B = b * A + c * matmulLikeGpu(A, A);
         X = a * X + matmulLikeGpu(B, X);

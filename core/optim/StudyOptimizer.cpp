@@ -35,6 +35,7 @@ StudyOptimizer::StudyOptimizer(torch::nn::Module& model, const TrainConfig& conf
     // larger operations on the CPU. train.kernels = reference keeps the original's loop on the
     // CPU (the golden test compares it with PyTorch to 1e-6).
     muonOptions.batched = !muonParams.empty() && (muonParams.front().is_cuda() || config.kernels == "fused");
+    muonOptions.cpuBf16Kernel = config.kernels == "fused";
     m_muon = std::make_unique<Muon>(std::move(muonParams), muonOptions);
     m_adamw = std::make_unique<AdamW>(std::move(adamwParams), AdamWOptions{config.adamw_lr, config.adamw_beta1,
                                                                           config.adamw_beta2, config.adamw_eps,

@@ -3,6 +3,7 @@
 // decoupled from the gradient, grouping is the original's, and a frozen γ never moves.
 #include "model/MinimalLlm.h"
 #include "optim/PolarExpress.h"
+#include "optim/PolarExpressBf16Cpu.h"
 #include "optim/StudyOptimizer.h"
 #include "train/MicroStepper.h"
 
@@ -58,6 +59,29 @@ Eigen::MatrixXd polarReference(Eigen::MatrixXd X)
     return X;
 }
 
+// The study's bf16 iteration as eager PyTorch runs it on a GPU, written with fp32 ATen ops and
+// an explicit rounding after each one: products accumulate in fp32, the coefficients are fp32.
+torch::Tensor bf16(const torch::Tensor& t)
+{
+    return t.to(torch::kBFloat16).to(torch::kFloat);
+}
+
+torch::Tensor polarGpuArithmetic(const torch::Tensor& G)
+{
+    auto X = bf16(G);
+    const bool transposed = X.size(0) > X.size(1);
+    if (transposed)
+        X = X.t();
+    const auto norm = bf16(X.to(torch::kDouble).norm().to(torch::kFloat));
+    X = bf16(X / bf16(bf16(norm * 1.01f) + 1e-7f));
+    for (const auto& k : kCoeffs) {
+        const auto A = bf16(X.mm(X.t()));
+        const auto B = bf16(bf16(A * float(k[1])) + bf16(bf16(A.mm(A)) * float(k[2])));
+        X = bf16(bf16(X * float(k[0])) + bf16(B.mm(X)));
+    }
+    return transposed ? X.t() : X;
+}
+
 Eigen::VectorXd singularValues(const torch::Tensor& t)
 {
     return Eigen::BDCSVD<Eigen::MatrixXd>(toEigen(t)).singularValues();
@@ -106,6 +130,34 @@ private Q_SLOTS:
             const auto out = singularValues(polarExpress(G).to(torch::kFloat));
             QVERIFY2(out.minCoeff() > lo - 0.1 && out.maxCoeff() < hi + 0.02,
                      qPrintable(QString("bf16 singular values [%1, %2], band [%3, %4]").arg(out.minCoeff()).arg(out.maxCoeff()).arg(lo).arg(hi)));
+        }
+    }
+
+    void cpuBf16KernelIsTheGpuArithmetic()
+    {
+        // Products summed in another order (oneDNN against OpenBLAS) may round one way or the
+        // other, and a flipped bit moves through the later steps; everything else is the same
+        // arithmetic, so most entries agree bit for bit (measured: 74-100% on 128..512-wide
+        // matrices) and the rest by about one bf16 step (2^-7 near 1). A rounding left out or
+        // taken at the wrong place agrees on far fewer entries.
+        const auto stack = torch::randn({3, 40, 96});
+        for (const auto& G : {torch::randn({64, 160}), torch::randn({160, 64}), stack}) {
+            const auto out = polarExpressBf16OnCpu(G);
+            QCOMPARE(out.sizes(), G.sizes());
+            QVERIFY(torch::equal(bf16(out), out)); // only bf16 values
+            const auto flat = G.dim() == 2 ? G.unsqueeze(0) : G;
+            const auto got = G.dim() == 2 ? out.unsqueeze(0) : out;
+            for (int64_t k = 0; k < flat.size(0); ++k) {
+                const auto expected = polarGpuArithmetic(flat[k]);
+                const double same = (got[k] == expected).to(torch::kDouble).mean().item<double>();
+                const double worst = (got[k] - expected).abs().max().item<double>();
+                QVERIFY2(same > 0.6 && worst <= 1.0 / 64,
+                         qPrintable(QString("%1 equal, largest difference %2").arg(same).arg(worst)));
+                // And it is the polar iteration: close to the float64 one, as bf16 allows.
+                const Eigen::MatrixXd exact = polarReference(toEigen(flat[k]));
+                const double rel = (toEigen(got[k]) - exact).norm() / exact.norm();
+                QVERIFY2(rel < 0.15, qPrintable(QString("relative Frobenius difference %1").arg(rel)));
+            }
         }
     }
 
@@ -189,6 +241,43 @@ private Q_SLOTS:
             QVERIFY2(worst < 1e-6, qPrintable(QString("%1: largest difference %2").arg(c10::toString(dtype)).arg(worst)));
             QVERIFY((single[0] - batched[0]).abs().max().item<double>() <= worst);
         }
+    }
+
+    void muonWithTheCpuBf16KernelTakesTheStudysStep()
+    {
+        // Batched Muon on the kernel: momentum, Nesterov look-ahead, transpose and the
+        // √max(1, rows/cols) scale around the GPU-arithmetic iteration, written out by hand.
+        std::vector<torch::Tensor> params, expected, buffers;
+        for (int i = 0; i < 4; ++i) {
+            const auto p = i < 2 ? torch::randn({24, 56}) : torch::randn({56, 24});
+            params.push_back(p.clone().set_requires_grad(true));
+            expected.push_back(p.clone());
+            buffers.push_back(torch::zeros_like(p));
+        }
+        MuonOptions options;
+        options.batched = true;
+        options.cpuBf16Kernel = true;
+        Muon muon(params, options);
+        const double m = options.momentum;
+        for (int step = 0; step < 3; ++step) {
+            for (size_t i = 0; i < params.size(); ++i) {
+                const auto g = torch::randn(params[i].sizes());
+                params[i].mutable_grad() = g.clone();
+                buffers[i] = buffers[i] + (1 - m) * (g - buffers[i]);
+                const double scale = std::sqrt(std::max(1.0, double(g.size(0)) / double(g.size(1))));
+                expected[i] -= options.lr * scale * polarGpuArithmetic(g + m * (buffers[i] - g));
+            }
+            muon.step();
+        }
+        double worst = 0.0, same = 0.0;
+        for (size_t i = 0; i < params.size(); ++i) {
+            const auto diff = (params[i].detach() - expected[i]).abs();
+            worst = std::max(worst, diff.max().item<double>());
+            same += (diff < 1e-6).to(torch::kDouble).mean().item<double>() / double(params.size());
+        }
+        // A flipped bf16 bit in the iteration (see above) moves an entry by lr·scale·2^-6 at most.
+        QVERIFY2(same > 0.6 && worst < 3 * 0.012 * std::sqrt(56.0 / 24.0) / 64,
+                 qPrintable(QString("%1 agree, largest difference %2").arg(same).arg(worst)));
     }
 
     void adamwDecaysDecoupled()
