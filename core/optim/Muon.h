@@ -17,7 +17,7 @@ struct MuonOptions {
     // the original loop does.
     bool batched = false;
     // With `batched`, fp32 matrices on the CPU and polarDtype bf16: polarExpressBf16OnCpu, the
-    // GPU's bf16 arithmetic on fp32 buffers and oneDNN products, instead of ATen's bf16 ops.
+    // same bf16 arithmetic on fp32 buffers and oneDNN products, instead of ATen's bf16 ops.
     bool cpuBf16Kernel = false;
 };
 

@@ -81,14 +81,17 @@ void iterate(float* X, float* A, float* A2, float* BX, int64_t m, int64_t n)
     // X / (‖X‖·1.01 + 1e-7) as eager bf16 ops: the norm accumulates wide and is rounded, then
     // each of the two scalar ops and the division rounds again.
     const float norm = bf16(static_cast<float>(std::sqrt(sumOfSquares(X, m * n))));
-    divideAll(X, m * n, bf16(bf16(norm * 1.01f) + 1e-7f));
-    for (const auto& [a, b, c] : kPolarExpressCoefficients) {
+    divideAll(X, m * n, bf16(bf16(norm * bf16(1.01f)) + bf16(1e-7f)));
+    for (const auto& coefficients : kPolarExpressCoefficients) {
+        const float a = bf16(static_cast<float>(coefficients[0]));
+        const float b = bf16(static_cast<float>(coefficients[1]));
+        const float c = bf16(static_cast<float>(coefficients[2]));
         rowMajorGemm<float>(false, true, m, m, n, 1.0f, X, n, X, n, 0.0f, A, m); // A = X·Xᵀ
         roundAll(A, m * m);
         rowMajorGemm<float>(false, false, m, m, m, 1.0f, A, m, A, m, 0.0f, A2, m); // A²
-        combineGram(A, A2, m * m, static_cast<float>(b), static_cast<float>(c));
+        combineGram(A, A2, m * m, b, c);
         rowMajorGemm<float>(false, false, m, n, m, 1.0f, A, m, X, n, 0.0f, BX, n); // B·X
-        combineStep(X, BX, m * n, static_cast<float>(a));
+        combineStep(X, BX, m * n, a);
     }
 }
 
