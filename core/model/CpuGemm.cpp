@@ -77,7 +77,14 @@ bool cpuMatmulUsesOneDnn()
 #endif
 }
 
-torch::Tensor cpuMatmul(const torch::Tensor& a, bool transposeA, const torch::Tensor& b, bool transposeB)
+torch::Tensor emptyRowPadded(int64_t rows, int64_t cols, const torch::TensorOptions& options)
+{
+    if (cols == 0 || cols % 256 != 0)
+        return torch::empty({rows, cols}, options);
+    return torch::empty({rows, cols + 16}, options).narrow(1, 0, cols);
+}
+
+torch::Tensor cpuMatmul(const torch::Tensor& a, bool transposeA, const torch::Tensor& b, bool transposeB, bool padRows)
 {
     TORCH_CHECK(a.dim() == 2 && b.dim() == 2, "cpuMatmul: 2-D matrices");
     if (!cpuMatmulUsesOneDnn() || a.scalar_type() != torch::kFloat || b.scalar_type() != torch::kFloat ||
@@ -98,9 +105,9 @@ torch::Tensor cpuMatmul(const torch::Tensor& a, bool transposeA, const torch::Te
                             A.stride(0), 0.0f, Ct.data_ptr<float>(), M);
         return Ct.t().contiguous();
     }
-    auto C = torch::empty({M, N}, A.options());
+    auto C = padRows ? emptyRowPadded(M, N, A.options()) : torch::empty({M, N}, A.options());
     rowMajorGemm<float>(transposeA, transposeB, M, N, K, 1.0f, A.data_ptr<float>(), A.stride(0), B.data_ptr<float>(),
-                        B.stride(0), 0.0f, C.data_ptr<float>(), N);
+                        B.stride(0), 0.0f, C.data_ptr<float>(), C.stride(0));
     return C;
 }
 

@@ -9,7 +9,17 @@ namespace qks {
 // on the model's shapes (K = 128..4096, a few hundred to a few thousand rows) it runs
 // 1.1-1.6x faster than the OpenBLAS sgemm that at::mm calls (docs/benchmarks.md). Anything
 // else (fp64, no oneDNN) is at::mm. Same product either way; sums may be taken in another order.
-torch::Tensor cpuMatmul(const torch::Tensor& a, bool transposeA, const torch::Tensor& b, bool transposeB);
+// With padRows the result's rows lie apart by more than their length where that length is a
+// multiple of 256 elements (see emptyRowPadded): for a result that is later read transposed.
+torch::Tensor cpuMatmul(const torch::Tensor& a, bool transposeA, const torch::Tensor& b, bool transposeB,
+                        bool padRows = false);
+
+// An uninitialised (rows, cols) matrix, a view whose rows lie cols + 16 elements apart when cols
+// is a multiple of 256, otherwise contiguous. Reading a matrix down its columns, as sgemm does
+// for op(A) = Aᵀ, with rows 1-16 KiB apart maps every row to the same few cache sets: oneDNN
+// took the tied head's weight gradient (4096-wide rows) at 40 GFLOP/s on one core, and at 86
+// with the rows 64 bytes further apart (docs/benchmarks.md).
+torch::Tensor emptyRowPadded(int64_t rows, int64_t cols, const torch::TensorOptions& options);
 
 // C = alpha · op(A) · op(B) + beta · C on raw row-major matrices (leading dimensions lda, ldb,
 // ldc: the distance between rows), single-threaded inside an at::parallel_for region as well:

@@ -23,8 +23,9 @@ using torch::autograd::variable_list;
 // in place (one scaling pass); without, the rows are left holding exp(x − max).
 double softmaxCrossEntropyRows(torch::Tensor& logits, const torch::Tensor& targets, bool formGradient)
 {
-    TORCH_CHECK(logits.device().is_cpu() && logits.is_contiguous(), "softmaxCrossEntropyRows: contiguous CPU logits");
-    const int64_t N = logits.size(0), V = logits.size(1);
+    TORCH_CHECK(logits.device().is_cpu() && logits.stride(1) == 1 && logits.stride(0) >= logits.size(1),
+                "softmaxCrossEntropyRows: CPU logits with contiguous rows");
+    const int64_t N = logits.size(0), V = logits.size(1), rowStride = logits.stride(0);
     const auto ids = targets.contiguous();
     const int64_t* target = ids.data_ptr<int64_t>();
     std::vector<double> rowLoss(static_cast<size_t>(N));
@@ -34,7 +35,7 @@ double softmaxCrossEntropyRows(torch::Tensor& logits, const torch::Tensor& targe
             for (int64_t i = begin; i < end; ++i) {
                 const int64_t t = target[i];
                 TORCH_CHECK(t >= 0 && t < V, "token id ", t, " is outside the vocabulary of ", V);
-                scalar_t* row = X + i * V;
+                scalar_t* row = X + i * rowStride;
                 const scalar_t max = maxOf(row, V);
                 const scalar_t picked = row[t];
                 const scalar_t sum = expShiftedSum(row, V, max);
@@ -60,7 +61,8 @@ public:
                                  const torch::Tensor& targets)
     {
         const double scale = 1.0 / static_cast<double>(hidden.size(0));
-        auto logits = cpuMatmul(hidden, false, weight, true); // (N, V)
+        // (N, V), rows padded: the weight gradient reads it transposed.
+        auto logits = cpuMatmul(hidden, false, weight, true, /*padRows=*/true);
         const double loss = softmaxCrossEntropyRows(logits, targets, true) * scale;
         // The (N, V) gradient dies here; only the (N, d) and (V, d) products live on.
         ctx->saved_data["grad_hidden"] = cpuMatmul(logits, false, weight, false).mul_(scale);

@@ -210,6 +210,58 @@ private Q_SLOTS:
         QVERIFY(std::abs(loss - expected) <= 1e-5 * expected);
     }
 
+    void emptyRowPaddedPadsMultiplesOf256()
+    {
+        const auto padded = emptyRowPadded(3, 512, torch::kFloat);
+        QCOMPARE(padded.sizes(), (torch::IntArrayRef{3, 512}));
+        QCOMPARE(padded.stride(0), int64_t(528));
+        QVERIFY(emptyRowPadded(3, 500, torch::kFloat).is_contiguous());
+        QVERIFY(emptyRowPadded(3, 128, torch::kFloat).is_contiguous());
+        // The squared ReLU hands its gradient over padded, for the up projection's weight gradient.
+        const auto x = torch::randn({2, 5, 512}).set_requires_grad(true);
+        const auto gx = torch::autograd::grad({fusedSquaredRelu(x)}, {x}, {torch::randn({2, 5, 512})})[0];
+        QCOMPARE(gx.stride(1), int64_t(528));
+    }
+
+    void paddedRowsKeepTheArithmetic_data()
+    {
+        QTest::addColumn<bool>("fp64");
+        QTest::newRow("fp64") << true;
+        QTest::newRow("fp32 (oneDNN's sgemm where built with it)") << false;
+    }
+
+    void paddedRowsKeepTheArithmetic()
+    {
+        // d_ff = 512 and a vocabulary of 512: the squared ReLU's gradient and the logits live in
+        // padded rows, read by the products that follow (transposed for the weight gradients).
+        QFETCH(bool, fp64);
+        const auto type = fp64 ? torch::kDouble : torch::kFloat;
+        const double tolerance = fp64 ? 1e-13 : 1e-5;
+        const auto asDouble = [](const torch::Tensor& t) { return t.to(torch::kDouble); };
+        const auto x = torch::randn({2, 40, 64}, type), up = torch::randn({512, 64}, type) / 8;
+        const auto down = torch::randn({64, 512}, type) / 16, probe = torch::randn({2, 40, 64}, type);
+        const auto fused = valueAndGradients(
+            [](auto& in) { return fusedLinear(fusedSquaredRelu(fusedLinear(in[0], in[1])), in[2]); }, {x, up, down}, probe);
+        const auto expected = valueAndGradients(
+            [](auto& in) { return torch::matmul(torch::relu(torch::matmul(in[0], in[1].t())).square(), in[2].t()); },
+            {asDouble(x), asDouble(up), asDouble(down)}, asDouble(probe));
+        for (size_t i = 0; i < expected.size(); ++i)
+            QVERIFY2(relativeDifference(asDouble(fused[i]), expected[i]) < tolerance,
+                     qPrintable(QString("feed-forward part %1 differs by %2").arg(i).arg(relativeDifference(asDouble(fused[i]), expected[i]))));
+
+        const auto hidden = torch::randn({80, 64}, type), head = torch::randn({512, 64}, type);
+        const auto targets = torch::randint(512, {80}, torch::kLong);
+        const auto one = torch::ones({}, type);
+        const auto fusedCe = valueAndGradients([&](auto& in) { return linearCrossEntropy(in[0], in[1], targets); },
+                                               {hidden, head}, one);
+        const auto expectedCe = valueAndGradients(
+            [&](auto& in) { return torch::nn::functional::cross_entropy(torch::mm(in[0], in[1].t()), targets); },
+            {asDouble(hidden), asDouble(head)}, asDouble(one));
+        for (size_t i = 0; i < expectedCe.size(); ++i)
+            QVERIFY2(relativeDifference(asDouble(fusedCe[i]), expectedCe[i]) < tolerance,
+                     qPrintable(QString("cross-entropy part %1 differs by %2").arg(i).arg(relativeDifference(asDouble(fusedCe[i]), expectedCe[i]))));
+    }
+
     void linearEqualsMatmul_data()
     {
         QTest::addColumn<bool>("fp64");
