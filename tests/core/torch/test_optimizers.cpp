@@ -64,6 +64,35 @@ torch::Tensor bf16(const torch::Tensor& t)
     return t.to(torch::kBFloat16).to(torch::kFloat);
 }
 
+struct SideBySide {
+    std::vector<torch::Tensor> initial, first, second;
+};
+
+// `wide` (rows, cols) and `tall` (cols, rows) matrices, two copies trained for three Muon steps
+// on the same gradients, the first copy with options a, the second with b.
+SideBySide trainSideBySide(int wide, int tall, int64_t rows, int64_t cols, const MuonOptions& a, const MuonOptions& b)
+{
+    SideBySide out;
+    for (int i = 0; i < wide + tall; ++i) {
+        const auto p = i < wide ? torch::randn({rows, cols}) : torch::randn({cols, rows});
+        out.initial.push_back(p.clone());
+        out.first.push_back(p.clone().set_requires_grad(true));
+        out.second.push_back(p.clone().set_requires_grad(true));
+    }
+    Muon one(out.first, a);
+    Muon two(out.second, b);
+    for (int step = 0; step < 3; ++step) {
+        for (size_t i = 0; i < out.first.size(); ++i) {
+            const auto g = torch::randn(out.first[i].sizes());
+            out.first[i].mutable_grad() = g.clone();
+            out.second[i].mutable_grad() = g.clone();
+        }
+        one.step();
+        two.step();
+    }
+    return out;
+}
+
 Eigen::VectorXd singularValues(const torch::Tensor& t)
 {
     return Eigen::BDCSVD<Eigen::MatrixXd>(toEigen(t)).singularValues();
@@ -196,26 +225,13 @@ private Q_SLOTS:
         // Three wide and two tall matrices (two shape groups, one transposed inside), three steps:
         // stacking same-shape matrices changes how the products are launched, not what they compute.
         for (const auto dtype : {torch::kDouble, torch::kBFloat16}) {
-            std::vector<torch::Tensor> single, batched, grads;
-            for (int i = 0; i < 5; ++i) {
-                const auto p = i < 3 ? torch::randn({16, 40}) : torch::randn({40, 16});
-                single.push_back(p.clone().set_requires_grad(true));
-                batched.push_back(p.clone().set_requires_grad(true));
-            }
             MuonOptions options;
             options.polarDtype = dtype;
-            Muon one(single, options);
-            options.batched = true;
-            Muon many(batched, options);
-            for (int step = 0; step < 3; ++step) {
-                for (size_t i = 0; i < single.size(); ++i) {
-                    const auto g = torch::randn(single[i].sizes());
-                    single[i].mutable_grad() = g.clone();
-                    batched[i].mutable_grad() = g.clone();
-                }
-                one.step();
-                many.step();
-            }
+            MuonOptions batchedOptions = options;
+            batchedOptions.batched = true;
+            const auto run = trainSideBySide(3, 2, 16, 40, options, batchedOptions);
+            const auto& single = run.first;
+            const auto& batched = run.second;
             double worst = 0.0;
             for (size_t i = 0; i < single.size(); ++i)
                 worst = std::max(worst, (single[i] - batched[i]).abs().max().item<double>());
@@ -230,27 +246,13 @@ private Q_SLOTS:
     {
         // Only the iteration's arithmetic moves into the kernel: momentum, Nesterov look-ahead,
         // transpose and the √max(1, rows/cols) scale must give ATen's batched bf16 step.
-        std::vector<torch::Tensor> aten, kernel;
-        for (int i = 0; i < 4; ++i) {
-            const auto p = i < 2 ? torch::randn({24, 56}) : torch::randn({56, 24});
-            aten.push_back(p.clone().set_requires_grad(true));
-            kernel.push_back(p.clone().set_requires_grad(true));
-        }
         MuonOptions options;
         options.batched = true;
-        Muon reference(aten, options);
-        options.cpuBf16Kernel = true;
-        Muon fast(kernel, options);
-        const auto start = kernel[2].detach().clone();
-        for (int step = 0; step < 3; ++step) {
-            for (size_t i = 0; i < aten.size(); ++i) {
-                const auto g = torch::randn(aten[i].sizes());
-                aten[i].mutable_grad() = g.clone();
-                kernel[i].mutable_grad() = g.clone();
-            }
-            reference.step();
-            fast.step();
-        }
+        MuonOptions kernelOptions = options;
+        kernelOptions.cpuBf16Kernel = true;
+        const auto run = trainSideBySide(2, 2, 24, 56, options, kernelOptions);
+        const auto& aten = run.first;
+        const auto& kernel = run.second;
         double worst = 0.0, same = 0.0;
         for (size_t i = 0; i < aten.size(); ++i) {
             const auto diff = (aten[i] - kernel[i]).abs();
@@ -261,7 +263,7 @@ private Q_SLOTS:
         // most per step; a step of the wrong size or direction moves it by ~0.02.
         QVERIFY2(same > 0.6 && worst < 3 * 0.012 * std::sqrt(56.0 / 24.0) / 64,
                  qPrintable(QString("%1 agree, largest difference %2").arg(same).arg(worst)));
-        QVERIFY((kernel[2] - start).abs().max().item<double>() > 0.01);
+        QVERIFY((kernel[2] - run.initial[2]).abs().max().item<double>() > 0.01);
     }
 
     void adamwDecaysDecoupled()
