@@ -4,24 +4,19 @@
 #include "optim/PolarExpress.h"
 
 #include <ATen/Parallel.h>
+#include <c10/util/BFloat16.h>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <torch/torch.h>
 
 namespace qks {
 
 namespace {
 
-// Round to the nearest bf16, ties to even: c10::BFloat16's rounding, kept in an fp32.
+// Round to the nearest bf16 (c10::BFloat16's ties-to-even rounding), kept in an fp32.
 inline float bf16(float x)
 {
-    uint32_t u;
-    std::memcpy(&u, &x, sizeof u);
-    u = (u + 0x7fffu + ((u >> 16) & 1u)) & 0xffff0000u;
-    float r;
-    std::memcpy(&r, &u, sizeof r);
-    return x != x ? x : r; // NaN stays NaN (the addition could carry it into infinity)
+    return static_cast<float>(c10::BFloat16(x));
 }
 
 // The elementwise passes below are memory-bound bit twiddling; on x86-64 each also gets an

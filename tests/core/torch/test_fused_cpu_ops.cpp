@@ -6,6 +6,7 @@
 #include "model/LinearCrossEntropy.h"
 #include "model/RmsNorm.h"
 #include "model/Rope.h"
+#include "TensorDifference.h"
 
 #include <QtTest>
 #include <cmath>
@@ -16,9 +17,15 @@ using namespace qks;
 
 namespace {
 
-double relativeDifference(const torch::Tensor& a, const torch::Tensor& b)
+using test::relativeDifference;
+
+// The "fp64" column for tests run once in fp64 (rounding only) and once in fp32 (the products
+// on oneDNN's sgemm where QK Studio is built with it).
+void addPrecisionRows()
 {
-    return (a - b).abs().max().item<double>() / std::max(b.abs().max().item<double>(), 1e-300);
+    QTest::addColumn<bool>("fp64");
+    QTest::newRow("fp64") << true;
+    QTest::newRow("fp32 (oneDNN's sgemm where built with it)") << false;
 }
 
 // y and ∂(Σ y·probe)/∂inputs for f, so outputs and gradients are compared in one go.
@@ -223,12 +230,7 @@ private Q_SLOTS:
         QCOMPARE(gx.stride(1), int64_t(528));
     }
 
-    void paddedRowsKeepTheArithmetic_data()
-    {
-        QTest::addColumn<bool>("fp64");
-        QTest::newRow("fp64") << true;
-        QTest::newRow("fp32 (oneDNN's sgemm where built with it)") << false;
-    }
+    void paddedRowsKeepTheArithmetic_data() { addPrecisionRows(); }
 
     void paddedRowsKeepTheArithmetic()
     {
@@ -262,12 +264,7 @@ private Q_SLOTS:
                      qPrintable(QString("cross-entropy part %1 differs by %2").arg(i).arg(relativeDifference(asDouble(fusedCe[i]), expectedCe[i]))));
     }
 
-    void linearEqualsMatmul_data()
-    {
-        QTest::addColumn<bool>("fp64");
-        QTest::newRow("fp64") << true;
-        QTest::newRow("fp32 (oneDNN's sgemm where built with it)") << false;
-    }
+    void linearEqualsMatmul_data() { addPrecisionRows(); }
 
     void linearEqualsMatmul()
     {

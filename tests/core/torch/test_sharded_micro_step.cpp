@@ -7,6 +7,7 @@
 #include "train/ShardWorkers.h"
 #include "train/ShardedMicroStep.h"
 #include "SmallModelConfig.h"
+#include "TensorDifference.h"
 
 #include <ATen/Parallel.h>
 #include <QtTest>
@@ -17,6 +18,8 @@
 using namespace qks;
 
 namespace {
+
+using test::relativeDifference;
 
 MinimalLlm makeModel(torch::ScalarType type)
 {
@@ -32,11 +35,6 @@ std::vector<torch::Tensor> gradients(MinimalLlm& model)
     for (const auto& p : model->parameters())
         out.push_back(p.grad().defined() ? p.grad().clone() : torch::Tensor());
     return out;
-}
-
-double relativeDifference(const torch::Tensor& a, const torch::Tensor& b)
-{
-    return (a - b).abs().max().item<double>() / std::max(b.abs().max().item<double>(), 1e-300);
 }
 
 } // namespace
