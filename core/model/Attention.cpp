@@ -29,16 +29,18 @@ torch::Tensor causalAttention(const torch::Tensor& q, const torch::Tensor& k, co
 {
 #if TORCH_VERSION_MAJOR >= 2
     // The fused kernel picks flash / memory-efficient attention on CUDA; default scale is 1/sqrt(d_k).
-    (void)sqrtDk;
-    return at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/true);
-#else
+    // Only there (fusedAttentionOn): on the CPU the reference kernels keep the original's
+    // operations, which the golden test holds to 1e-6 against PyTorch; 2.6's CPU SDPA sums in
+    // another order, and bf16 Muon turns that into 1e-5-sized loss differences within two steps.
+    if (q.is_cuda())
+        return at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/true);
+#endif
     const int64_t T = q.size(-2);
     auto scores = torch::matmul(q, k.transpose(-2, -1)) / sqrtDk; // (B, H, T, T)
     // (T, T), true above the diagonal: the future positions a query must not see.
     const auto future = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(q.device())).triu(1);
     scores = scores.masked_fill(future, -std::numeric_limits<float>::infinity());
     return torch::matmul(torch::softmax(scores.to(opMathType(q.scalar_type())), -1).to(q.scalar_type()), v); // (B, H, T, d_k)
-#endif
 }
 
 } // namespace

@@ -75,7 +75,11 @@ void AdamW::step()
             continue;
         const auto& grad = p.grad();
         p.mul_(1.0 - o.lr * o.weightDecay);
-        m_expAvg[i].mul_(o.beta1).add_(grad, 1.0 - o.beta1);
+#if TORCH_VERSION_MAJOR >= 2
+        m_expAvg[i].lerp_(grad, 1.0 - o.beta1); // torch.optim.AdamW's own form since 2.x
+#else
+        m_expAvg[i].mul_(o.beta1).add_(grad, 1.0 - o.beta1); // ... and in 1.13
+#endif
         m_expAvgSq[i].mul_(o.beta2).addcmul_(grad, grad, 1.0 - o.beta2);
         const auto denom = (m_expAvgSq[i].sqrt() / biasCorrection2Sqrt).add_(o.eps);
         p.addcdiv_(m_expAvg[i], denom, -stepSize);

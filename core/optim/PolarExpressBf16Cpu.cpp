@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 namespace qks {
 
@@ -17,6 +18,18 @@ namespace {
 inline float bf16(float x)
 {
     return static_cast<float>(c10::BFloat16(x));
+}
+
+// A Python float multiplying a bf16 tensor, as ATen's CPU kernels take it: LibTorch 1.13 rounds
+// it to bf16 first; 2.x computes with its fp32 value, as CUDA always did (and so the published
+// study's H100). Checked on 1.13.1 and 2.6.0 (scripts/libtorch2-check.sh runs the tests on 2.x).
+inline float atenScalar(double c)
+{
+#if TORCH_VERSION_MAJOR >= 2
+    return static_cast<float>(c);
+#else
+    return bf16(static_cast<float>(c));
+#endif
 }
 
 // The elementwise passes below are memory-bound bit twiddling; on x86-64 each also gets an
@@ -76,11 +89,11 @@ void iterate(float* X, float* A, float* A2, float* BX, int64_t m, int64_t n)
     // X / (‖X‖·1.01 + 1e-7) as eager bf16 ops: the norm accumulates wide and is rounded, then
     // each of the two scalar ops and the division rounds again.
     const float norm = bf16(static_cast<float>(std::sqrt(sumOfSquares(X, m * n))));
-    divideAll(X, m * n, bf16(bf16(norm * bf16(1.01f)) + bf16(1e-7f)));
+    divideAll(X, m * n, bf16(bf16(norm * atenScalar(1.01)) + atenScalar(1e-7)));
     for (const auto& coefficients : kPolarExpressCoefficients) {
-        const float a = bf16(static_cast<float>(coefficients[0]));
-        const float b = bf16(static_cast<float>(coefficients[1]));
-        const float c = bf16(static_cast<float>(coefficients[2]));
+        const float a = atenScalar(coefficients[0]);
+        const float b = atenScalar(coefficients[1]);
+        const float c = atenScalar(coefficients[2]);
         rowMajorGemm<float>(false, true, m, m, n, 1.0f, X, n, X, n, 0.0f, A, m); // A = X·Xᵀ
         roundAll(A, m * m);
         rowMajorGemm<float>(false, false, m, m, m, 1.0f, A, m, A, m, 0.0f, A2, m); // A²

@@ -6,8 +6,9 @@ namespace qks {
 
 // Polar Express in bf16 on the CPU, with the arithmetic of polarExpress() and of the PyTorch
 // reference on the CPU: every operation reads bf16 values and rounds its result to bf16 once;
-// products accumulate in fp32 (matmulLikeGpu), elementwise ops compute in fp32 with their
-// Python-float coefficients first rounded to bf16, as ATen's CPU kernels do. polarExpress()
+// products accumulate in fp32 (matmulLikeGpu), elementwise ops compute in fp32 and take their
+// Python-float coefficients as the LibTorch built against does (rounded to bf16 by 1.13, in fp32
+// by 2.x). polarExpress()
 // gets there through a conversion to fp32 and back around each product and ATen's bf16 loops;
 // here the values stay in fp32 buffers that only ever hold bf16-representable numbers, the
 // products run on rowMajorGemm (oneDNN's sgemm where built with it), and each rounding is one

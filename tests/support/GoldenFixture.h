@@ -5,19 +5,34 @@
 #include "config/StudyConfig.h"
 #include "model/MinimalLlm.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 namespace qks::testing {
 
+// QKS_GOLDEN_FIXTURE names another fixture file. Each LibTorch major version rounds bf16 its own
+// way (Muon's coefficients: bf16 on 1.13, fp32 on 2.x), so the reference kernels match only a
+// fixture written by the same major version: scripts/libtorch2-check.sh writes one with the
+// PyTorch 2.x it builds against and points here.
 inline nlohmann::json loadGoldenFixture()
 {
-    std::ifstream in(std::string(QKS_FIXTURES_DIR) + "/golden/tiny_golden.json");
+    const char* other = std::getenv("QKS_GOLDEN_FIXTURE");
+    const std::string path =
+        other && *other ? std::string(other) : std::string(QKS_FIXTURES_DIR) + "/golden/tiny_golden.json";
+    std::ifstream in(path);
     if (!in)
-        throw std::runtime_error("golden fixture missing: run /usr/bin/python3 tests/reference/generate_golden.py");
-    return nlohmann::json::parse(in);
+        throw std::runtime_error("golden fixture " + path + " missing: run /usr/bin/python3 tests/reference/generate_golden.py");
+    auto fixture = nlohmann::json::parse(in);
+    const auto written = fixture.at("torch_version").get<std::string>();
+    if (written.substr(0, written.find('.')) != std::to_string(TORCH_VERSION_MAJOR))
+        throw std::runtime_error("golden fixture " + path + " was written by torch " + written + ", this build uses LibTorch " +
+                                 TORCH_VERSION + ": write one with that PyTorch (tests/reference/generate_golden.py --out "
+                                 "FILE) and set QKS_GOLDEN_FIXTURE=FILE");
+    return fixture;
 }
 
 inline ModelConfig goldenModelConfig(const nlohmann::json& f)

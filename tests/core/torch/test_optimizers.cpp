@@ -150,8 +150,8 @@ private Q_SLOTS:
         // (oneDNN against OpenBLAS) may round one way or the other, and a flipped bit moves
         // through the later steps; everything else is the same arithmetic, so most entries
         // agree bit for bit (measured: 66-91% on 128..512-wide matrices) and the rest by about
-        // one bf16 step (2^-7 near 1). A rounding left out, or coefficients kept in fp32 as a
-        // GPU keeps them, agrees on under 10%.
+        // one bf16 step (2^-7 near 1). A rounding left out, or the coefficients taken the other
+        // LibTorch's way (bf16 on 1.13, fp32 on 2.x), agrees on under 10%.
         const auto stack = torch::randn({3, 40, 96});
         for (const auto& G : {torch::randn({64, 160}), torch::randn({160, 64}), stack}) {
             const auto out = polarExpressBf16OnCpu(G);

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Builds the core, qkstudio-cli and the core tests against LibTorch 2.x and runs them, on a
+# machine that has only Debian 12's LibTorch 1.13: inside a Debian 13 (trixie) root made with
+# debootstrap, whose python3-torch / libtorch-dev are PyTorch 2.x (CPU). This is the check that
+# the TORCH_VERSION_MAJOR >= 2 branches compile and compute (scaled_dot_product_attention, the
+# 2.4+ autocast API, ...) without a GPU; CUDA itself stays with scripts/gpu-bench.sh.
+#
+#   sudo bash scripts/libtorch2-check.sh            bootstrap (once, ~10 min), build, test
+#   sudo bash scripts/libtorch2-check.sh -R regex   only the ctest tests matching regex
+#
+# The root lives in build-libtorch2/root (git-ignored; delete it to start over), the build in
+# build-libtorch2/build. Needs root (debootstrap, mount, chroot) and Debian's package mirror.
+# Not part of .ci/run: bootstrapping and a second full build would double CI's time.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$repo_root/build-libtorch2"
+root="$work/root"
+mirror="${QKS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+ctest_args=("$@")
+
+log() { printf 'libtorch2-check: %s\n' "$*"; }
+die() { printf 'libtorch2-check: ERROR: %s\n' "$*" >&2; exit 1; }
+
+[[ $EUID -eq 0 ]] || die "needs root (debootstrap, mount and chroot); run it with sudo"
+
+# The corpus and GPT-2 vocabulary the tests read come from the host's setup (no packages).
+bash "$repo_root/scripts/setup.sh" --no-packages
+
+if [[ ! -x "$root/usr/bin/apt-get" || ! -f "$root/.qks-bootstrapped" ]]; then
+    command -v debootstrap >/dev/null || apt-get install -y -q debootstrap
+    rm -rf "$root"
+    mkdir -p "$work"
+    log "bootstrapping Debian 13 into $root"
+    debootstrap --variant=minbase trixie "$root" "$mirror"
+    touch "$root/.qks-bootstrapped"
+fi
+
+mounts=()
+cleanup() {
+    local m
+    for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
+        m="${mounts[i]}"
+        umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+    done
+}
+trap cleanup EXIT
+mount_into() { # SOURCE TARGET [mount options...]
+    mkdir -p "$2"
+    mountpoint -q "$2" && umount -l "$2"
+    mount "${@:3}" "$1" "$2"
+    mounts+=("$2")
+}
+mount_into proc "$root/proc" -t proc
+mount_into /dev "$root/dev" --bind
+mount_into "$repo_root" "$root/src" --bind
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+
+in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+
+# The same libraries scripts/setup.sh installs for the core, from Debian 13.
+packages=(
+    libtorch-dev python3-torch libgloo-dev libopenblas0-openmp
+    nlohmann-json3-dev libeigen3-dev libpcre2-dev libicu-dev
+    qt6-base-dev # Qt Test for the core tests (no GUI is built)
+    cmake ninja-build g++ pkg-config
+)
+# oneDNN's sgemm, as on Debian 12 (core/CMakeLists.txt): the same library Debian's LibTorch links.
+[[ "$(dpkg --print-architecture)" == amd64 ]] && packages+=(libdnnl-dev)
+missing=()
+for p in "${packages[@]}"; do
+    in_root dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    log "installing in the root: ${missing[*]}"
+    in_root apt-get update -q
+    in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+log "$(in_root /usr/bin/python3 -c 'import torch; print("torch", torch.__version__)'), $(in_root g++ --version | head -n 1)"
+
+log "configure and build (build-libtorch2/build)"
+in_root cmake -S /src -B /src/build-libtorch2/build -G Ninja -DCMAKE_BUILD_TYPE=Release -DQKS_WITH_QT=OFF
+in_root cmake --build /src/build-libtorch2/build -j "$(nproc)"
+
+# The golden test's reference kernels match PyTorch to 1e-6 only on the same LibTorch major
+# version (bf16 rounding changed between 1.13 and 2.x): its fixture comes from this root's PyTorch.
+fixture=build-libtorch2/tiny_golden.json
+in_root /usr/bin/python3 /src/tests/reference/generate_golden.py --out "/src/$fixture"
+
+log "core tests against $(in_root /usr/bin/python3 -c 'import torch; print("LibTorch", torch.__version__)')"
+in_root env QT_QPA_PLATFORM=offscreen QKS_GOLDEN_FIXTURE="/src/$fixture" ctest --test-dir /src/build-libtorch2/build --output-on-failure -j1 \
+    --no-tests=error "${ctest_args[@]}"
