@@ -3,14 +3,15 @@
 # Debian's /usr/bin/python3 with python3-torch) back to back on the same configuration and
 # machine, and prints both speeds and their ratio. With --repeat N the pair runs N times,
 # alternating, and the medians are compared: a shared machine's speed drifts by ±15% within
-# minutes, and alternating spreads that over both sides. Needs a build (scripts/build.sh).
+# minutes, and alternating spreads that over both sides. Needs a build (scripts/build.sh);
+# QKS_CLI names another qkstudio-cli (scripts/libtorch2-check.sh --bench runs its LibTorch 2.x one).
 #
 #   bash bench/cpu-vs-pytorch.sh [--preset tiny-cpu] [--steps 32] [--threads 0] [--repeat 1] [--set k=v ...]
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
-cli=build/app/qkstudio-cli
+cli="${QKS_CLI:-build/app/qkstudio-cli}"
 [[ -x "$cli" ]] || { echo "cpu-vs-pytorch: build first (bash scripts/build.sh)" >&2; exit 2; }
 
 preset=tiny-cpu

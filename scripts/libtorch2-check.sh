@@ -7,6 +7,8 @@
 #
 #   sudo bash scripts/libtorch2-check.sh            bootstrap (once, ~10 min), build, test
 #   sudo bash scripts/libtorch2-check.sh -R regex   only the ctest tests matching regex
+#   sudo bash scripts/libtorch2-check.sh --bench N  instead of the tests: bench/cpu-vs-pytorch.sh
+#                                                   --repeat N, this build against PyTorch 2.x eager
 #
 # The root lives in build-libtorch2/root (git-ignored; delete it to start over), the build in
 # build-libtorch2/build. Needs root (debootstrap, mount, chroot) and Debian's package mirror.
@@ -17,7 +19,15 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$repo_root/build-libtorch2"
 root="$work/root"
 mirror="${QKS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-ctest_args=("$@")
+bench_pairs=0
+ctest_args=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --bench) bench_pairs="${2:-}"; shift 2 || { echo "libtorch2-check: --bench needs a count" >&2; exit 2; } ;;
+        *) ctest_args+=("$1"); shift ;;
+    esac
+done
+[[ "$bench_pairs" =~ ^[0-9]+$ ]] || { echo "libtorch2-check: --bench needs a count" >&2; exit 2; }
 
 log() { printf 'libtorch2-check: %s\n' "$*"; }
 die() { printf 'libtorch2-check: ERROR: %s\n' "$*" >&2; exit 1; }
@@ -81,6 +91,12 @@ log "$(in_root /usr/bin/python3 -c 'import torch; print("torch", torch.__version
 log "configure and build (build-libtorch2/build)"
 in_root cmake -S /src -B /src/build-libtorch2/build -G Ninja -DCMAKE_BUILD_TYPE=Release -DQKS_WITH_QT=OFF
 in_root cmake --build /src/build-libtorch2/build -j "$(nproc)"
+
+if ((bench_pairs > 0)); then
+    log "bench: this build against PyTorch $(in_root /usr/bin/python3 -c 'import torch; print(torch.__version__)') eager"
+    in_root env QKS_CLI=build-libtorch2/build/app/qkstudio-cli bash /src/bench/cpu-vs-pytorch.sh --repeat "$bench_pairs"
+    exit
+fi
 
 # The golden test's reference kernels match PyTorch to 1e-6 only on the same LibTorch major
 # version (bf16 rounding changed between 1.13 and 2.x): its fixture comes from this root's PyTorch.

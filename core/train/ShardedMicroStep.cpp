@@ -29,10 +29,24 @@ ShardedMicroStep::ShardedMicroStep(MinimalLlm& model, int64_t shards) : m_model(
     const int threads = at::get_num_threads();
     const int perShard = std::max<int>(1, threads / static_cast<int>(shards));
     m_workers.run([perShard](int64_t) {
+        // ATen's "this thread's count is initialised" flag is an inline thread_local: this
+        // program has one copy and LibTorch 2.x another, hidden inside libtorch_cpu (1.13 shares
+        // one). Whichever is met first later would reset this thread's count to the process's,
+        // so both are set here: the first by lazy_init, the second through get_num_threads.
+        // Unset, the shards' oneDNN products each ran on all cores: 2.6 ran tiny-cpu 20% slower
+        // with shards than without (docs/benchmarks.md).
         at::internal::lazy_init_num_threads();
+        (void)at::get_num_threads();
         at::set_num_threads(perShard);
     });
     at::set_num_threads(threads);
+}
+
+std::vector<int> ShardedMicroStep::workerThreads()
+{
+    std::vector<int> counts(static_cast<size_t>(shards()));
+    m_workers.run([&](int64_t w) { counts[static_cast<size_t>(w)] = at::get_num_threads(); });
+    return counts;
 }
 
 double ShardedMicroStep::run(const torch::Tensor& ids, double gradScale, Times* times)

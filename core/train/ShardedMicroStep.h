@@ -5,6 +5,7 @@
 #include "train/ShardWorkers.h"
 
 #include <torch/types.h>
+#include <vector>
 
 namespace qks {
 
@@ -21,6 +22,8 @@ public:
     ShardedMicroStep(MinimalLlm& model, int64_t shards);
 
     int64_t shards() const { return m_workers.size(); }
+    // The intra-op thread count each shard's worker runs with now (its share of the caller's).
+    std::vector<int> workerThreads();
 
     struct Times {
         double forwardMs = 0.0;  // the slowest shard's forward pass

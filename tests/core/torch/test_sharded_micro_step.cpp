@@ -156,6 +156,9 @@ private Q_SLOTS:
             ShardedMicroStep step(sharded, 2);
             QCOMPARE(at::get_num_threads(), 2); // the caller keeps its threads
             QVERIFY(std::abs(step.run(ids, 1.0) - loss) <= 1e-5 * loss);
+            // ... and each shard keeps its one after LibTorch's own parallel ops ran on it (on
+            // 2.x these used to reset it to the caller's 2: scripts/libtorch2-check.sh).
+            QCOMPARE(step.workerThreads(), std::vector<int>({1, 1}));
             runs.push_back(gradients(sharded));
         }
         for (size_t i = 0; i < expected.size(); ++i) {
