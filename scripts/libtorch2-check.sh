@@ -10,8 +10,8 @@
 #   sudo bash scripts/libtorch2-check.sh --bench N  instead of the tests: bench/cpu-vs-pytorch.sh
 #                                                   --repeat N, this build against PyTorch 2.x eager
 #
-# The root lives in build-libtorch2/root (git-ignored; delete it to start over), the build in
-# build-libtorch2/build. Needs root (debootstrap, mount, chroot) and Debian's package mirror.
+# The root lives in build-libtorch2/root (git-ignored; to start over, delete it once no run is
+# going: a run mounts the repository inside it), the build in build-libtorch2/build. Needs root (debootstrap, mount, chroot) and Debian's package mirror.
 # Not part of .ci/run: bootstrapping and a second full build would double CI's time.
 set -euo pipefail
 
@@ -37,9 +37,15 @@ die() { printf 'libtorch2-check: ERROR: %s\n' "$*" >&2; exit 1; }
 # The corpus and GPT-2 vocabulary the tests read come from the host's setup (no packages).
 bash "$repo_root/scripts/setup.sh" --no-packages
 
+# A run killed with SIGKILL leaves its mounts (the repository itself on $root/src, /dev): take
+# them down first, so that nothing below ever deletes through them.
+while read -r target; do
+    umount -l "$target" || die "cannot unmount $target: unmount it by hand before going on"
+done < <(findmnt -rn -o TARGET | grep -F "$root/" | sort -r)
+
 if [[ ! -x "$root/usr/bin/apt-get" || ! -f "$root/.qks-bootstrapped" ]]; then
     command -v debootstrap >/dev/null || apt-get install -y -q debootstrap
-    rm -rf "$root"
+    rm -rf --one-file-system "$root"
     mkdir -p "$work"
     log "bootstrapping Debian 13 into $root"
     debootstrap --variant=minbase trixie "$root" "$mirror"
