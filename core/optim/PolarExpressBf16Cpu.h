@@ -11,7 +11,8 @@ namespace qks {
 // by 2.x). polarExpress() gets there through a conversion to fp32 and back around each product
 // and ATen's bf16 loops; here the values stay in fp32 buffers that only ever hold
 // bf16-representable numbers, the products run on rowMajorGemm (oneDNN's sgemm where built with
-// it), and each rounding is one pass over a buffer: 1.8-2.0x faster on the tiny-cpu shapes with 2 threads (docs/benchmarks.md).
+// it), and each rounding is one pass over a buffer: 1.8-2.0x faster on the tiny-cpu shapes with
+// 2 threads (docs/benchmarks.md).
 //
 // G: fp32 on the CPU, one matrix (rows, cols) or a stack of same-shape matrices (n, rows, cols),
 // each normalised by its own Frobenius norm. Returns fp32 of G's shape holding bf16 values.
