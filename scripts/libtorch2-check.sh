@@ -92,14 +92,15 @@ if ((${#missing[@]})); then
     in_root apt-get update -q
     in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-log "$(in_root /usr/bin/python3 -c 'import torch; print("torch", torch.__version__)'), $(in_root g++ --version | head -n 1)"
+torch_version="$(in_root /usr/bin/python3 -c 'import torch; print(torch.__version__)')"
+log "torch $torch_version, $(in_root g++ --version | head -n 1)"
 
 log "configure and build (build-libtorch2/build)"
 in_root cmake -S /src -B /src/build-libtorch2/build -G Ninja -DCMAKE_BUILD_TYPE=Release -DQKS_WITH_QT=OFF
 in_root cmake --build /src/build-libtorch2/build -j "$(nproc)"
 
 if ((bench_pairs > 0)); then
-    log "bench: this build against PyTorch $(in_root /usr/bin/python3 -c 'import torch; print(torch.__version__)') eager"
+    log "bench: this build against PyTorch $torch_version eager"
     in_root env QKS_CLI=build-libtorch2/build/app/qkstudio-cli bash /src/bench/cpu-vs-pytorch.sh --repeat "$bench_pairs"
     exit
 fi
@@ -109,6 +110,6 @@ fi
 fixture=build-libtorch2/tiny_golden.json
 in_root /usr/bin/python3 /src/tests/reference/generate_golden.py --out "/src/$fixture"
 
-log "core tests against $(in_root /usr/bin/python3 -c 'import torch; print("LibTorch", torch.__version__)')"
+log "core tests against LibTorch $torch_version"
 in_root env QT_QPA_PLATFORM=offscreen QKS_GOLDEN_FIXTURE="/src/$fixture" ctest --test-dir /src/build-libtorch2/build --output-on-failure -j1 \
     --no-tests=error "${ctest_args[@]}"

@@ -23,16 +23,21 @@ AttentionImpl::AttentionImpl(const ModelConfig& config, QkNormMode mode, RotaryT
     }
 }
 
+bool fusedAttentionOn(const torch::Device& device)
+{
+    // Only on CUDA: on the CPU the reference kernels keep the original's operations, which the
+    // golden test holds to 1e-6 against PyTorch; 2.6's CPU SDPA sums in another order, and bf16
+    // Muon turns that into 1e-5-sized loss differences within two steps.
+    return device.is_cuda() && TORCH_VERSION_MAJOR >= 2;
+}
+
 namespace {
 
 torch::Tensor causalAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, double sqrtDk)
 {
 #if TORCH_VERSION_MAJOR >= 2
     // The fused kernel picks flash / memory-efficient attention on CUDA; default scale is 1/sqrt(d_k).
-    // Only there (fusedAttentionOn): on the CPU the reference kernels keep the original's
-    // operations, which the golden test holds to 1e-6 against PyTorch; 2.6's CPU SDPA sums in
-    // another order, and bf16 Muon turns that into 1e-5-sized loss differences within two steps.
-    if (q.is_cuda())
+    if (fusedAttentionOn(q.device()))
         return at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/true);
 #endif
     const int64_t T = q.size(-2);

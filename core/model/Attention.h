@@ -38,4 +38,8 @@ private:
 };
 TORCH_MODULE(Attention);
 
+// Whether the reference kernels' attention is one fused kernel (scaled-dot-product attention, on
+// CUDA with LibTorch 2.x), keeping no score matrix: the model and the memory estimate both ask.
+bool fusedAttentionOn(const torch::Device& device);
+
 } // namespace qks

@@ -5,6 +5,7 @@
 #include "config/Condition.h"
 #include "config/ParamCount.h"
 #include "config/Validation.h"
+#include "model/Attention.h"
 #include "model/MinimalLlm.h"
 #include "optim/StudyOptimizer.h"
 #include "train/Device.h"

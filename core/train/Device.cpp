@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "config/ResourceEstimate.h"
+#include "model/Attention.h"
 #include "train/Hardware.h"
 
 #include <ATen/autocast_mode.h>
@@ -72,11 +73,6 @@ bool activationCheckpointingFor(const StudyConfig& config, QkNormMode mode, cons
         if (d.id == device.str())
             memory = d.memoryBytes;
     return activationCheckpointingWanted(config, mode, device.is_cuda(), fusedAttentionOn(device), memory);
-}
-
-bool fusedAttentionOn(const torch::Device& device)
-{
-    return device.is_cuda() && TORCH_VERSION_MAJOR >= 2;
 }
 
 bool cudaAutocastEnabled()

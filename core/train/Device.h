@@ -26,10 +26,6 @@ int configureCpuThreads(int64_t requested);
 // A short human description: "cpu (2 threads)" or "cuda:0 (NVIDIA H100, 80 GiB)".
 std::string describeDevice(const torch::Device& device);
 
-// Whether attention runs as one fused kernel (scaled-dot-product attention on CUDA with LibTorch
-// 2.x), keeping no score matrix: what the memory estimate needs to know.
-bool fusedAttentionOn(const torch::Device& device);
-
 // Whether this run checkpoints activations (ResourceEstimate's activationCheckpointingWanted
 // with the device's own memory: the CPU's physical memory, a GPU's as nvidia-smi reports it).
 bool activationCheckpointingFor(const StudyConfig& config, QkNormMode mode, const torch::Device& device);

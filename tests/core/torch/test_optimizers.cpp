@@ -66,6 +66,24 @@ torch::Tensor bf16(const torch::Tensor& t)
 
 struct SideBySide {
     std::vector<torch::Tensor> initial, first, second;
+
+    // The largest entrywise difference between the two copies, over every matrix.
+    double largestDifference() const
+    {
+        double worst = 0.0;
+        for (size_t i = 0; i < first.size(); ++i)
+            worst = std::max(worst, (first[i] - second[i]).abs().max().item<double>());
+        return worst;
+    }
+
+    // The share of entries on which the copies agree within `tolerance`, averaged over the matrices.
+    double shareAgreeing(double tolerance) const
+    {
+        double share = 0.0;
+        for (size_t i = 0; i < first.size(); ++i)
+            share += ((first[i] - second[i]).abs() < tolerance).to(torch::kDouble).mean().item<double>();
+        return share / double(first.size());
+    }
 };
 
 // `wide` (rows, cols) and `tall` (cols, rows) matrices, two copies trained for three Muon steps
@@ -230,15 +248,11 @@ private Q_SLOTS:
             MuonOptions batchedOptions = options;
             batchedOptions.batched = true;
             const auto run = trainSideBySide(3, 2, 16, 40, options, batchedOptions);
-            const auto& single = run.first;
-            const auto& batched = run.second;
-            double worst = 0.0;
-            for (size_t i = 0; i < single.size(); ++i)
-                worst = std::max(worst, (single[i] - batched[i]).abs().max().item<double>());
+            const double worst = run.largestDifference();
             // fp32 parameters: the same products in another kernel order round differently in the
             // last bit only; three steps of size 0.012 move the weights by ~0.04.
             QVERIFY2(worst < 1e-6, qPrintable(QString("%1: largest difference %2").arg(c10::toString(dtype)).arg(worst)));
-            QVERIFY((single[0] - batched[0]).abs().max().item<double>() <= worst);
+            QVERIFY((run.first[0] - run.second[0]).abs().max().item<double>() <= worst);
         }
     }
 
@@ -250,20 +264,14 @@ private Q_SLOTS:
         options.batched = true;
         MuonOptions kernelOptions = options;
         kernelOptions.cpuBf16Kernel = true;
-        const auto run = trainSideBySide(2, 2, 24, 56, options, kernelOptions);
-        const auto& aten = run.first;
-        const auto& kernel = run.second;
-        double worst = 0.0, same = 0.0;
-        for (size_t i = 0; i < aten.size(); ++i) {
-            const auto diff = (aten[i] - kernel[i]).abs();
-            worst = std::max(worst, diff.max().item<double>());
-            same += (diff < 1e-6).to(torch::kDouble).mean().item<double>() / double(aten.size());
-        }
+        const auto run = trainSideBySide(2, 2, 24, 56, options, kernelOptions); // first ATen, second the kernel
+        const double worst = run.largestDifference();
+        const double same = run.shareAgreeing(1e-6);
         // A flipped bf16 bit in the iteration (see above) moves an entry by lr·scale·2^-6 at
         // most per step; a step of the wrong size or direction moves it by ~0.02.
         QVERIFY2(same > 0.6 && worst < 3 * 0.012 * std::sqrt(56.0 / 24.0) / 64,
                  qPrintable(QString("%1 agree, largest difference %2").arg(same).arg(worst)));
-        QVERIFY((kernel[2] - run.initial[2]).abs().max().item<double>() > 0.01);
+        QVERIFY((run.second[2] - run.initial[2]).abs().max().item<double>() > 0.01);
     }
 
     void adamwDecaysDecoupled()
