@@ -3,9 +3,10 @@
 #   1. builds the core and qkstudio-cli (no Qt, no tests) against the LibTorch inside the PyTorch
 #      wheel, in build-gpu/;
 #   2. crosscheck: the tiny model trained on the same batches on CUDA (bf16 autocast) and on the
-#      CPU (fp32): the losses and the initial key PR must agree within bf16 tolerance;
+#      CPU (fp32): the losses and the initial key PR must agree within bf16 tolerance; then the
+#      CUDA-graph step (train.cuda_graph) against the eager CUDA step, the same way;
 #   3. bench: tiny-cpu and study-50m (micro-batch 8, as published) on CUDA, each also with
-#      activation checkpointing on, and the PyTorch eager baseline
+#      activation checkpointing on and with the CUDA graph, and the PyTorch eager baseline
 #      (bench/reference/bench_pytorch.py) on the same GPU and configuration.
 # Results (JSON, the build log and summary.txt) go to $OUT when set, else build-gpu/report/.
 # Under 10 minutes on one H100/H200 (build ~3 min on 16 cores).
@@ -57,11 +58,20 @@ cli=build-gpu/app/qkstudio-cli
 tiny=(--preset tiny-cpu --set model.n_layers=2)
 
 # ---- 2. numerics: CUDA (bf16) against the CPU (fp32) ----
-"$cli" crosscheck "${tiny[@]}" --device "$device" --against cpu --steps 8 --json > "$report/crosscheck.json" 2> "$report/crosscheck.err"
-case $? in
-    0) log "crosscheck: agree ($(grep -o '"max_loss_relative_difference": [^,]*' "$report/crosscheck.json"))" ;;
-    *) fail "crosscheck ($(tail -c 400 "$report/crosscheck.err") $(grep -o '"max_loss_relative_difference": [^,]*' "$report/crosscheck.json"))" ;;
-esac
+crosscheck() { # NAME, then qkstudio-cli crosscheck arguments
+    local name="$1"
+    shift
+    if "$cli" crosscheck "${tiny[@]}" "$@" --steps 8 --json > "$report/$name.json" 2> "$report/$name.err"; then
+        log "$name: agree ($(grep -o '"max_loss_relative_difference": [^,]*' "$report/$name.json"))"
+    else
+        fail "$name ($(tail -c 400 "$report/$name.err") $(grep -o '"max_loss_relative_difference": [^,]*' "$report/$name.json"))"
+    fi
+}
+crosscheck crosscheck --device "$device" --against cpu
+if [[ "$device" == cuda ]]; then
+    # The captured graph against the eager step, both on CUDA under bf16 autocast.
+    crosscheck crosscheck-cuda-graph --device cuda --against cuda --set train.cuda_graph=true
+fi
 
 # ---- 3. speed ----
 describe_bench() { # one line from a `bench --json` report
@@ -99,6 +109,8 @@ if [[ "$device" == cuda ]]; then
     bench study-50m --preset study-50m --steps 8
     # The recompute's cost and the memory it saves, at the published micro-batch.
     bench study-50m-checkpointed --preset study-50m --steps 8 --set train.activation_checkpointing=on
+    bench tiny-cuda-graph --preset tiny-cpu --steps 32 --set train.cuda_graph=true
+    bench study-50m-cuda-graph --preset study-50m --steps 8 --set train.cuda_graph=true
     pytorch study-50m study-50m 8
 fi
 log "done: results in $report"

@@ -9,6 +9,12 @@
 #   sudo bash scripts/libtorch2-check.sh -R regex   only the ctest tests matching regex
 #   sudo bash scripts/libtorch2-check.sh --bench N  instead of the tests: bench/cpu-vs-pytorch.sh
 #                                                   --repeat N, this build against PyTorch 2.x eager
+#   sudo bash scripts/libtorch2-check.sh --cuda-compile
+#                                                   instead of the tests: compile the core and the
+#       CLI against Debian 13's CUDA LibTorch 2.6 headers (contrib libtorch-cuda-dev, non-free
+#       nvidia-cuda-dev 12.4; downloaded, unpacked, never installed: ~1.4 GB) with QKS_WITH_CUDA,
+#       and check the CUDA symbols they call against libtorch_cuda (scripts/cuda-compile-check.py).
+#       No GPU or nvcc needed; nothing runs on CUDA.
 #
 # The root lives in build-libtorch2/root (git-ignored; to start over, delete it once no run is
 # going: a run mounts the repository inside it), the build in build-libtorch2/build. Needs root (debootstrap, mount, chroot) and Debian's package mirror.
@@ -20,10 +26,12 @@ work="$repo_root/build-libtorch2"
 root="$work/root"
 mirror="${QKS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 bench_pairs=0
+cuda_compile=0
 ctest_args=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --bench) bench_pairs="${2:-}"; shift 2 || { echo "libtorch2-check: --bench needs a count" >&2; exit 2; } ;;
+        --cuda-compile) cuda_compile=1; shift ;;
         *) ctest_args+=("$1"); shift ;;
     esac
 done
@@ -95,8 +103,31 @@ fi
 torch_version="$(in_root /usr/bin/python3 -c 'import torch; print(torch.__version__)')"
 log "torch $torch_version, $(in_root g++ --version | head -n 1)"
 
-log "configure and build (build-libtorch2/build)"
-in_root cmake -S /src -B /src/build-libtorch2/build -G Ninja -DCMAKE_BUILD_TYPE=Release -DQKS_WITH_QT=OFF
+log "configure (and build) build-libtorch2/build"
+in_root cmake -S /src -B /src/build-libtorch2/build -G Ninja -DCMAKE_BUILD_TYPE=Release -DQKS_WITH_QT=OFF \
+    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+
+# Configured only: the CUDA check compiles with its own flags and needs no CPU build.
+if ((cuda_compile)); then
+    debs=build-libtorch2/cuda-debs
+    if [[ ! -f "$repo_root/$debs/.unpacked" ]]; then
+        log "downloading Debian 13's CUDA LibTorch and CUDA headers into $debs"
+        echo "deb $mirror trixie contrib non-free" > "$root/etc/apt/sources.list.d/qks-cuda-headers.list"
+        in_root apt-get update -q
+        rm -rf --one-file-system "${repo_root:?}/$debs"
+        mkdir -p "$repo_root/$debs"
+        in_root sh -c "cd /src/$debs && apt-get download -q libtorch-cuda-dev libtorch-cuda-2.6 nvidia-cuda-dev"
+        for deb in "$repo_root/$debs"/*.deb; do
+            in_root dpkg-deb -x "/src/$debs/$(basename "$deb")" "/src/$debs/unpacked"
+        done
+        touch "$repo_root/$debs/.unpacked"
+    fi
+    log "the core and the CLI against the CUDA LibTorch headers"
+    in_root python3 /src/scripts/cuda-compile-check.py /src/build-libtorch2/build/compile_commands.json \
+        "/src/$debs/unpacked" /src/build-libtorch2/cuda-objects
+    exit
+fi
+
 in_root cmake --build /src/build-libtorch2/build -j "$(nproc)"
 
 if ((bench_pairs > 0)); then

@@ -601,6 +601,10 @@ Alle verschieden → beides</translation>
         <source>CPU with fused kernels: split each micro-batch into this many shards trained side by side, each on its share of the threads; 0 = auto (one per thread when they divide the batch)</source>
         <translation>CPU mit fusionierten Kernels: jeden Mikro-Batch in so viele Teile aufteilen, die nebeneinander trainiert werden, jeder mit seinem Anteil der Threads; 0 = auto (einer pro Thread, wenn sie den Batch teilen)</translation>
     </message>
+    <message>
+        <source>CUDA: record each micro-step&apos;s forward and backward pass once as a CUDA graph and replay it (fewer kernel launches; needs a CUDA build with LibTorch 2.x)</source>
+        <translation>CUDA: Vorwärts- und Rückwärtsschritt jedes Mikroschritts einmal als CUDA-Graph aufzeichnen und wieder abspielen (weniger Kernel-Starts; braucht einen CUDA-Build mit LibTorch 2.x)</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

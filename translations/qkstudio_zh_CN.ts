@@ -599,6 +599,10 @@ A≈B≠C → 由归一化驱动
         <source>CPU with fused kernels: split each micro-batch into this many shards trained side by side, each on its share of the threads; 0 = auto (one per thread when they divide the batch)</source>
         <translation>CPU 且使用融合内核时：将每个微批次拆分为这么多份并行训练，每份使用其分得的线程；0 = 自动（线程数能整除批次时每个线程一份）</translation>
     </message>
+    <message>
+        <source>CUDA: record each micro-step&apos;s forward and backward pass once as a CUDA graph and replay it (fewer kernel launches; needs a CUDA build with LibTorch 2.x)</source>
+        <translation>CUDA：将每个微步的前向和反向传播录制一次为 CUDA 图并重放（减少内核启动；需要基于 LibTorch 2.x 的 CUDA 构建）</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

@@ -28,6 +28,7 @@ int runCrossCheck(const CliArgs& args)
         j["candidate"] = r.candidate;
         j["reference"] = r.reference;
         j["candidate_bf16_autocast"] = r.candidateAutocast;
+        j["candidate_cuda_graph"] = r.candidateCudaGraph;
         j["candidate_losses"] = r.candidateLosses;
         j["reference_losses"] = r.referenceLosses;
         j["max_loss_relative_difference"] = r.maxLossRelativeDifference;
@@ -38,8 +39,8 @@ int runCrossCheck(const CliArgs& args)
         j["agree"] = r.agree;
         std::cout << j.dump(2) << "\n";
     } else {
-        std::printf("candidate  %s%s\nreference  %s\n", r.candidate.c_str(), r.candidateAutocast ? " (bf16 autocast)" : "",
-                    r.reference.c_str());
+        std::printf("candidate  %s%s%s\nreference  %s\n", r.candidate.c_str(), r.candidateAutocast ? " (bf16 autocast)" : "",
+                    r.candidateCudaGraph ? " (CUDA graph)" : "", r.reference.c_str());
         std::printf("step  candidate loss  reference loss  relative difference\n");
         for (size_t i = 0; i < r.candidateLosses.size(); ++i) {
             const double a = r.candidateLosses[i], b = r.referenceLosses[i];

@@ -51,6 +51,7 @@ void forEachTrainField(TrainConfig& t, Fn&& fn)
     fn("kernels", t.kernels);
     fn("activation_checkpointing", t.activation_checkpointing);
     fn("cpu_shards", t.cpu_shards);
+    fn("cuda_graph", t.cuda_graph);
 }
 
 template <typename Fn>

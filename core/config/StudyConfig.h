@@ -41,6 +41,7 @@ struct TrainConfig {
     std::string kernels = "fused"; // CPU kernels: fused | reference (the original's operations, bit for bit)
     std::string activation_checkpointing = "auto"; // auto (when the memory estimate needs it) | on | off
     int64_t cpu_shards = 0; // CPU, fused kernels: micro-batch shards trained side by side; 0 = auto
+    bool cuda_graph = false; // CUDA: capture each micro-step's forward + backward once, replay it
 
     int64_t tokensPerMicroStep(int64_t seqLen) const { return batch_size * seqLen; }
 };

@@ -8,6 +8,7 @@
 #include "model/Attention.h"
 #include "model/MinimalLlm.h"
 #include "optim/StudyOptimizer.h"
+#include "train/CudaGraphMicroStep.h"
 #include "train/Device.h"
 #include "train/Hardware.h"
 #include "train/KeyProbe.h"
@@ -86,12 +87,20 @@ struct TimedTraining {
     {
         const auto stepStart = Clock::now();
         for (int64_t m = 0; m < accum; ++m) {
+            if (graph) {
+                const auto t = Clock::now();
+                graph->run(ids); // reads the loss: the replay is done
+                if (record)
+                    forwardBackward.push_back(msSince(t));
+                continue;
+            }
             if (sharded) {
                 ShardedMicroStep::Times times;
                 sharded->run(ids, 1.0 / static_cast<double>(accum), &times);
                 if (record) {
                     forward.push_back(times.forwardMs);
                     backward.push_back(times.backwardMs);
+                    forwardBackward.push_back(times.forwardMs + times.backwardMs);
                 }
                 continue;
             }
@@ -109,6 +118,7 @@ struct TimedTraining {
             if (record) {
                 forward.push_back(f);
                 backward.push_back(msSince(t));
+                forwardBackward.push_back(f + backward.back());
             }
         }
         const auto t = Clock::now();
@@ -124,8 +134,9 @@ struct TimedTraining {
     MinimalLlm model;
     StudyOptimizer optimizer;
     std::unique_ptr<ShardedMicroStep> sharded;
+    std::unique_ptr<CudaGraphMicroStep> graph;
     torch::Device device;
-    std::vector<double> forward, backward, update, perOptimizerStep;
+    std::vector<double> forward, backward, forwardBackward, update, perOptimizerStep;
 };
 
 } // namespace
@@ -163,6 +174,8 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     const int64_t shards = cpuShardsFor(tc, device, checkpointing);
     if (shards > 1)
         timed.sharded = std::make_unique<ShardedMicroStep>(timed.model, shards);
+    if (tc.cuda_graph && device.is_cuda()) // captured in the first (untimed) warm-up step
+        timed.graph = std::make_unique<CudaGraphMicroStep>(timed.model, tc.gradient_accumulation_steps, autocast);
     MinimalLlm& model = timed.model;
     const auto longOnDevice = torch::TensorOptions().dtype(torch::kLong).device(device);
     const torch::Tensor ids = torch::randint(mc.vocab_size, {tc.batch_size, mc.max_seq_len}, longOnDevice);
@@ -227,8 +240,10 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     if (baseline)
         report.referenceTokensPerSecond =
             tokensPerSecond(double(accum * report.tokensPerMicroStep), median(baseline->perOptimizerStep));
+    report.cudaGraph = timed.graph != nullptr;
     report.forwardMs = median(timed.forward);
     report.backwardMs = median(timed.backward);
+    report.forwardBackwardMs = median(timed.forwardBackward);
     report.optimizerMs = median(timed.update);
     report.probeMs = median(probes);
     report.valLossMs = median(valLosses);

@@ -34,8 +34,10 @@ struct BenchmarkReport {
     Kernels kernels = Kernels::Fused;
     int64_t cpuShards = 1; // micro-batch shards trained side by side (ShardedMicroStep)
     std::optional<double> referenceTokensPerSecond; // with compareWithReference
-    double forwardMs = 0;        // per micro-step, median
-    double backwardMs = 0;       // per micro-step, median
+    bool cudaGraph = false;      // forward + backward replayed as one CUDA graph (train.cuda_graph)
+    double forwardMs = 0;        // per micro-step, median; 0 with cudaGraph (not separable)
+    double backwardMs = 0;       // per micro-step, median; 0 with cudaGraph
+    double forwardBackwardMs = 0; // per micro-step, median of the two together
     double optimizerMs = 0;      // per optimizer step (clip + Muon + AdamW + zero grad), median
     double probeMs = 0;          // one probe on the training thread: validation loss + keys of the probe batch
     double valLossMs = 0;         // of which: the val_batches validation forward passes

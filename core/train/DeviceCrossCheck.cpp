@@ -23,7 +23,7 @@ struct DeviceRun {
 
 // Weights are initialised on the CPU from the seed and then moved, so both devices start from
 // bit-identical parameters whatever their random generators do.
-DeviceRun trainOn(const StudyConfig& config, const torch::Device& device, bool autocast,
+DeviceRun trainOn(const StudyConfig& config, const torch::Device& device, bool autocast, bool cudaGraph,
                   const std::vector<torch::Tensor>& batches)
 {
     torch::manual_seed(static_cast<uint64_t>(config.train.seed));
@@ -31,7 +31,7 @@ DeviceRun trainOn(const StudyConfig& config, const torch::Device& device, bool a
     model->setKernels(kernelsNamed(config.train.kernels));
     model->to(device);
     StudyOptimizer optimizer(*model, config.train);
-    MicroStepper stepper(model, optimizer, config.train.gradient_accumulation_steps, autocast);
+    MicroStepper stepper(model, optimizer, config.train.gradient_accumulation_steps, autocast, 1, cudaGraph);
     DeviceRun run;
     run.initialPr = probeKeys(model, batches.front().to(device), false, autocast).meanPr;
     for (const auto& batch : batches)
@@ -70,9 +70,10 @@ CrossCheckReport crossCheckDevices(const StudyConfig& config, const std::string&
     report.candidate = describeDevice(candidate);
     report.reference = describeDevice(reference);
     report.candidateAutocast = config.train.bf16_autocast && candidate.is_cuda();
+    report.candidateCudaGraph = config.train.cuda_graph && candidate.is_cuda();
     const bool referenceAutocast = config.train.bf16_autocast && reference.is_cuda();
-    const DeviceRun a = trainOn(config, candidate, report.candidateAutocast, batches);
-    const DeviceRun b = trainOn(config, reference, referenceAutocast, batches);
+    const DeviceRun a = trainOn(config, candidate, report.candidateAutocast, report.candidateCudaGraph, batches);
+    const DeviceRun b = trainOn(config, reference, referenceAutocast, false, batches);
     report.candidateLosses = a.losses;
     report.referenceLosses = b.losses;
     report.candidateInitialPr = a.initialPr;

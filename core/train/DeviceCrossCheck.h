@@ -12,10 +12,13 @@ namespace qks {
 // The same model (same seed, so the same initial weights), trained on the same token batches on
 // two devices: the one to trust (`candidate`, e.g. cuda with bf16 autocast as configured) and a
 // reference (usually the CPU in fp32). What scripts/gpu-bench.sh checks before benchmarking.
+// train.cuda_graph applies to the candidate only: the reference always steps eagerly, so
+// `--device cuda --against cuda --set train.cuda_graph=true` checks the graph against eager CUDA.
 struct CrossCheckReport {
     std::string candidate;            // device descriptions
     std::string reference;
     bool candidateAutocast = false;   // bf16 autocast on the candidate (CUDA with train.bf16_autocast)
+    bool candidateCudaGraph = false;  // the candidate replays a captured CUDA graph (train.cuda_graph)
     std::vector<double> candidateLosses; // per micro-step
     std::vector<double> referenceLosses;
     double maxLossRelativeDifference = 0;

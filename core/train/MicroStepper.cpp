@@ -9,13 +9,16 @@
 namespace qks {
 
 MicroStepper::MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t accumulation, bool autocast,
-                           int64_t shards)
+                           int64_t shards, bool cudaGraph)
     : m_model(model), m_optimizer(optimizer), m_accumulation(accumulation), m_autocast(autocast)
 {
+    TORCH_CHECK(!(shards > 1 && cudaGraph), "CPU shards and CUDA graphs exclude each other");
     if (shards > 1) {
         TORCH_CHECK(!autocast, "CPU shards run without autocast"); // cpuShardsFor gives CUDA 1 shard
         m_sharded = std::make_unique<ShardedMicroStep>(model, shards);
     }
+    if (cudaGraph)
+        m_graph = std::make_unique<CudaGraphMicroStep>(model, accumulation, autocast);
 }
 
 double MicroStepper::step(const torch::Tensor& ids)
@@ -26,6 +29,9 @@ double MicroStepper::step(const torch::Tensor& ids)
     double lossValue = 0.0;
     if (m_sharded) {
         lossValue = m_sharded->run(ids, 1.0 / static_cast<double>(m_accumulation));
+    } else if (m_graph) {
+        // Captured at the first micro-step, which always starts an optimizer step (a resume too).
+        lossValue = m_graph->run(ids);
     } else {
         torch::Tensor loss;
         {

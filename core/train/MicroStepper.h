@@ -2,6 +2,7 @@
 
 #include "model/MinimalLlm.h"
 #include "optim/StudyOptimizer.h"
+#include "train/CudaGraphMicroStep.h"
 #include "train/ShardedMicroStep.h"
 
 #include <memory>
@@ -14,8 +15,10 @@ namespace qks {
 class MicroStepper {
 public:
     // shards > 1 (CPU only, see cpuShardsFor) trains each micro-batch as that many shards side
-    // by side (ShardedMicroStep).
-    MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t accumulation, bool autocast, int64_t shards = 1);
+    // by side (ShardedMicroStep); cudaGraph (CUDA only) replays the forward and backward pass as
+    // one captured CUDA graph (CudaGraphMicroStep).
+    MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t accumulation, bool autocast, int64_t shards = 1,
+                 bool cudaGraph = false);
 
     // Returns this micro-step's (undivided) loss. A non-finite loss is returned before any
     // optimizer step, so the caller can stop with the weights of the last good step.
@@ -34,6 +37,7 @@ private:
     int64_t m_microSteps = 0;
     torch::Tensor m_lastGradNorm;
     std::unique_ptr<ShardedMicroStep> m_sharded;
+    std::unique_ptr<CudaGraphMicroStep> m_graph;
 };
 
 } // namespace qks

@@ -106,7 +106,13 @@ RunResults Trainer::run()
     if (shards > 1)
         log("each micro-batch of " + std::to_string(B) + " sequences trains as " + std::to_string(shards) +
             " shards side by side (train.cpu_shards = " + std::to_string(tc.cpu_shards) + ")");
-    MicroStepper stepper(model, optimizer, tc.gradient_accumulation_steps, autocast, shards);
+    const bool cudaGraph = tc.cuda_graph && device.is_cuda();
+    if (tc.cuda_graph && !cudaGraph)
+        log("train.cuda_graph applies to CUDA devices only: on " + device.str() + " every micro-step runs eagerly");
+    if (cudaGraph)
+        log("each micro-step's forward and backward pass replays one CUDA graph, captured at the first micro-step "
+            "(train.cuda_graph); the optimizer step runs eagerly");
+    MicroStepper stepper(model, optimizer, tc.gradient_accumulation_steps, autocast, shards, cudaGraph);
     BatchOrder order(m_data.trainCount(), static_cast<uint64_t>(tc.seed));
     const torch::Tensor probeIds = gatherBatch(m_data, range(0, pc.batch), true, T, device);
     const std::filesystem::path checkpointDir = m_resultsPath.parent_path() / "checkpoints";

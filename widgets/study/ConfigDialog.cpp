@@ -71,6 +71,7 @@ QString describeField(const QString& key)
         {QStringLiteral("train.activation_checkpointing"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Keep only each block's input and recompute the block in backward: auto (only when the memory estimate exceeds the device), on or off")},
         {QStringLiteral("train.kernels"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "CPU kernels: fused (faster, equal up to rounding) or reference (the original's operations, bit for bit)")},
         {QStringLiteral("train.cpu_shards"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "CPU with fused kernels: split each micro-batch into this many shards trained side by side, each on its share of the threads; 0 = auto (one per thread when they divide the batch)")},
+        {QStringLiteral("train.cuda_graph"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "CUDA: record each micro-step's forward and backward pass once as a CUDA graph and replay it (fewer kernel launches; needs a CUDA build with LibTorch 2.x)")},
         {QStringLiteral("probe.every"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Probe interval in micro-steps, after the probe at 0")},
         {QStringLiteral("probe.early_every"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Denser probe interval before early_until; 0 = off")},
         {QStringLiteral("probe.early_until"), QT_TRANSLATE_NOOP("qks::gui::ConfigDialog", "Micro-step where the dense early probing ends")},

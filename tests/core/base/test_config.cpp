@@ -96,6 +96,7 @@ private Q_SLOTS:
     {
         StudyConfig c = presetConfig("tiny-cpu");
         c.train.muon_lr = 0.0123;
+        c.train.cuda_graph = true;
         c.probe.post_rope = true;
         c.study.conditions = {"NoQK", "QK"};
         const nlohmann::json j = configToJson(c);

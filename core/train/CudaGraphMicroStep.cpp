@@ -1,0 +1,171 @@
+#include "train/CudaGraphMicroStep.h"
+
+#include "common/Error.h"
+#include "train/Device.h"
+
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#if defined(QKS_WITH_CUDA) && TORCH_VERSION_MAJOR >= 2
+#define QKS_CUDA_GRAPHS 1
+#include <ATen/autocast_mode.h>
+#include <ATen/cuda/CUDAGraph.h>
+#include <c10/cuda/CUDACachingAllocator.h>
+#include <c10/cuda/CUDAGuard.h>
+#include <c10/cuda/CUDAStream.h>
+#include <torch/cuda.h>
+#endif
+
+namespace qks {
+
+bool cudaGraphsBuilt()
+{
+#ifdef QKS_CUDA_GRAPHS
+    return true;
+#else
+    return false;
+#endif
+}
+
+#ifdef QKS_CUDA_GRAPHS
+
+struct CudaGraphMicroStep::Graph {
+    at::cuda::CUDAGraph graph;
+    torch::Tensor ids;  // the input the graph reads: each run copies its batch here
+    torch::Tensor loss; // the output the graph writes
+};
+
+namespace {
+
+// PyTorch's own advice: before capture, run the pass a few times on a side stream, so that lazy
+// set-up (cuBLAS handles and workspaces, autograd's device threads) happens outside the graph.
+constexpr int kWarmupPasses = 3;
+
+// Cached bf16 copies of the weights made during capture would be read by every replay; turned
+// off, each replay casts the weights as they are then.
+class AutocastCacheOff {
+public:
+    AutocastCacheOff() : m_was(at::autocast::is_autocast_cache_enabled()) { at::autocast::set_autocast_cache_enabled(false); }
+    ~AutocastCacheOff() { at::autocast::set_autocast_cache_enabled(m_was); }
+    AutocastCacheOff(const AutocastCacheOff&) = delete;
+    AutocastCacheOff& operator=(const AutocastCacheOff&) = delete;
+
+private:
+    bool m_was;
+};
+
+torch::Tensor forwardBackward(MinimalLlm& model, const torch::Tensor& ids, int64_t accumulation, bool autocast)
+{
+    torch::Tensor loss;
+    {
+        AutocastScope scope(ids.device(), autocast);
+        loss = model->loss(ids);
+    }
+    (loss / static_cast<double>(accumulation)).backward(); // as MicroStepper's eager step divides
+    return loss;
+}
+
+} // namespace
+
+CudaGraphMicroStep::CudaGraphMicroStep(MinimalLlm& model, int64_t accumulation, bool autocast)
+    : m_model(model), m_accumulation(accumulation), m_autocast(autocast)
+{
+}
+
+CudaGraphMicroStep::~CudaGraphMicroStep() = default;
+
+bool CudaGraphMicroStep::captured() const
+{
+    return m_graph != nullptr;
+}
+
+void CudaGraphMicroStep::capture(const torch::Tensor& ids)
+{
+    TORCH_CHECK(ids.is_cuda(), "CudaGraphMicroStep: the batch must be on a CUDA device");
+    const c10::DeviceIndex index = ids.device().index();
+    c10::cuda::CUDAGuard onDevice(ids.device());
+    auto graph = std::make_unique<Graph>();
+    graph->ids = ids.clone();
+    const c10::cuda::CUDAStream side = c10::cuda::getStreamFromPool(false, index);
+
+    torch::cuda::synchronize(index); // the side stream reads weights and ids written on the current one
+    {
+        c10::cuda::CUDAStreamGuard onSide(side);
+        for (int i = 0; i < kWarmupPasses; ++i)
+            forwardBackward(m_model, graph->ids, m_accumulation, m_autocast);
+    }
+    torch::cuda::synchronize(index);
+    // The warm-up's activations stay cached in the allocator's general pool, and the capture
+    // takes a pool of its own: handed back first, they do not count twice at the peak.
+    c10::cuda::CUDACachingAllocator::emptyCache();
+    {
+        torch::NoGradGuard noGrad;
+        for (auto& p : m_model->parameters())
+            if (p.grad().defined())
+                p.grad().zero_(); // the warm-up's sums; replays add into these same tensors
+    }
+    torch::cuda::synchronize(index);
+
+    {
+        AutocastCacheOff cacheOff;
+        c10::cuda::CUDAStreamGuard onSide(side);
+        graph->graph.capture_begin();
+        try {
+            graph->loss = forwardBackward(m_model, graph->ids, m_accumulation, m_autocast);
+            graph->graph.capture_end();
+        } catch (const std::exception& e) {
+            try {
+                graph->graph.capture_end(); // ends the capture the failure left open; fails itself
+            } catch (const std::exception&) {
+            }
+            if (dynamic_cast<const c10::OutOfMemoryError*>(&e))
+                throw;
+            throw ConfigError(std::string("capturing the training step as a CUDA graph failed (") + e.what() +
+                              "); train without it: train.cuda_graph = false");
+        }
+    }
+    torch::cuda::synchronize(index);
+    m_graph = std::move(graph);
+}
+
+double CudaGraphMicroStep::run(const torch::Tensor& ids)
+{
+    if (!m_graph)
+        capture(ids);
+    TORCH_CHECK(ids.sizes() == m_graph->ids.sizes() && ids.device() == m_graph->ids.device(),
+                "CudaGraphMicroStep: every batch must have the captured shape ", m_graph->ids.sizes(), " on ",
+                m_graph->ids.device());
+    m_graph->ids.copy_(ids);
+    m_graph->graph.replay();
+    return m_graph->loss.item<double>();
+}
+
+#else // no CUDA graphs in this build
+
+struct CudaGraphMicroStep::Graph {};
+
+CudaGraphMicroStep::CudaGraphMicroStep(MinimalLlm& model, int64_t accumulation, bool autocast)
+    : m_model(model), m_accumulation(accumulation), m_autocast(autocast)
+{
+    throw ConfigError(std::string("train.cuda_graph needs QK Studio built against a CUDA LibTorch 2.x "
+                                  "(a PyTorch wheel's); this build has LibTorch ") +
+                      TORCH_VERSION + " without CUDA graphs: set train.cuda_graph = false");
+}
+
+CudaGraphMicroStep::~CudaGraphMicroStep() = default;
+
+bool CudaGraphMicroStep::captured() const
+{
+    return false;
+}
+
+void CudaGraphMicroStep::capture(const torch::Tensor&) {}
+
+double CudaGraphMicroStep::run(const torch::Tensor&)
+{
+    throw ConfigError("train.cuda_graph: this build has no CUDA graphs");
+}
+
+#endif
+
+} // namespace qks
