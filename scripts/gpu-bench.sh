@@ -41,12 +41,19 @@ else
 fi
 
 # ---- 1. build ----
+# A CUDA wheel's TorchConfig.cmake needs the CUDA toolkit (nvcc) to configure; say which one.
+nvcc_bin="$(command -v nvcc || echo /usr/local/cuda/bin/nvcc)"
+[[ -x "$nvcc_bin" ]] && log "nvcc: $("$nvcc_bin" --version | grep -o 'release [0-9.]*' | head -n 1)" ||
+    { [[ "$cuda" == 1 ]] && log "no nvcc found: a CUDA wheel's CMake files need the CUDA toolkit; the build may fail"; }
+log "$(cmake --version | head -n 1)"
+generator=("Unix Makefiles")
+command -v ninja > /dev/null && generator=(Ninja)
 jobs="$(nproc)"
 start=$(date +%s)
 {
-    cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DQKS_WITH_QT=OFF -DQKS_BUILD_TESTS=OFF \
+    timeout 900 cmake -S . -B build-gpu -G "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DQKS_WITH_QT=OFF -DQKS_BUILD_TESTS=OFF \
         -DCMAKE_PREFIX_PATH="$torch_prefix;$repo_root/.deps/usr" &&
-        cmake --build build-gpu --target qkstudio-cli -j "$jobs"
+        timeout 900 cmake --build build-gpu --target qkstudio-cli -j "$jobs"
 } > "$report/build.log" 2>&1
 build_status=$?
 log "build: exit $build_status in $(( $(date +%s) - start )) s (log: build.log)"
@@ -61,16 +68,20 @@ tiny=(--preset tiny-cpu --set model.n_layers=2)
 crosscheck() { # NAME, then qkstudio-cli crosscheck arguments
     local name="$1"
     shift
-    if "$cli" crosscheck "${tiny[@]}" "$@" --steps 8 --json > "$report/$name.json" 2> "$report/$name.err"; then
+    if timeout 90 "$cli" crosscheck "${tiny[@]}" "$@" --json > "$report/$name.json" 2> "$report/$name.err"; then
         log "$name: agree ($(grep -o '"max_loss_relative_difference": [^,]*' "$report/$name.json"))"
     else
         fail "$name ($(tail -c 400 "$report/$name.err") $(grep -o '"max_loss_relative_difference": [^,]*' "$report/$name.json"))"
     fi
 }
-crosscheck crosscheck --device "$device" --against cpu
+crosscheck crosscheck --device "$device" --against cpu --steps 16
 if [[ "$device" == cuda ]]; then
-    # The captured graph against the eager step, both on CUDA under bf16 autocast.
-    crosscheck crosscheck-cuda-graph --device cuda --against cuda --set train.cuda_graph=true
+    # The captured graph against the eager step, both on CUDA under bf16 autocast, over 3
+    # optimizer steps (a graph that replayed stale weights would be ~5% off from the 5th on);
+    # then with activation checkpointing, whose recompute in backward is captured too.
+    crosscheck crosscheck-cuda-graph --device cuda --against cuda --steps 12 --set train.cuda_graph=true
+    crosscheck crosscheck-cuda-graph-checkpointed --device cuda --against cuda --steps 12 \
+        --set train.cuda_graph=true --set train.activation_checkpointing=on
 fi
 
 # ---- 3. speed ----
@@ -87,7 +98,7 @@ PY
 bench() { # NAME, then qkstudio-cli bench arguments
     local name="$1"
     shift
-    if "$cli" bench "$@" --device "$device" --json > "$report/bench-$name.json" 2> "$report/bench-$name.err"; then
+    if timeout 150 "$cli" bench "$@" --device "$device" --json > "$report/bench-$name.json" 2> "$report/bench-$name.err"; then
         log "bench $name: $(describe_bench "$report/bench-$name.json")"
     else
         fail "bench $name: $(tail -c 400 "$report/bench-$name.err")"

@@ -594,6 +594,10 @@ Alle verschieden → beides</translation>
         <translation>Nur die Eingabe jedes Blocks behalten und den Block im Rückwärtsschritt neu berechnen: auto (nur wenn die Speicherschätzung das Gerät übersteigt), on oder off</translation>
     </message>
     <message>
+        <source>The CUDA graph keeps its activations for the whole run: the probe&apos;s passes need about %1 beside them (in the total).</source>
+        <translation>Der CUDA-Graph hält seine Aktivierungen den ganzen Lauf über: Die Durchläufe der Messung brauchen etwa %1 zusätzlich (in der Summe enthalten).</translation>
+    </message>
+    <message>
         <source>Activation checkpointing is on: each block is recomputed in backward, about a third more compute for far less memory.</source>
         <translation>Aktivierungs-Checkpointing ist an: Jeder Block wird im Rückwärtsschritt neu berechnet, etwa ein Drittel mehr Rechenzeit für weit weniger Speicher.</translation>
     </message>

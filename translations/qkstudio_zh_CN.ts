@@ -592,6 +592,10 @@ A≈B≠C → 由归一化驱动
         <translation>只保留每个块的输入，在反向传播中重新计算该块：auto（仅当内存估计超出设备内存时）、on 或 off</translation>
     </message>
     <message>
+        <source>The CUDA graph keeps its activations for the whole run: the probe&apos;s passes need about %1 beside them (in the total).</source>
+        <translation>CUDA 图在整个运行期间保留其激活：探测的前向传播还需额外约 %1（已计入总量）。</translation>
+    </message>
+    <message>
         <source>Activation checkpointing is on: each block is recomputed in backward, about a third more compute for far less memory.</source>
         <translation>激活检查点已开启：每个块在反向传播中重新计算，计算量约增加三分之一，内存占用大幅减少。</translation>
     </message>

@@ -58,6 +58,7 @@ nlohmann::ordered_json reportToJson(const BenchmarkReport& r, const StudyConfig&
                                    {"gradients", r.estimate.gradients},
                                    {"optimizer", r.estimate.optimizer},
                                    {"activations", r.estimate.activations},
+                                   {"probe_beside_cuda_graph", r.estimate.probeBesideGraph},
                                    {"total", r.estimate.total()}};
     j["activation_checkpointing"] = r.estimate.activationCheckpointing;
     return j;
@@ -131,6 +132,7 @@ int runBench(const CliArgs& args)
               << "estimated memory  " << formatBytes(r.estimate.total()) << " (weights " << formatBytes(r.estimate.weights)
               << ", gradients " << formatBytes(r.estimate.gradients) << ", optimizer " << formatBytes(r.estimate.optimizer)
               << ", activations " << formatBytes(r.estimate.activations)
+              << (r.estimate.probeBesideGraph > 0 ? ", probe beside the CUDA graph " + formatBytes(r.estimate.probeBesideGraph) : "")
               << (r.estimate.activationCheckpointing ? ", blocks checkpointed" : "") << ")\n";
     return kExitOk;
 }

@@ -35,8 +35,11 @@ int runParams(const CliArgs& args)
     const MemoryEstimate gpuCkpt = estimateTrainingMemory(config, condition->mode, true, true, true);
     const MemoryEstimate cpuCkpt = estimateTrainingMemory(config, condition->mode, false, false, true);
     const auto toJson = [](const MemoryEstimate& e) {
-        return nlohmann::json{{"weights", e.weights},         {"gradients", e.gradients}, {"optimizer", e.optimizer},
-                              {"activations", e.activations}, {"total", e.total()}};
+        nlohmann::json j{{"weights", e.weights},         {"gradients", e.gradients}, {"optimizer", e.optimizer},
+                         {"activations", e.activations}, {"total", e.total()}};
+        if (e.probeBesideGraph > 0)
+            j["probe_beside_cuda_graph"] = e.probeBesideGraph;
+        return j;
     };
     if (args.has("json")) {
         std::cout << nlohmann::json{{"condition", tag},
@@ -53,7 +56,9 @@ int runParams(const CliArgs& args)
         const auto line = [](const char* where, const MemoryEstimate& e) {
             std::cout << "memory, " << where << ": " << formatBytes(e.total()) << " (weights " << formatBytes(e.weights)
                       << ", gradients " << formatBytes(e.gradients) << ", optimizer " << formatBytes(e.optimizer)
-                      << ", activations " << formatBytes(e.activations) << ")\n";
+                      << ", activations " << formatBytes(e.activations)
+                      << (e.probeBesideGraph > 0 ? ", probe beside the CUDA graph " + formatBytes(e.probeBesideGraph) : "")
+                      << ")\n";
         };
         line("CUDA bf16", gpu);
         line("CPU fp32", cpu);

@@ -7,7 +7,10 @@ after one warm-up step).
                                                       [--device cuda]
 
 On CUDA the whole micro-step runs under bf16 autocast (the forward pass as in the published study,
-and also the optimizer's matmuls: a speed baseline, not a numerics reference).
+and also the optimizer's matmuls: a speed baseline, not a numerics reference), and attention goes
+through PyTorch's fused scaled_dot_product_attention, as QK Studio's CUDA path does: the
+reference's explicit (T, T) mask lives on the CPU, and its score matrices would take ~100 GB at
+study-50m.
 
 CONFIG.json is what `qkstudio-cli config --preset tiny-cpu` prints. Prints one JSON object.
 """
@@ -53,6 +56,8 @@ def main():
         weight_decay=t["weight_decay"], grad_clip=t["grad_clip"])
     device = torch.device(args.device)
     cuda = device.type == "cuda"
+    if cuda:
+        ref.causal_attention = lambda q, k, v: torch.nn.functional.scaled_dot_product_attention(q, k, v, is_causal=True)
     model = ref.MinimalLLM(model_cfg, args.condition).to(device)
     trainer = ref.Trainer(model, train_cfg)
     ids = torch.randint(m["vocab_size"], (t["batch_size"], m["max_seq_len"])).to(device)

@@ -7,6 +7,28 @@
 
 namespace qks {
 
+int64_t blockActivationBytesPerToken(const ModelConfig& m, QkNormMode mode, bool cuda, bool autocast, bool fusedAttention)
+{
+    const int64_t d = m.d_model, kvd = m.n_kv_heads * m.d_k(), H = m.n_heads, KV = m.n_kv_heads;
+    if (cuda && fusedAttention) {
+        // What autograd keeps, counted operation by operation (tests/reference/saved_activations.py):
+        const int64_t low = autocast ? 2 : 4;
+        int64_t bytes = 2 * (8 * d + 4) // norm1, norm2 (fp32): the residual input, the normalized values, 1/rms
+                        + 2 * low * d   // the attention's and the FFN's input projections: their (bf16) inputs
+                        + 4 * low * d + 4 * H // SDPA: q, k and v repeated to every head, the output; fp32 log-sum-exp
+                        + 8 * m.d_ff;   // relu's output, its fp32 copy for the square (autocast runs pow in
+                                        // fp32), the square cast back for the down projection
+        if (mode != QkNormMode::None)
+            bytes += 8 * d + 8 * kvd + 4 * H + 4 * KV; // q/k norms: fp32 input and normalized values, 1/rms per head
+        return bytes;
+    }
+    // The CPU (fp32, the fused kernels or the reference operations), and LibTorch 1.x on CUDA.
+    int64_t values = 14 * d + 2 * m.d_ff;
+    if (!fusedAttention)
+        values += 2 * H * m.max_seq_len; // the attention scores and probabilities
+    return values * (cuda && autocast ? 2 : 4);
+}
+
 MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
                                       bool activationCheckpointing)
 {
@@ -18,19 +40,20 @@ MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode
     const int64_t muonParams = std::max<int64_t>(0, params - embedding - norms);
 
     MemoryEstimate e;
-    e.weights = params * 4;
+    const bool autocast = cuda && config.train.bf16_autocast;
+    // Autocast's bf16 copies of the matrices (the tied head included) live through the forward
+    // pass and are kept for backward: 2 bytes for every parameter but the norms.
+    e.weights = params * 4 + (autocast ? (params - norms) * 2 : 0);
     e.gradients = params * 4;
     e.optimizer = muonParams * 4 + 2 * (embedding + norms) * 4;
 
     const int64_t tokens = config.train.batch_size * m.max_seq_len;
-    const int64_t bytesPerValue = cuda && config.train.bf16_autocast ? 2 : 4;
-    int64_t perTokenPerLayer = 14 * m.d_model + 2 * m.d_ff;
-    if (!fusedAttention)
-        perTokenPerLayer += 2 * m.n_heads * m.max_seq_len;
-    const int64_t oneBlock = tokens * perTokenPerLayer * bytesPerValue;
+    const int64_t oneBlock = tokens * blockActivationBytesPerToken(m, mode, cuda, autocast, fusedAttention);
     const int64_t logits = 2 * tokens * m.vocab_size * 4;
     e.activationCheckpointing = activationCheckpointing;
     e.activations = (activationCheckpointing ? tokens * m.n_layers * m.d_model * 4 + oneBlock : m.n_layers * oneBlock) + logits;
+    if (cuda && config.train.cuda_graph)
+        e.probeBesideGraph = oneBlock + logits;
     return e;
 }
 

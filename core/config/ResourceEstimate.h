@@ -11,25 +11,35 @@ namespace qks {
 // What one training run holds in memory, estimated from the configuration alone (the
 // configuration dialog shows it and refuses a run that cannot fit). Bytes.
 struct MemoryEstimate {
-    int64_t weights = 0;      // fp32 parameters
+    int64_t weights = 0;      // fp32 parameters, and under CUDA autocast their matrices' bf16 copies
     int64_t gradients = 0;    // fp32, one per parameter
     int64_t optimizer = 0;    // Muon momentum (block matrices) + AdamW's two moments (embedding, norms)
     int64_t activations = 0;  // what one micro-step keeps for backward, logits included
+    int64_t probeBesideGraph = 0; // CUDA graph only: the probe's eager passes, beside the graph's memory
     bool activationCheckpointing = false; // activations counted as checkpointed blocks
 
-    int64_t total() const { return weights + gradients + optimizer + activations; }
+    int64_t total() const { return weights + gradients + optimizer + activations + probeBesideGraph; }
 };
 
-// Activations per layer and token are counted as the tensors the forward pass keeps for
-// backward: about 14·d_model + 2·d_ff values (norms, projections, q/k norms, RoPE, attention
-// output, the FFN's input and activation, residuals), plus 2·n_heads·T attention scores when
-// attention is not fused (`fusedAttention` false: CPU, LibTorch 1.x); 4 bytes each on the CPU,
-// 2 under bf16 autocast on CUDA. Logits and their gradient add 2·B·T·vocab fp32 values.
+// Activations per layer and token are the tensors the forward pass keeps for backward
+// (blockActivationBytesPerToken). Logits and their gradient add 2·B·T·vocab fp32 values.
 // With activation checkpointing each block keeps only its input (d_model fp32 values per
 // token) and one block's intermediates exist at a time, recomputed in backward.
+// A CUDA graph (train.cuda_graph on CUDA) keeps its pass's activations in a pool of its own for
+// the whole run, so the probe's eager forward passes (one block at a time, and the validation
+// loss's logits) cannot reuse them and come on top: probeBesideGraph.
 // An estimate to within a factor of about 1.5, not an allocator trace.
 MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
                                       bool activationCheckpointing = false);
+
+// Bytes one transformer block keeps for backward per token. On CUDA with fused attention
+// (LibTorch 2.x, the GPU path) it is the exact count of what autograd saves, dtype by dtype,
+// which tests/reference/saved_activations.py measures on the model's own operations (fp32
+// norms and residual, bf16 projections under autocast, SDPA's inputs and output, the FFN's fp32
+// square). Elsewhere (the CPU) it is 14·d_model + 2·d_ff values, plus 2·n_heads·T attention
+// scores when attention is not fused, 4 bytes each.
+int64_t blockActivationBytesPerToken(const ModelConfig& model, QkNormMode mode, bool cuda, bool autocast,
+                                     bool fusedAttention);
 
 // Whether a run checkpoints activations: train.activation_checkpointing on/off as set; auto
 // turns it on only when the estimate without it exceeds 90% of the device's memory

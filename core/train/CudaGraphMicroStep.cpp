@@ -13,7 +13,8 @@
 #include <c10/cuda/CUDACachingAllocator.h>
 #include <c10/cuda/CUDAGuard.h>
 #include <c10/cuda/CUDAStream.h>
-#include <torch/cuda.h>
+#include <cuda_runtime_api.h>
+#include <mutex>
 #endif
 
 namespace qks {
@@ -30,7 +31,7 @@ bool cudaGraphsBuilt()
 #ifdef QKS_CUDA_GRAPHS
 
 struct CudaGraphMicroStep::Graph {
-    at::cuda::CUDAGraph graph;
+    std::unique_ptr<at::cuda::CUDAGraph> graph = std::make_unique<at::cuda::CUDAGraph>();
     torch::Tensor ids;  // the input the graph reads: each run copies its batch here
     torch::Tensor loss; // the output the graph writes
 };
@@ -41,8 +42,17 @@ namespace {
 // set-up (cuBLAS handles and workspaces, autograd's device threads) happens outside the graph.
 constexpr int kWarmupPasses = 3;
 
-// Cached bf16 copies of the weights made during capture would be read by every replay; turned
-// off, each replay casts the weights as they are then.
+// One capture at a time in this process: the GUI can measure speed while a study trains.
+std::mutex& captureMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+// AutocastScope clears the bf16 cast cache when the pass's scope ends, inside the capture, so no
+// cached cast outlives a pass either way. With the cache also off on this thread while capturing
+// (as torch.cuda.make_graphed_callables asks), a caller's enclosing autocast scope could not
+// hand the graph a cast made before it either.
 class AutocastCacheOff {
 public:
     AutocastCacheOff() : m_was(at::autocast::is_autocast_cache_enabled()) { at::autocast::set_autocast_cache_enabled(false); }
@@ -62,7 +72,27 @@ torch::Tensor forwardBackward(MinimalLlm& model, const torch::Tensor& ids, int64
         loss = model->loss(ids);
     }
     (loss / static_cast<double>(accumulation)).backward(); // as MicroStepper's eager step divides
-    return loss;
+    return loss.detach(); // the output tensor, without the autograd graph behind it
+}
+
+// A capture that failed leaves its stream capturing unless capture_end got as far as ending it.
+// The CUDAGraph itself is then kept (leaked) on purpose: the caching allocator still holds a
+// filter that reads it, so destroying it would leave a dangling pointer there; what the failed
+// pass allocated stays reserved until the process ends.
+void abandonCapture(std::unique_ptr<at::cuda::CUDAGraph> graph, const c10::cuda::CUDAStream& stream)
+{
+    try {
+        graph->capture_end();
+    } catch (const std::exception&) {
+    }
+    cudaStreamCaptureStatus status = cudaStreamCaptureStatusNone;
+    if (cudaStreamIsCapturing(stream.stream(), &status) == cudaSuccess && status != cudaStreamCaptureStatusNone) {
+        cudaGraph_t partial = nullptr;
+        if (cudaStreamEndCapture(stream.stream(), &partial) == cudaSuccess && partial)
+            cudaGraphDestroy(partial);
+    }
+    (void)cudaGetLastError(); // the capture's error, so that the next CUDA check does not report it
+    (void)graph.release();
 }
 
 } // namespace
@@ -82,19 +112,23 @@ bool CudaGraphMicroStep::captured() const
 void CudaGraphMicroStep::capture(const torch::Tensor& ids)
 {
     TORCH_CHECK(ids.is_cuda(), "CudaGraphMicroStep: the batch must be on a CUDA device");
+    const std::lock_guard<std::mutex> oneAtATime(captureMutex());
     const c10::DeviceIndex index = ids.device().index();
     c10::cuda::CUDAGuard onDevice(ids.device());
+    const c10::cuda::CUDAStream current = c10::cuda::getCurrentCUDAStream(index);
+    const c10::cuda::CUDAStream side = c10::cuda::getStreamFromPool(false, index);
     auto graph = std::make_unique<Graph>();
     graph->ids = ids.clone();
-    const c10::cuda::CUDAStream side = c10::cuda::getStreamFromPool(false, index);
 
-    torch::cuda::synchronize(index); // the side stream reads weights and ids written on the current one
+    // Stream synchronizations only, never the whole device: another thread of the process may be
+    // capturing or training on it.
+    current.synchronize(); // the side stream reads weights and ids written on the current one
     {
         c10::cuda::CUDAStreamGuard onSide(side);
         for (int i = 0; i < kWarmupPasses; ++i)
             forwardBackward(m_model, graph->ids, m_accumulation, m_autocast);
     }
-    torch::cuda::synchronize(index);
+    side.synchronize();
     // The warm-up's activations stay cached in the allocator's general pool, and the capture
     // takes a pool of its own: handed back first, they do not count twice at the peak.
     c10::cuda::CUDACachingAllocator::emptyCache();
@@ -104,27 +138,29 @@ void CudaGraphMicroStep::capture(const torch::Tensor& ids)
             if (p.grad().defined())
                 p.grad().zero_(); // the warm-up's sums; replays add into these same tensors
     }
-    torch::cuda::synchronize(index);
+    current.synchronize();
 
     {
         AutocastCacheOff cacheOff;
         c10::cuda::CUDAStreamGuard onSide(side);
-        graph->graph.capture_begin();
+        // Thread-local mode: CUDA calls of the process's other threads do not break this capture.
+        graph->graph->capture_begin({0, 0}, cudaStreamCaptureModeThreadLocal);
         try {
             graph->loss = forwardBackward(m_model, graph->ids, m_accumulation, m_autocast);
-            graph->graph.capture_end();
+            graph->graph->capture_end();
         } catch (const std::exception& e) {
-            try {
-                graph->graph.capture_end(); // ends the capture the failure left open; fails itself
-            } catch (const std::exception&) {
-            }
-            if (dynamic_cast<const c10::OutOfMemoryError*>(&e))
+            const bool outOfMemory = dynamic_cast<const c10::OutOfMemoryError*>(&e) != nullptr;
+            const std::string what = e.what();
+            graph->loss = torch::Tensor();
+            abandonCapture(std::move(graph->graph), side);
+            if (outOfMemory)
                 throw;
-            throw ConfigError(std::string("capturing the training step as a CUDA graph failed (") + e.what() +
-                              "); train without it: train.cuda_graph = false");
+            throw ConfigError("capturing the training step as a CUDA graph failed (" + what +
+                              "); train without it: train.cuda_graph = false (in the window, restart QK Studio first: the "
+                              "failed capture's GPU memory stays reserved until the process ends)");
         }
     }
-    torch::cuda::synchronize(index);
+    side.synchronize();
     m_graph = std::move(graph);
 }
 
@@ -136,7 +172,7 @@ double CudaGraphMicroStep::run(const torch::Tensor& ids)
                 "CudaGraphMicroStep: every batch must have the captured shape ", m_graph->ids.sizes(), " on ",
                 m_graph->ids.device());
     m_graph->ids.copy_(ids);
-    m_graph->graph.replay();
+    m_graph->graph->replay();
     return m_graph->loss.item<double>();
 }
 

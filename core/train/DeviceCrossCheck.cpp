@@ -29,6 +29,7 @@ DeviceRun trainOn(const StudyConfig& config, const torch::Device& device, bool a
     torch::manual_seed(static_cast<uint64_t>(config.train.seed));
     MinimalLlm model(config.model, QkNormMode::Learned);
     model->setKernels(kernelsNamed(config.train.kernels));
+    model->setActivationCheckpointing(activationCheckpointingFor(config, QkNormMode::Learned, device));
     model->to(device);
     StudyOptimizer optimizer(*model, config.train);
     MicroStepper stepper(model, optimizer, config.train.gradient_accumulation_steps, autocast, 1, cudaGraph);

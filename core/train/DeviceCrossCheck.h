@@ -12,6 +12,7 @@ namespace qks {
 // The same model (same seed, so the same initial weights), trained on the same token batches on
 // two devices: the one to trust (`candidate`, e.g. cuda with bf16 autocast as configured) and a
 // reference (usually the CPU in fp32). What scripts/gpu-bench.sh checks before benchmarking.
+// train.activation_checkpointing applies to both as the trainer decides it on each device.
 // train.cuda_graph applies to the candidate only: the reference always steps eagerly, so
 // `--device cuda --against cuda --set train.cuda_graph=true` checks the graph against eager CUDA.
 struct CrossCheckReport {

@@ -10,15 +10,31 @@
 #include <thread>
 #include <torch/cuda.h>
 
+#ifdef QKS_WITH_CUDA
+#include <cuda_runtime_api.h>
+#endif
+
 namespace qks {
 
 namespace {
 
-// Names and memory of the GPUs, from nvidia-smi when it is installed (LibTorch's own device
-// properties need the CUDA headers, which CPU builds lack). Indexed as nvidia-smi counts.
+// Names and memory of the GPUs as LibTorch numbers them: from the CUDA runtime in a CUDA build
+// (CUDA_VISIBLE_DEVICES renumbers both alike); else (a CPU LibTorch, which has no CUDA headers, sharing a machine with GPUs) from
+// nvidia-smi when it is installed and CUDA_VISIBLE_DEVICES does not renumber them.
 std::vector<std::pair<std::string, int64_t>> nvidiaGpus()
 {
     std::vector<std::pair<std::string, int64_t>> gpus;
+#ifdef QKS_WITH_CUDA
+    for (int i = 0; i < static_cast<int>(torch::cuda::device_count()); ++i) {
+        cudaDeviceProp props{};
+        if (cudaGetDeviceProperties(&props, i) != cudaSuccess)
+            break;
+        gpus.emplace_back(props.name, static_cast<int64_t>(props.totalGlobalMem));
+    }
+    return gpus;
+#endif
+    if (std::getenv("CUDA_VISIBLE_DEVICES"))
+        return gpus;
     FILE* pipe = popen("nvidia-smi --query-gpu=name,memory.total --format=csv,noheader,nounits 2>/dev/null", "r");
     if (!pipe)
         return gpus;
@@ -44,9 +60,7 @@ std::vector<DeviceInfo> availableDevices()
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     out.push_back({"cpu", "CPU, " + std::to_string(cores) + " cores", physicalMemoryBytes()});
     if (torch::cuda::is_available()) {
-        // With CUDA_VISIBLE_DEVICES set, LibTorch renumbers the GPUs: names are only matched
-        // when it is unset.
-        const auto gpus = std::getenv("CUDA_VISIBLE_DEVICES") ? decltype(nvidiaGpus()){} : nvidiaGpus();
+        const auto gpus = nvidiaGpus();
         for (size_t i = 0; i < torch::cuda::device_count(); ++i) {
             const std::string id = "cuda:" + std::to_string(i);
             if (i < gpus.size())

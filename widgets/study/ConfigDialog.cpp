@@ -561,6 +561,10 @@ void ConfigDialog::revalidate()
                                          QString::fromStdString(formatBytes(memory.total())));
     if (available > 0)
         text += tr(" (the device has %1)").arg(QString::fromStdString(formatBytes(available)));
+    if (memory.probeBesideGraph > 0)
+        text += QLatin1Char('\n') + tr("The CUDA graph keeps its activations for the whole run: the probe's passes "
+                                      "need about %1 beside them (in the total).")
+                                       .arg(QString::fromStdString(formatBytes(memory.probeBesideGraph)));
     if (checkpointing)
         text += QLatin1Char('\n') + tr("Activation checkpointing is on: each block is recomputed in backward, "
                                       "about a third more compute for far less memory.");

@@ -1,10 +1,15 @@
 // The memory estimate of the New Study dialog, worked by hand for a model small enough to
-// count, and its scaling; with activation checkpointing, and when auto turns it on.
+// count, and its scaling; with activation checkpointing, when auto turns it on, and what a CUDA
+// graph adds. The GPU path's per-block count against what autograd keeps in the reference model's
+// own operations (tests/fixtures/saved_activations.json, from tests/reference/saved_activations.py).
 #include "config/ParamCount.h"
 #include "config/Presets.h"
 #include "config/ResourceEstimate.h"
 
 #include <QTest>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 using namespace qks;
 
@@ -27,7 +32,9 @@ private Q_SLOTS:
     void countsAHandSizedModel();
     void scalesWithBatchAndAttention();
     void checkpointingKeepsBlockInputs();
+    void theGpuBlockCountIsWhatAutogradKeeps();
     void autoCheckpointsOnlyWhenMemoryRequires();
+    void aCudaGraphAddsTheProbeBesideIt();
     void formatsBytes();
 };
 
@@ -54,9 +61,12 @@ void TestResourceEstimate::scalesWithBatchAndAttention()
     const MemoryEstimate two = estimateTrainingMemory(c, QkNormMode::None, false, false);
     QCOMPARE(two.activations, 2 * one.activations); // activations follow the batch
     QCOMPARE(two.weights, one.weights);               // state does not
-    // Fused attention (CUDA, LibTorch 2) keeps no score matrix; bf16 halves the layer values.
+    // Fused attention (CUDA, LibTorch 2) keeps no score matrix. Per token under bf16 autocast:
+    // norms 2·(8·8 + 4) fp32, two bf16 projection inputs 2·2·8, SDPA 4·2·8 + 4·2 heads, FFN 8·16.
     const MemoryEstimate fused = estimateTrainingMemory(c, QkNormMode::None, true, true);
-    QCOMPARE(fused.activations, int64_t(16 * 144 * 2 + 2 * 16 * 10 * 4));
+    QCOMPARE(fused.activations, int64_t(16 * (136 + 32 + 64 + 8 + 128) + 2 * 16 * 10 * 4));
+    // ... and the weights' bf16 copies: 2 bytes for each of the 552 parameters but the 24 of the norms.
+    QCOMPARE(fused.weights, int64_t(552 * 4 + (552 - 24) * 2));
     // NoQK has no q/k γ: 8 fewer parameters, all AdamW-trained.
     QCOMPARE(one.weights, int64_t(552 * 4));
 }
@@ -75,6 +85,39 @@ void TestResourceEstimate::checkpointingKeepsBlockInputs()
     QCOMPARE(ckpt.weights + ckpt.gradients + ckpt.optimizer, plain.weights + plain.gradients + plain.optimizer);
 }
 
+void TestResourceEstimate::theGpuBlockCountIsWhatAutogradKeeps()
+{
+    std::ifstream in(QKS_FIXTURES_DIR "/saved_activations.json");
+    QVERIFY(in.good());
+    const nlohmann::json fixture = nlohmann::json::parse(in);
+    QVERIFY(fixture["shapes"].size() >= 4);
+    for (const auto& [name, shape] : fixture["shapes"].items()) {
+        StudyConfig c;
+        const auto& m = shape["model"];
+        c.model.d_model = m["d_model"];
+        c.model.n_layers = fixture["layers"];
+        c.model.n_heads = m["n_heads"];
+        c.model.n_kv_heads = m["n_kv_heads"];
+        c.model.d_ff = m["d_ff"];
+        c.model.vocab_size = m["vocab_size"];
+        c.model.max_seq_len = m["max_seq_len"];
+        c.train.batch_size = shape["batch"];
+        for (const auto& [tag, mode] : {std::pair{"QK", QkNormMode::Learned}, std::pair{"NoQK", QkNormMode::None}}) {
+            const auto& counted = shape[tag];
+            QVERIFY(counted["operations_matched"].get<int>() > 100); // the CPU run did what CUDA autocast does
+            const int64_t tokens = counted["tokens"];
+            for (const int64_t block : counted["block_bytes"])
+                QVERIFY2(block == tokens * blockActivationBytesPerToken(c.model, mode, true, true, true),
+                         qPrintable(QStringLiteral("%1 %2: autograd keeps %3 bytes per token and block, the estimate says %4")
+                                        .arg(QString::fromStdString(name), QString::fromLatin1(tag))
+                                        .arg(block / tokens)
+                                        .arg(blockActivationBytesPerToken(c.model, mode, true, true, true))));
+            const MemoryEstimate e = estimateTrainingMemory(c, mode, true, true);
+            QCOMPARE(e.weights - parameterCount(c.model, mode) * 4, counted["weight_cast_bytes"].get<int64_t>());
+        }
+    }
+}
+
 void TestResourceEstimate::autoCheckpointsOnlyWhenMemoryRequires()
 {
     StudyConfig c = handSized();
@@ -88,15 +131,35 @@ void TestResourceEstimate::autoCheckpointsOnlyWhenMemoryRequires()
     c.train.activation_checkpointing = "off";
     QVERIFY(!activationCheckpointingWanted(c, QkNormMode::Learned, true, true, need / 2));
 
-    // study-50m at micro-batch 8 (68.0 GiB) on an H100 80GB (nvidia-smi: 81559 MiB) needs no
-    // checkpointing; at 32 it does, and then fits.
+    // study-50m at micro-batch 8 (99 GiB) does not fit an H100 80GB (nvidia-smi: 81559 MiB):
+    // auto checkpoints there, and then it fits; an H200 (143771 MiB) needs no checkpointing. At
+    // 32 both checkpoint, and it still fits the H100.
     StudyConfig big = presetConfig("study-50m");
     big.train.batch_size = 8;
-    const int64_t h100 = 81559LL * 1024 * 1024;
-    QVERIFY(!activationCheckpointingWanted(big, QkNormMode::Learned, true, true, h100));
-    big.train.batch_size = 32;
+    const int64_t h100 = 81559LL * 1024 * 1024, h200 = 143771LL * 1024 * 1024;
     QVERIFY(activationCheckpointingWanted(big, QkNormMode::Learned, true, true, h100));
     QVERIFY(estimateTrainingMemory(big, QkNormMode::Learned, true, true, true).total() < h100);
+    QVERIFY(!activationCheckpointingWanted(big, QkNormMode::Learned, true, true, h200));
+    big.train.batch_size = 32;
+    QVERIFY(activationCheckpointingWanted(big, QkNormMode::Learned, true, true, h200));
+    QVERIFY(estimateTrainingMemory(big, QkNormMode::Learned, true, true, true).total() < h100);
+}
+
+void TestResourceEstimate::aCudaGraphAddsTheProbeBesideIt()
+{
+    StudyConfig c = handSized();
+    c.train.cuda_graph = true;
+    // On CUDA: one block of 8 tokens (368 bytes each as above, and the q/k norms' 8·8 + 8·4 +
+    // 4·2 + 4·1), and the 640 bytes of logits.
+    const MemoryEstimate graph = estimateTrainingMemory(c, QkNormMode::Learned, true, true);
+    QCOMPARE(graph.probeBesideGraph, int64_t(8 * (368 + 108) + 640));
+    QCOMPARE(graph.total(), graph.weights + graph.gradients + graph.optimizer + graph.activations + graph.probeBesideGraph);
+    // The CPU ignores the setting, and without it CUDA adds nothing.
+    QCOMPARE(estimateTrainingMemory(c, QkNormMode::Learned, false, false).probeBesideGraph, int64_t(0));
+    c.train.cuda_graph = false;
+    const MemoryEstimate eager = estimateTrainingMemory(c, QkNormMode::Learned, true, true);
+    QCOMPARE(eager.probeBesideGraph, int64_t(0));
+    QCOMPARE(graph.total() - eager.total(), graph.probeBesideGraph);
 }
 
 void TestResourceEstimate::formatsBytes()
