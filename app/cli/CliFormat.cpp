@@ -23,4 +23,13 @@ std::string joined(const std::vector<std::string>& names)
     return out;
 }
 
+std::string memoryParts(const MemoryEstimate& e)
+{
+    std::string text = "weights " + formatBytes(e.weights) + ", gradients " + formatBytes(e.gradients) + ", optimizer " +
+                       formatBytes(e.optimizer) + ", activations " + formatBytes(e.activations);
+    if (e.probeBesideGraph > 0)
+        text += ", probe beside the CUDA graph " + formatBytes(e.probeBesideGraph);
+    return text;
+}
+
 } // namespace qks::cli

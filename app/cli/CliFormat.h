@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/ResourceEstimate.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -11,5 +13,9 @@ std::string withThousands(int64_t n);
 
 // "a, b, c"
 std::string joined(const std::vector<std::string>& names);
+
+// "weights 8.8 GiB, gradients 5.9 GiB, optimizer 6.3 GiB, activations 78.1 GiB", and the probe's
+// memory beside a CUDA graph when there is one.
+std::string memoryParts(const MemoryEstimate& e);
 
 } // namespace qks::cli

@@ -129,10 +129,7 @@ int runBench(const CliArgs& args)
         std::cout << "MFU               " << fixed(100.0 * *r.mfu, 1) << "% of " << fixed(*r.peakFlops / 1e12, 0)
                   << " TFLOP/s\n";
     std::cout << "peak memory       " << formatBytes(r.peakMemoryBytes) << " (" << r.peakMemorySource << ")\n"
-              << "estimated memory  " << formatBytes(r.estimate.total()) << " (weights " << formatBytes(r.estimate.weights)
-              << ", gradients " << formatBytes(r.estimate.gradients) << ", optimizer " << formatBytes(r.estimate.optimizer)
-              << ", activations " << formatBytes(r.estimate.activations)
-              << (r.estimate.probeBesideGraph > 0 ? ", probe beside the CUDA graph " + formatBytes(r.estimate.probeBesideGraph) : "")
+              << "estimated memory  " << formatBytes(r.estimate.total()) << " (" << memoryParts(r.estimate)
               << (r.estimate.activationCheckpointing ? ", blocks checkpointed" : "") << ")\n";
     return kExitOk;
 }

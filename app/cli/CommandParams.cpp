@@ -54,11 +54,7 @@ int runParams(const CliArgs& args)
     } else {
         std::cout << withThousands(count) << " parameters (" << tag << ", " << condition->label << ")\n";
         const auto line = [](const char* where, const MemoryEstimate& e) {
-            std::cout << "memory, " << where << ": " << formatBytes(e.total()) << " (weights " << formatBytes(e.weights)
-                      << ", gradients " << formatBytes(e.gradients) << ", optimizer " << formatBytes(e.optimizer)
-                      << ", activations " << formatBytes(e.activations)
-                      << (e.probeBesideGraph > 0 ? ", probe beside the CUDA graph " + formatBytes(e.probeBesideGraph) : "")
-                      << ")\n";
+            std::cout << "memory, " << where << ": " << formatBytes(e.total()) << " (" << memoryParts(e) << ")\n";
         };
         line("CUDA bf16", gpu);
         line("CPU fp32", cpu);

@@ -1,7 +1,7 @@
 #include "train/CudaGraphMicroStep.h"
 
 #include "common/Error.h"
-#include "train/Device.h"
+#include "train/MicroStepper.h"
 
 #include <torch/torch.h>
 #include <torch/version.h>
@@ -63,17 +63,6 @@ public:
 private:
     bool m_was;
 };
-
-torch::Tensor forwardBackward(MinimalLlm& model, const torch::Tensor& ids, int64_t accumulation, bool autocast)
-{
-    torch::Tensor loss;
-    {
-        AutocastScope scope(ids.device(), autocast);
-        loss = model->loss(ids);
-    }
-    (loss / static_cast<double>(accumulation)).backward(); // as MicroStepper's eager step divides
-    return loss.detach(); // the output tensor, without the autograd graph behind it
-}
 
 // A capture that failed leaves its stream capturing unless capture_end got as far as ending it.
 // The CUDAGraph itself is then kept (leaked) on purpose: the caching allocator still holds a

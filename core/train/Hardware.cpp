@@ -31,8 +31,7 @@ std::vector<std::pair<std::string, int64_t>> nvidiaGpus()
             break;
         gpus.emplace_back(props.name, static_cast<int64_t>(props.totalGlobalMem));
     }
-    return gpus;
-#endif
+#else
     if (std::getenv("CUDA_VISIBLE_DEVICES"))
         return gpus;
     FILE* pipe = popen("nvidia-smi --query-gpu=name,memory.total --format=csv,noheader,nounits 2>/dev/null", "r");
@@ -49,6 +48,7 @@ std::vector<std::pair<std::string, int64_t>> nvidiaGpus()
         gpus.emplace_back(name, mib * 1024 * 1024);
     }
     pclose(pipe);
+#endif
     return gpus;
 }
 

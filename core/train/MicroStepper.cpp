@@ -8,6 +8,17 @@
 
 namespace qks {
 
+torch::Tensor forwardBackward(MinimalLlm& model, const torch::Tensor& ids, int64_t accumulation, bool autocast)
+{
+    torch::Tensor loss;
+    {
+        AutocastScope scope(ids.device(), autocast);
+        loss = model->loss(ids);
+    }
+    (loss / static_cast<double>(accumulation)).backward();
+    return loss.detach();
+}
+
 MicroStepper::MicroStepper(MinimalLlm& model, StudyOptimizer& optimizer, int64_t accumulation, bool autocast,
                            int64_t shards, bool cudaGraph)
     : m_model(model), m_optimizer(optimizer), m_accumulation(accumulation), m_autocast(autocast)
@@ -33,12 +44,7 @@ double MicroStepper::step(const torch::Tensor& ids)
         // Captured at the first micro-step, which always starts an optimizer step (a resume too).
         lossValue = m_graph->run(ids);
     } else {
-        torch::Tensor loss;
-        {
-            AutocastScope scope(ids.device(), m_autocast);
-            loss = m_model->loss(ids);
-        }
-        (loss / static_cast<double>(m_accumulation)).backward();
+        const torch::Tensor loss = forwardBackward(m_model, ids, m_accumulation, m_autocast);
         // Read after backward so the device never waits between the two; the weights change
         // only at the accumulation boundary below, so a non-finite loss still stops before that.
         lossValue = loss.item<double>();

@@ -9,6 +9,11 @@
 
 namespace qks {
 
+// The forward and backward pass of one micro-step: the batch's mean loss under autocast (CUDA),
+// then (loss / accumulation).backward(). Returns the undivided loss, without its autograd graph.
+// The eager step and the captured CUDA graph both run exactly this.
+torch::Tensor forwardBackward(MinimalLlm& model, const torch::Tensor& ids, int64_t accumulation, bool autocast);
+
 // One micro-step of the study's loop: loss on a (B, T) batch, (loss/accum).backward(), and
 // every `accum` micro-steps clip + Muon + AdamW + zero grad. Shared by the Trainer and the
 // golden test, so the test exercises the loop the study runs.
