@@ -2,6 +2,7 @@
 
 #include "config/ParamCount.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -18,8 +19,10 @@ int64_t blockActivationBytesPerToken(const ModelConfig& m, QkNormMode mode, bool
                         + 4 * low * d + 4 * H // SDPA: q, k and v repeated to every head, the output; fp32 log-sum-exp
                         + 8 * m.d_ff;   // relu's output, its fp32 copy for the square (autocast runs pow in
                                         // fp32), the square cast back for the down projection
-        if (mode != QkNormMode::None)
+        if (mode == QkNormMode::Learned)
             bytes += 8 * d + 8 * kvd + 4 * H + 4 * KV; // q/k norms: fp32 input and normalized values, 1/rms per head
+        else if (mode == QkNormMode::Frozen)
+            bytes += 4 * d + 4 * kvd + 4 * H + 4 * KV; // a frozen γ needs no normalized values for its gradient
         return bytes;
     }
     // The CPU (fp32, the fused kernels or the reference operations), and LibTorch 1.x on CUDA.
@@ -27,6 +30,22 @@ int64_t blockActivationBytesPerToken(const ModelConfig& m, QkNormMode mode, bool
     if (!fusedAttention)
         values += 2 * H * m.max_seq_len; // the attention scores and probabilities
     return values * (cuda && autocast ? 2 : 4);
+}
+
+int64_t headAndTransientBytes(const StudyConfig& config, bool autocast)
+{
+    const ModelConfig& m = config.model;
+    const int64_t d = m.d_model, V = m.vocab_size, kvd = m.n_kv_heads * m.d_k();
+    const int64_t tokens = config.train.batch_size * m.max_seq_len;
+    const int64_t predicted = config.train.batch_size * (m.max_seq_len - 1); // positions with a next token
+    // Kept for backward: the final norm's fp32 input, normalized values and 1/rms; the tied
+    // head's input (bf16 under autocast); the fp32 log-probabilities and the int64 targets.
+    const int64_t saved = tokens * (8 * d + 4 + (autocast ? 2 : 4) * d) + predicted * (4 * V + 8);
+    // The larger transient on top of everything kept: the log-softmax backward holds its incoming
+    // and outgoing fp32 gradients at once, or a weight's fp32 gradient exists beside .grad
+    // before it is added in (the tied embedding, an FFN matrix, the merged q/k/v/o matrix).
+    const int64_t largestMatrix = std::max({V * d, m.d_ff * d, (2 * d + 2 * kvd) * d});
+    return saved + std::max(8 * V * predicted, 4 * largestMatrix);
 }
 
 MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
@@ -51,7 +70,8 @@ MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode
     const int64_t oneBlock = tokens * blockActivationBytesPerToken(m, mode, cuda, autocast, fusedAttention);
     const int64_t logits = 2 * tokens * m.vocab_size * 4;
     e.activationCheckpointing = activationCheckpointing;
-    e.activations = (activationCheckpointing ? tokens * m.n_layers * m.d_model * 4 + oneBlock : m.n_layers * oneBlock) + logits;
+    e.activations = (activationCheckpointing ? tokens * m.n_layers * m.d_model * 4 + oneBlock : m.n_layers * oneBlock) +
+                    (cuda && fusedAttention ? headAndTransientBytes(config, autocast) : logits);
     if (cuda && config.train.cuda_graph)
         e.probeBesideGraph = oneBlock + logits;
     return e;

@@ -22,13 +22,19 @@ struct MemoryEstimate {
 };
 
 // Activations per layer and token are the tensors the forward pass keeps for backward
-// (blockActivationBytesPerToken). Logits and their gradient add 2·B·T·vocab fp32 values.
+// (blockActivationBytesPerToken). On CUDA with fused attention the LM head, the loss and the
+// step's largest transient come on top (headAndTransientBytes); elsewhere logits and their
+// gradient add 2·B·T·vocab fp32 values.
 // With activation checkpointing each block keeps only its input (d_model fp32 values per
 // token) and one block's intermediates exist at a time, recomputed in backward.
 // A CUDA graph (train.cuda_graph on CUDA) keeps its pass's activations in a pool of its own for
 // the whole run, so the probe's eager forward passes (one block at a time, and the validation
 // loss's logits) cannot reuse them and come on top: probeBesideGraph.
-// An estimate to within a factor of about 1.5, not an allocator trace.
+// On CUDA with fused attention, blocks + head + transient + autocast's weight copies come within
+// 1% of the peak the reference model's micro-step allocates (tests/reference/saved_activations.py,
+// the CPU allocator under CUDA's autocast dtypes); the CUDA allocator's rounding, cuBLAS
+// workspaces and fragmentation come on top, unmeasured. Elsewhere an estimate to within a
+// factor of about 1.5.
 MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
                                       bool activationCheckpointing = false);
 
@@ -36,10 +42,16 @@ MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode
 // (LibTorch 2.x, the GPU path) it is the exact count of what autograd saves, dtype by dtype,
 // which tests/reference/saved_activations.py measures on the model's own operations (fp32
 // norms and residual, bf16 projections under autocast, SDPA's inputs and output, the FFN's fp32
-// square). Elsewhere (the CPU) it is 14·d_model + 2·d_ff values, plus 2·n_heads·T attention
+// square; a frozen γ keeps less). Elsewhere (the CPU) it is 14·d_model + 2·d_ff values, plus 2·n_heads·T attention
 // scores when attention is not fused, 4 bytes each.
 int64_t blockActivationBytesPerToken(const ModelConfig& model, QkNormMode mode, bool cuda, bool autocast,
                                      bool fusedAttention);
+
+// On CUDA with fused attention (LibTorch 2.x): what the final norm, the tied LM head and the
+// loss keep for backward, plus the larger of the micro-step's two big transients (the
+// log-softmax backward's fp32 gradients, 8·vocab bytes per predicted position; one weight's
+// fp32 gradient before it joins .grad). Bytes for the configured micro-batch.
+int64_t headAndTransientBytes(const StudyConfig& config, bool autocast);
 
 // Whether a run checkpoints activations: train.activation_checkpointing on/off as set; auto
 // turns it on only when the estimate without it exceeds 90% of the device's memory

@@ -11,8 +11,13 @@ autocast on, but not autograd on them. So:
      from CUDA's (pow stays bf16 on the CPU, CUDA computes it in fp32: relu(x)² of the FFN), that
      difference patched in; the two records must be identical, operation for operation;
   3. the CPU run, now with gradients, counts the distinct storages autograd saves per block, in
-     the head (final norm, tied LM head, cross entropy) and as autocast's bf16 weight copies.
+     the head (final norm, tied LM head, cross entropy) and as autocast's bf16 weight copies;
+  4. the same micro-step again under the profiler's memory tracking, every parameter's gradient
+     already there (as in gradient accumulation): the peak of what the forward and backward pass
+     allocate beyond the parameters and gradients, transients included (the log-softmax
+     backward's fp32 gradients, a weight's gradient before it is added into .grad).
 Attention is PyTorch's scaled_dot_product_attention, as QK Studio's CUDA path computes it.
+Every condition: QK (learned γ), QK_frozen (γ = 1, no gradient) and NoQK.
 
 Needs PyTorch 2.4 or newer (Debian 13's python3-torch, e.g. in scripts/libtorch2-check.sh's root):
 
@@ -27,6 +32,7 @@ import sys
 import torch
 import torch.nn.functional as F
 from torch._subclasses.fake_tensor import FakeTensorMode
+from torch.profiler import ProfilerActivity, profile
 from torch.utils._python_dispatch import TorchDispatchMode
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -41,6 +47,7 @@ SHAPES = {
     "gqa-4": dict(d_model=256, n_heads=8, n_kv_heads=2, d_ff=1024, vocab_size=300, max_seq_len=32, batch=4),
 }
 LAYERS = 2
+CONDITIONS = (ref.QK_LEARNED, ref.QK_FROZEN, ref.NO_QK)
 
 
 class OpRecord(TorchDispatchMode):
@@ -197,19 +204,42 @@ def count_saved(shape, condition):
     }
 
 
+def peak_allocated(shape, condition):
+    """The highest total of bytes the CPU allocator holds during one micro-step's forward and
+    backward pass, above what it held before (parameters, gradients, the batch)."""
+    model, ids = cpu_model(shape, condition)
+    for p in model.parameters():
+        if p.requires_grad:
+            p.grad = torch.zeros_like(p)
+    with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
+        with torch.autocast("cpu", dtype=torch.bfloat16):
+            loss = ref.next_token_loss(model, ids)
+        loss.backward()
+        del loss
+    changes = sorted((e.start_ns(), e.nbytes()) for e in prof.profiler.kineto_results.events()
+                     if e.name() == "[memory]")
+    held = peak = 0
+    for _, change in changes:
+        held += change
+        peak = max(peak, held)
+    if held != 0:
+        sys.exit(f"{condition}: {held} bytes still held after the micro-step")
+    return peak
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     ref.causal_attention = attention_stand_in
-    cuda_ops = {name: {c: record_fake_cuda(s, c) for c in ("QK", "NoQK")} for name, s in SHAPES.items()}
+    cuda_ops = {name: {c: record_fake_cuda(s, c) for c in CONDITIONS} for name, s in SHAPES.items()}
     cuda_pow_on_cpu()
-    cpu_ops = {name: {c: record_cpu(s, c) for c in ("QK", "NoQK")} for name, s in SHAPES.items()}
+    cpu_ops = {name: {c: record_cpu(s, c) for c in CONDITIONS} for name, s in SHAPES.items()}
     ref.causal_attention = sdpa
     result = {"torch": torch.__version__, "layers": LAYERS, "shapes": {}}
     for name, shape in SHAPES.items():
         entry = {"model": {k: v for k, v in shape.items() if k != "batch"}, "batch": shape["batch"]}
-        for condition in ("QK", "NoQK"):
+        for condition in CONDITIONS:
             cpu, cuda = cpu_ops[name][condition], cuda_ops[name][condition]
             if cpu != cuda:
                 diff = next(i for i, (a, b) in enumerate(zip(cpu + [None], cuda + [None])) if a != b)
@@ -217,6 +247,7 @@ def main():
                          f"{cpu[diff:diff + 3]} against {cuda[diff:diff + 3]}")
             entry[condition] = count_saved(shape, condition)
             entry[condition]["operations_matched"] = len(cpu)
+            entry[condition]["peak_bytes"] = peak_allocated(shape, condition)
         result["shapes"][name] = entry
     with open(args.out, "w") as f:
         json.dump(result, f, indent=1)
