@@ -609,6 +609,14 @@ Alle verschieden → beides</translation>
         <source>CUDA: record each micro-step&apos;s forward and backward pass once as a CUDA graph and replay it (fewer kernel launches; needs a CUDA build with LibTorch 2.x)</source>
         <translation>CUDA: Vorwärts- und Rückwärtsschritt jedes Mikroschritts einmal als CUDA-Graph aufzeichnen und wieder abspielen (weniger Kernel-Starts; braucht einen CUDA-Build mit LibTorch 2.x)</translation>
     </message>
+    <message>
+        <source>%1 is training %2: a measurement now would share the device and read low</source>
+        <translation>%1 trainiert gerade %2: eine Messung jetzt müsste sich das Gerät teilen und fiele zu niedrig aus</translation>
+    </message>
+    <message>
+        <source>Time: %1 is training %2; Measure speed waits until it is free, since a measurement beside a run reads low.</source>
+        <translation>Zeit: %1 trainiert gerade %2; „Geschwindigkeit messen“ wartet, bis es frei ist, denn eine Messung neben einem Lauf fällt zu niedrig aus.</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>
@@ -1214,6 +1222,10 @@ Alle verschieden → beides</translation>
     <message>
         <source>Results up to the last probe are kept on disk and stay on screen.</source>
         <translation>Die Ergebnisse bis zur letzten Messung bleiben auf dem Datenträger erhalten und weiterhin sichtbar.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>

@@ -598,6 +598,22 @@ All differ → both</source>
         <source>CPU with fused kernels: split each micro-batch into this many shards trained side by side, each on its share of the threads; 0 = auto (one per thread when they divide the batch)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CUDA: record each micro-step&apos;s forward and backward pass once as a CUDA graph and replay it (fewer kernel launches; needs a CUDA build with LibTorch 2.x)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is training %2: a measurement now would share the device and read low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CUDA graph keeps its activations for the whole run: the probe&apos;s passes need about %1 beside them (in the total).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time: %1 is training %2; Measure speed waits until it is free, since a measurement beside a run reads low.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>
@@ -1199,6 +1215,10 @@ All differ → both</source>
     </message>
     <message>
         <source>Results up to the last probe are kept on disk and stay on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -607,6 +607,14 @@ A≈B≠C → 由归一化驱动
         <source>CUDA: record each micro-step&apos;s forward and backward pass once as a CUDA graph and replay it (fewer kernel launches; needs a CUDA build with LibTorch 2.x)</source>
         <translation>CUDA：将每个微步的前向和反向传播录制一次为 CUDA 图并重放（减少内核启动；需要基于 LibTorch 2.x 的 CUDA 构建）</translation>
     </message>
+    <message>
+        <source>%1 is training %2: a measurement now would share the device and read low</source>
+        <translation>%1 正在训练 %2：此时测量会与其共用设备，结果偏低</translation>
+    </message>
+    <message>
+        <source>Time: %1 is training %2; Measure speed waits until it is free, since a measurement beside a run reads low.</source>
+        <translation>时间：%1 正在训练 %2；“测量速度”会等到设备空闲，因为与运行同时测量的结果偏低。</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>
@@ -1206,6 +1214,10 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>Results up to the last probe are kept on disk and stay on screen.</source>
         <translation>截至最后一次探测的结果会保留在磁盘上，并继续显示。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 的 %1</translation>
     </message>
 </context>
 <context>

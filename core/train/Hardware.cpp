@@ -72,6 +72,19 @@ std::vector<DeviceInfo> availableDevices()
     return out;
 }
 
+std::string deviceFor(const std::string& setting, const std::vector<DeviceInfo>& devices)
+{
+    if (setting == "cuda")
+        return "cuda:0";
+    if (setting != "auto")
+        return setting;
+    for (const DeviceInfo& d : devices) {
+        if (d.id != "cpu")
+            return d.id;
+    }
+    return "cpu";
+}
+
 double measureTrainingSpeed(const StudyConfig& config, const std::string& tag, int microSteps)
 {
     BenchmarkOptions options;

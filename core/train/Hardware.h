@@ -19,6 +19,12 @@ struct DeviceInfo {
 // The CPU and every CUDA device this LibTorch sees.
 std::vector<DeviceInfo> availableDevices();
 
+// The device a train.device setting trains on, among `devices` (availableDevices()): "auto" is
+// the first GPU, else "cpu"; "cuda" is "cuda:0"; anything else stays as written. resolveDevice
+// decides the same way; the GUI asks this one for its run queues, its memory check and which
+// device a speed measurement would share.
+std::string deviceFor(const std::string& setting, const std::vector<DeviceInfo>& devices);
+
 // The training speed of the configured model and condition in tokens per second: runBenchmark
 // over `microSteps` micro-steps (whole optimizer steps) without the probe. No data, nothing
 // written. Throws like training would (ConfigError, OutOfMemoryError).

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void fieldsThatDoNotParseAreReported();
     void dataProblemsAreReported();
     void anImpossibleMemoryNeedIsRefused();
+    void measureSpeedWaitsForABusyDevice();
     void presetsFillTheForm();
     void savesAndLoadsJson();
     void textDataIsPreparedIntoTheOutputFolder();
@@ -147,6 +148,35 @@ void TestConfigDialog::anImpossibleMemoryNeedIsRefused()
     for (const QString& issue : d.issues())
         refused = refused || (issue.startsWith(QStringLiteral("train.batch_size")) && issue.contains(QStringLiteral("memory")));
     QVERIFY2(refused, qPrintable(d.issues().join(QLatin1Char('\n'))));
+}
+
+void TestConfigDialog::measureSpeedWaitsForABusyDevice()
+{
+    QString busy = QStringLiteral("QK of /runs/first");
+    QStringList asked;
+    ConfigDialog d;
+    d.setConfig(validConfig());
+    QVERIFY(d.measureButton()->isEnabled()); // nobody said what the devices do
+    d.setDeviceUse([&](const QString& device) {
+        asked << device;
+        return device == QLatin1String("cpu") ? busy : QString();
+    });
+    QCOMPARE(asked.last(), QStringLiteral("cpu"));
+    QVERIFY(!d.measureButton()->isEnabled());
+    QVERIFY(d.measureButton()->toolTip().contains(busy));
+    QVERIFY2(d.estimateText().contains(busy), qPrintable(d.estimateText()));
+    QVERIFY(d.startButton()->isEnabled()); // a new study still queues behind the running one
+
+    // auto asks about the device it would train on, as the run queues resolve it.
+    StudyConfig onAuto = validConfig();
+    onAuto.train.device = "auto";
+    d.setConfig(onAuto);
+    QCOMPARE(asked.last(), QString::fromStdString(deviceFor("auto", availableDevices())));
+
+    busy.clear(); // the run ended
+    d.refreshDeviceUse();
+    QVERIFY(d.measureButton()->isEnabled());
+    QVERIFY(!d.estimateText().contains(QStringLiteral("/runs/first")));
 }
 
 void TestConfigDialog::presetsFillTheForm()

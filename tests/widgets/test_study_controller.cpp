@@ -4,6 +4,7 @@
 
 #include "common/Error.h"
 #include "config/Presets.h"
+#include "train/Hardware.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void runsConditionsInOrderOneAtATime();
     void stepsAndProbesArriveAsValues();
     void stopIsGracefulAndCancelDropsQueuedRuns();
+    void saysWhichRunOccupiesADevice();
     void dataErrorStopsTheStudyDivergedDoesNot();
     void preparesDataBeforeTraining();
     void refusesAnInvalidConfiguration();
@@ -185,6 +187,36 @@ void TestStudyController::stopIsGracefulAndCancelDropsQueuedRuns()
     QVERIFY(!controller.resumeRun(c, QStringLiteral("QK"), &error)); // already queued
     QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 2, 5000);
     QCOMPARE(lab->started.last(), QStringLiteral("QK (resume)"));
+}
+
+void TestStudyController::saysWhichRunOccupiesADevice()
+{
+    // The queue a setting lands in, as the trainer resolves it.
+    const std::vector<DeviceInfo> cpuOnly{{"cpu", "CPU", 0}};
+    const std::vector<DeviceInfo> twoGpus{{"cpu", "CPU", 0}, {"cuda:0", "GPU 0", 0}, {"cuda:1", "GPU 1", 0}};
+    QCOMPARE(deviceFor("auto", cpuOnly), std::string("cpu"));
+    QCOMPARE(deviceFor("auto", twoGpus), std::string("cuda:0"));
+    QCOMPARE(deviceFor("cuda", twoGpus), std::string("cuda:0"));
+    QCOMPARE(deviceFor("cuda:1", twoGpus), std::string("cuda:1"));
+    QCOMPARE(deviceFor("cpu", twoGpus), std::string("cpu"));
+
+    auto lab = std::make_shared<FakeLab>();
+    lab->release = false;
+    StudyController controller(fakeRunner(lab), fakePreparer(lab));
+    QSignalSpy idle(&controller, &StudyController::idle);
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(!controller.runningOn(QStringLiteral("cpu")));
+    QVERIFY(controller.startStudy(studyIn(dir.path()), std::nullopt, false, &error));
+    QTRY_VERIFY_WITH_TIMEOUT(lab->running.load() == 1, 5000);
+    const std::optional<JobInfo> running = controller.runningOn(QStringLiteral("cpu"));
+    QVERIFY(running);
+    QCOMPARE(running->tag, QStringLiteral("QK")); // the running one, not the queued ones
+    QCOMPARE(running->studyDir, QDir(dir.path()).absolutePath());
+    QVERIFY(!controller.runningOn(QStringLiteral("cuda:0")));
+    controller.stopAll();
+    QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, 5000);
+    QVERIFY(!controller.runningOn(QStringLiteral("cpu")));
 }
 
 void TestStudyController::dataErrorStopsTheStudyDivergedDoesNot()

@@ -135,14 +135,7 @@ StudyController::~StudyController()
 
 QString StudyController::queueFor(const StudyConfig& config) const
 {
-    const QString device = qs(config.train.device);
-    if (device != QLatin1String("auto"))
-        return device == QLatin1String("cuda") ? QStringLiteral("cuda:0") : device;
-    for (const DeviceInfo& d : availableDevices()) {
-        if (d.id != "cpu")
-            return qs(d.id);
-    }
-    return QStringLiteral("cpu");
+    return qs(deviceFor(config.train.device, availableDevices()));
 }
 
 bool StudyController::startStudy(const StudyConfig& config, const std::optional<PrepareOptions>& prepare, bool resume,
@@ -392,6 +385,15 @@ QVector<JobInfo> StudyController::jobs() const
 bool StudyController::isBusy() const
 {
     return !m_jobs.isEmpty();
+}
+
+std::optional<JobInfo> StudyController::runningOn(const QString& device) const
+{
+    for (const auto& job : m_jobs) {
+        if (job->info.device == device && (job->info.state == JobState::Running || job->info.state == JobState::Stopping))
+            return job->info;
+    }
+    return std::nullopt;
 }
 
 std::optional<StudyConfig> StudyController::studyConfig(const QString& studyDir) const

@@ -52,6 +52,9 @@ public:
 
     QVector<JobInfo> jobs() const;
     bool isBusy() const;
+    // The job training on `device` ("cpu", "cuda:0") right now, if any: a speed measurement
+    // there would share the device with it.
+    std::optional<JobInfo> runningOn(const QString& device) const;
     // The last study's configuration by folder, for resuming.
     std::optional<StudyConfig> studyConfig(const QString& studyDir) const;
 

@@ -276,7 +276,6 @@ void ConfigDialog::buildForm()
     m_estimate->setWordWrap(true);
     m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
     estimateRow->addWidget(m_estimate, 1);
-    m_measure->setToolTip(tr("Trains a few micro-steps of this model on random tokens to measure the speed"));
     estimateRow->addWidget(m_measure, 0, Qt::AlignTop);
     layout->addWidget(estimate);
     connect(m_measure, &QPushButton::clicked, this, &ConfigDialog::measureSpeed);
@@ -508,12 +507,13 @@ void ConfigDialog::revalidate()
     if (m_out->text().trimmed().isEmpty())
         byField.insert(QStringLiteral("study.out"), tr("choose an output folder"));
 
-    // Memory: the learned-γ condition is the largest.
-    const QString device = m_device->currentData().toString();
-    const bool cuda = device.startsWith(QLatin1String("cuda"));
+    // Memory: the learned-γ condition is the largest, on the device the run would train on
+    // (auto: the first GPU, as the trainer picks it).
+    const std::string device = deviceFor(m_device->currentData().toString().toStdString(), m_devices);
+    const bool cuda = device.rfind("cuda", 0) == 0;
     int64_t available = 0;
     for (const DeviceInfo& d : m_devices) {
-        if (QString::fromStdString(d.id) == device || (device == QLatin1String("auto") && d.id == "cpu"))
+        if (d.id == device)
             available = d.memoryBytes;
     }
     // As the trainer decides it: auto checkpoints activations only when they would not fit.
@@ -550,6 +550,16 @@ void ConfigDialog::revalidate()
     }
     m_preset->setCurrentIndex(presetIndex);
 
+    // Speed: measured only on a device no run is training on.
+    const QString busyWith = m_deviceUse ? m_deviceUse(QString::fromStdString(device)) : QString();
+    if (!m_measuring) {
+        m_measure->setEnabled(busyWith.isEmpty());
+        m_measure->setToolTip(busyWith.isEmpty()
+                                  ? tr("Trains a few micro-steps of this model on random tokens to measure the speed")
+                                  : tr("%1 is training %2: a measurement now would share the device and read low")
+                                        .arg(QString::fromStdString(device), busyWith));
+    }
+
     // Estimate.
     const int64_t params = parameterCount(c.model, QkNormMode::Learned);
     QString text = tr("Parameters: %1 per run.").arg(QLocale().toString(qlonglong(params)));
@@ -581,10 +591,25 @@ void ConfigDialog::revalidate()
         text += QLatin1Char('\n') + tr("Time: about %1 for %n run(s) at %2 tokens/s (%3; probes add a little)", nullptr, runs)
                                         .arg(durationText(seconds), QLocale().toString(qlonglong(std::lround(speed))),
                                              remembered ? tr("last measurement") : tr("measured"));
-    } else {
+    } else if (busyWith.isEmpty()) {
         text += QLatin1Char('\n') + tr("Time: press Measure speed for an estimate.");
     }
+    if (!busyWith.isEmpty())
+        text += QLatin1Char('\n') + tr("Time: %1 is training %2; Measure speed waits until it is free, since a "
+                                       "measurement beside a run reads low.")
+                                        .arg(QString::fromStdString(device), busyWith);
     m_estimate->setText(text);
+}
+
+void ConfigDialog::setDeviceUse(DeviceUse use)
+{
+    m_deviceUse = std::move(use);
+    revalidate();
+}
+
+void ConfigDialog::refreshDeviceUse()
+{
+    revalidate();
 }
 
 QString ConfigDialog::estimateText() const
@@ -597,6 +622,9 @@ void ConfigDialog::measureSpeed()
     const StudyConfig c = config();
     if (!m_issues.isEmpty() && !(m_issues.size() == 1 && m_issues.front().startsWith(QLatin1String("data.path"))))
         return;
+    if (!m_measure->isEnabled())
+        return; // a run is training on the device (revalidate says which)
+    m_measuring = true;
     m_measure->setEnabled(false);
     m_measure->setText(tr("Measuring…"));
     const QString shape = shapeKey(c);
@@ -612,9 +640,10 @@ void ConfigDialog::measureSpeed()
         QMetaObject::invokeMethod(qApp, [self, speed, error, shape] {
             if (!self)
                 return;
-            self->m_measure->setEnabled(true);
+            self->m_measuring = false;
             self->m_measure->setText(tr("Measure speed"));
             if (!error.isEmpty()) {
+                self->revalidate();
                 self->m_issuesLabel->setText(error);
                 return;
             }

@@ -8,6 +8,7 @@
 #include <QDialog>
 #include <QHash>
 
+#include <functional>
 #include <optional>
 
 class QCheckBox;
@@ -41,6 +42,14 @@ public:
     QStringList issues() const { return m_issues; }
     QString estimateText() const;
     QPushButton* startButton() const { return m_start; }
+    QPushButton* measureButton() const { return m_measure; }
+
+    // What is training on a device right now ("QK of runs/study-1"), or empty: a speed
+    // measurement there would share the device and read low, so Measure speed waits for it.
+    using DeviceUse = std::function<QString(const QString& device)>;
+    void setDeviceUse(DeviceUse use);
+    // The runs changed (one started or ended): look at the device again.
+    void refreshDeviceUse();
     // The field widget of "section.key" (tests, focus on error).
     QWidget* field(const QString& key) const { return m_fields.value(key); }
     void setFieldText(const QString& key, const QString& text);
@@ -85,6 +94,8 @@ private:
         QString error;
     };
     DataCheck m_dataCheck;
+    DeviceUse m_deviceUse;
+    bool m_measuring = false;
     double m_measuredTokensPerSecond = 0.0;
     QString m_measuredFor;                 // the model shape + device the measurement belongs to
     bool m_loading = false;

@@ -417,6 +417,12 @@ bool MainWindow::startStudy(const StudyConfig& config, const std::optional<Prepa
 void MainWindow::newStudyDialog()
 {
     ConfigDialog dialog(this);
+    dialog.setDeviceUse([this](const QString& device) {
+        const std::optional<JobInfo> job = m_controller->runningOn(device);
+        return job ? tr("%1 of %2").arg(job->tag, QDir::toNativeSeparators(job->studyDir)) : QString();
+    });
+    connect(m_controller, &StudyController::jobStarted, &dialog, &ConfigDialog::refreshDeviceUse);
+    connect(m_controller, &StudyController::jobFinished, &dialog, &ConfigDialog::refreshDeviceUse);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
