@@ -32,4 +32,14 @@ std::string memoryParts(const MemoryEstimate& e)
     return text;
 }
 
+nlohmann::ordered_json memoryJson(const MemoryEstimate& e)
+{
+    return {{"weights", e.weights},
+            {"gradients", e.gradients},
+            {"optimizer", e.optimizer},
+            {"activations", e.activations},
+            {"probe_beside_cuda_graph", e.probeBesideGraph},
+            {"total", e.total()}};
+}
+
 } // namespace qks::cli

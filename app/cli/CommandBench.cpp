@@ -54,12 +54,7 @@ nlohmann::ordered_json reportToJson(const BenchmarkReport& r, const StudyConfig&
     j["mfu"] = r.mfu ? nlohmann::ordered_json(*r.mfu) : nlohmann::ordered_json(nullptr);
     j["peak_memory_bytes"] = r.peakMemoryBytes;
     j["peak_memory_source"] = r.peakMemorySource;
-    j["estimated_memory_bytes"] = {{"weights", r.estimate.weights},
-                                   {"gradients", r.estimate.gradients},
-                                   {"optimizer", r.estimate.optimizer},
-                                   {"activations", r.estimate.activations},
-                                   {"probe_beside_cuda_graph", r.estimate.probeBesideGraph},
-                                   {"total", r.estimate.total()}};
+    j["estimated_memory_bytes"] = memoryJson(r.estimate);
     j["activation_checkpointing"] = r.estimate.activationCheckpointing;
     return j;
 }

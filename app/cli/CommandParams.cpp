@@ -34,21 +34,14 @@ int runParams(const CliArgs& args)
     // The same with every block's activations checkpointed (train.activation_checkpointing).
     const MemoryEstimate gpuCkpt = estimateTrainingMemory(config, condition->mode, true, true, true);
     const MemoryEstimate cpuCkpt = estimateTrainingMemory(config, condition->mode, false, false, true);
-    const auto toJson = [](const MemoryEstimate& e) {
-        nlohmann::json j{{"weights", e.weights},         {"gradients", e.gradients}, {"optimizer", e.optimizer},
-                         {"activations", e.activations}, {"total", e.total()}};
-        if (e.probeBesideGraph > 0)
-            j["probe_beside_cuda_graph"] = e.probeBesideGraph;
-        return j;
-    };
     if (args.has("json")) {
-        std::cout << nlohmann::json{{"condition", tag},
-                                    {"parameters", count},
-                                    {"estimated_memory_bytes",
-                                     {{"cuda_bf16_fused_attention", toJson(gpu)},
-                                      {"cpu_fp32", toJson(cpu)},
-                                      {"cuda_bf16_fused_attention_activation_checkpointing", toJson(gpuCkpt)},
-                                      {"cpu_fp32_activation_checkpointing", toJson(cpuCkpt)}}}}
+        std::cout << nlohmann::ordered_json{{"condition", tag},
+                                            {"parameters", count},
+                                            {"estimated_memory_bytes",
+                                             {{"cuda_bf16_fused_attention", memoryJson(gpu)},
+                                              {"cpu_fp32", memoryJson(cpu)},
+                                              {"cuda_bf16_fused_attention_activation_checkpointing", memoryJson(gpuCkpt)},
+                                              {"cpu_fp32_activation_checkpointing", memoryJson(cpuCkpt)}}}}
                          .dump(2)
                   << "\n";
     } else {

@@ -46,7 +46,7 @@ int runProbe(const CliArgs& args)
     const TokenDataset data = TokenDataset::open(dataPath, mc.max_seq_len, mc.vocab_size);
     loaded.model->to(device);
     const auto ids = firstValidationSequences(data, batch, mc.max_seq_len).to(device);
-    const bool autocast = device.is_cuda() && loaded.config.train.bf16_autocast;
+    const bool autocast = autocastOn(loaded.config.train, device);
     const KeyProbeResult r = probeKeys(loaded.model, ids, args.has("post-rope"), autocast);
 
     if (args.has("json")) {
@@ -109,7 +109,7 @@ int runEval(const CliArgs& args)
                         std::to_string(batches) + " × --batch-size " + std::to_string(B) + " need " + std::to_string(B * batches));
     loaded.model->to(device);
     torch::NoGradGuard noGrad;
-    const bool autocast = device.is_cuda() && loaded.config.train.bf16_autocast;
+    const bool autocast = autocastOn(loaded.config.train, device);
     double sum = 0.0;
     std::vector<double> perBatch;
     auto ids = torch::empty({B, mc.max_seq_len}, torch::kLong);

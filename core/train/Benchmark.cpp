@@ -160,7 +160,7 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
         configureCpuThreads(config.train.threads);
     const ModelConfig& mc = config.model;
     const TrainConfig& tc = config.train;
-    const bool autocast = tc.bf16_autocast && device.is_cuda();
+    const bool autocast = autocastOn(tc, device);
 
     const Kernels kernels = kernelsNamed(tc.kernels);
     TimedTraining timed(mc, *condition, tc, device, kernels);
@@ -174,7 +174,7 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     const int64_t shards = cpuShardsFor(tc, device, checkpointing);
     if (shards > 1)
         timed.sharded = std::make_unique<ShardedMicroStep>(timed.model, shards);
-    if (tc.cuda_graph && device.is_cuda()) // captured in the first (untimed) warm-up step
+    if (cudaGraphOn(tc, device)) // captured in the first (untimed) warm-up step
         timed.graph = std::make_unique<CudaGraphMicroStep>(timed.model, tc.gradient_accumulation_steps, autocast);
     MinimalLlm& model = timed.model;
     const auto longOnDevice = torch::TensorOptions().dtype(torch::kLong).device(device);

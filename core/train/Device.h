@@ -30,6 +30,18 @@ std::string describeDevice(const torch::Device& device);
 // with the device's own memory: the CPU's physical memory, a GPU's as nvidia-smi reports it).
 bool activationCheckpointingFor(const StudyConfig& config, QkNormMode mode, const torch::Device& device);
 
+// The CUDA-only training settings, as training, the benchmark and the cross-check apply them:
+// bf16 autocast (train.bf16_autocast) and the captured micro-step (train.cuda_graph) are off on
+// the CPU whatever the configuration says.
+inline bool autocastOn(const TrainConfig& t, const torch::Device& device)
+{
+    return t.bf16_autocast && device.is_cuda();
+}
+inline bool cudaGraphOn(const TrainConfig& t, const torch::Device& device)
+{
+    return t.cuda_graph && device.is_cuda();
+}
+
 // Whether CUDA autocast is on in this thread (activation checkpointing replays it in backward).
 bool cudaAutocastEnabled();
 

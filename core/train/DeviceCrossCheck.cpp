@@ -70,9 +70,9 @@ CrossCheckReport crossCheckDevices(const StudyConfig& config, const std::string&
     CrossCheckReport report;
     report.candidate = describeDevice(candidate);
     report.reference = describeDevice(reference);
-    report.candidateAutocast = config.train.bf16_autocast && candidate.is_cuda();
-    report.candidateCudaGraph = config.train.cuda_graph && candidate.is_cuda();
-    const bool referenceAutocast = config.train.bf16_autocast && reference.is_cuda();
+    report.candidateAutocast = autocastOn(config.train, candidate);
+    report.candidateCudaGraph = cudaGraphOn(config.train, candidate);
+    const bool referenceAutocast = autocastOn(config.train, reference);
     const DeviceRun a = trainOn(config, candidate, report.candidateAutocast, report.candidateCudaGraph, batches);
     const DeviceRun b = trainOn(config, reference, referenceAutocast, false, batches);
     report.candidateLosses = a.losses;

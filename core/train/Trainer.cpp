@@ -90,7 +90,7 @@ RunResults Trainer::run()
     // ---- set-up: device, seed, model, optimizers, data order ----
     const torch::Device device = resolveDevice(tc.device);
     configureCpuThreads(tc.threads);
-    const bool autocast = tc.bf16_autocast && device.is_cuda();
+    const bool autocast = autocastOn(tc, device);
     torch::manual_seed(static_cast<uint64_t>(tc.seed));
     MinimalLlm model(mc, m_condition.mode);
     model->setKernels(kernelsNamed(tc.kernels));
@@ -106,7 +106,7 @@ RunResults Trainer::run()
     if (shards > 1)
         log("each micro-batch of " + std::to_string(B) + " sequences trains as " + std::to_string(shards) +
             " shards side by side (train.cpu_shards = " + std::to_string(tc.cpu_shards) + ")");
-    const bool cudaGraph = tc.cuda_graph && device.is_cuda();
+    const bool cudaGraph = cudaGraphOn(tc, device);
     if (tc.cuda_graph && !cudaGraph)
         log("train.cuda_graph applies to CUDA devices only: on " + device.str() + " every micro-step runs eagerly");
     if (cudaGraph)

@@ -149,6 +149,13 @@ private Q_SLOTS:
         QCOMPARE(estimates["cpu_fp32"]["weights"].get<int64_t>(), int64_t(4) * 1'577'199'616);
         QCOMPARE(estimates["cuda_bf16_fused_attention"]["weights"].get<int64_t>(),
                  int64_t(4) * 1'577'199'616 + int64_t(2) * (1'577'199'616 - 141'312));
+        // Every estimate has the parts bench reports, and they add up to its total.
+        for (const auto& [where, e] : estimates.items()) {
+            int64_t sum = 0;
+            for (const char* part : {"weights", "gradients", "optimizer", "activations", "probe_beside_cuda_graph"})
+                sum += e.at(part).get<int64_t>();
+            QCOMPARE(e.at("total").get<int64_t>(), sum);
+        }
     }
 
     void benchReportsSpeedAndFlops()
@@ -170,6 +177,7 @@ private Q_SLOTS:
         // 6 × (2 blocks × (q 32·32 + k,v 2·32·16 + o 32·32 + FFN 2·32·64) + LM head 300·32) + 12 × 2 × 32 × 32
         QCOMPARE(j["flops_per_token"].get<double>(), 168192.0);
         QVERIFY(j["peak_memory_bytes"].get<int64_t>() > 0);
+        QCOMPARE(j["estimated_memory_bytes"]["probe_beside_cuda_graph"].get<int64_t>(), int64_t(0)); // no graph on the CPU
         QCOMPARE(runCli({"bench", "--steps", "0"}).exitCode, 2);
     }
 
