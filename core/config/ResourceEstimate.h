@@ -42,8 +42,8 @@ MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode
 // (LibTorch 2.x, the GPU path) it is the exact count of what autograd saves, dtype by dtype,
 // which tests/reference/saved_activations.py measures on the model's own operations (fp32
 // norms and residual, bf16 projections under autocast, SDPA's inputs and output, the FFN's fp32
-// square; a frozen γ keeps less). Elsewhere (the CPU) it is 14·d_model + 2·d_ff values, plus 2·n_heads·T attention
-// scores when attention is not fused, 4 bytes each.
+// square; a frozen γ keeps less). Elsewhere (the CPU) it is 14·d_model + 2·d_ff values, plus
+// 2·n_heads·T attention scores when attention is not fused, 4 bytes each.
 int64_t blockActivationBytesPerToken(const ModelConfig& model, QkNormMode mode, bool cuda, bool autocast,
                                      bool fusedAttention);
 

@@ -19,8 +19,9 @@ namespace qks {
 namespace {
 
 // Names and memory of the GPUs as LibTorch numbers them: from the CUDA runtime in a CUDA build
-// (CUDA_VISIBLE_DEVICES renumbers both alike); else (a CPU LibTorch, which has no CUDA headers, sharing a machine with GPUs) from
-// nvidia-smi when it is installed and CUDA_VISIBLE_DEVICES does not renumber them.
+// (CUDA_VISIBLE_DEVICES renumbers both alike); else (a CPU LibTorch, which has no CUDA headers,
+// on a machine with GPUs) from nvidia-smi when it is installed and CUDA_VISIBLE_DEVICES does not
+// renumber them.
 std::vector<std::pair<std::string, int64_t>> nvidiaGpus()
 {
     std::vector<std::pair<std::string, int64_t>> gpus;

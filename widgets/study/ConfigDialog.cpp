@@ -622,8 +622,6 @@ void ConfigDialog::measureSpeed()
     const StudyConfig c = config();
     if (!m_issues.isEmpty() && !(m_issues.size() == 1 && m_issues.front().startsWith(QLatin1String("data.path"))))
         return;
-    if (!m_measure->isEnabled())
-        return; // a run is training on the device (revalidate says which)
     m_measuring = true;
     m_measure->setEnabled(false);
     m_measure->setText(tr("Measuring…"));
