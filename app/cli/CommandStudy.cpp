@@ -70,7 +70,7 @@ int runConfiguredStudy(const StudyConfig& config, const CliArgs& args)
     std::vector<RunFinished> runs;
     {
         const InterruptScope interrupts(*cancel);
-        runs = runStudy(config, std::ref(printer), cancel, resume, init);
+        runs = runStudy(config, std::ref(printer), cancel, {.resume = resume, .initialWeights = init});
     }
 
     std::vector<ConditionSummary> rows;

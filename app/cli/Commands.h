@@ -14,6 +14,7 @@ struct Command {
     const char* name;
     const char* usage;   // one line: "summary DIR [--json]"
     const char* summary; // what it does
+    const char* options; // one line per option, for `qkstudio-cli COMMAND --help`
     std::vector<std::string> switches; // options without a value
     int (*run)(const CliArgs& args);
 };
@@ -21,7 +22,7 @@ struct Command {
 // Every command, in the order `qkstudio-cli help` lists them. Defined in Commands.cpp.
 const std::vector<Command>& commands();
 
-// Exit codes promised in the README.
+// Exit codes promised in docs/cli.md ("Progress, Ctrl-C and exit codes").
 enum ExitCode : int {
     kExitOk = 0,
     kExitFailure = 1,

@@ -1,5 +1,5 @@
 // qkstudio-cli: the headless front end. Parses the subcommand, runs it, and maps core
-// errors to the exit codes promised in the README. Commands live in their own files.
+// errors to the exit codes promised in docs/cli.md. Commands live in their own files.
 #include "Commands.h"
 
 #include "common/Error.h"
@@ -16,9 +16,26 @@ void printHelp()
                  "usage: qkstudio-cli COMMAND [options]\n\ncommands:\n";
     for (const auto& c : qks::cli::commands())
         std::printf("  %s\n      %s\n", c.usage, c.summary);
-    std::cout << "\nconfig-taking commands accept --preset P, --config FILE and repeatable --set section.key=value.\n"
+    std::cout << "\nqkstudio-cli COMMAND --help prints that command's options.\n"
+                 "config-taking commands accept --preset P, --config FILE and repeatable --set section.key=value.\n"
                  "exit codes: 0 done, 2 usage or config error, 3 data error, 4 diverged (results so far kept),\n"
                  "5 out of memory, 1 other failures (an unwritable output folder, a full disk), 130 interrupted.\n";
+}
+
+// `qkstudio-cli COMMAND --help`: the command's usage, what it does and every option.
+void printCommandHelp(const qks::cli::Command& c)
+{
+    std::printf("usage: qkstudio-cli %s\n\n%s\n\noptions:\n%s", c.usage, c.summary, c.options);
+    std::cout << "\nexit codes: 0 done, 2 usage or config error, 3 data error, 4 diverged, 5 out of memory,\n"
+                 "1 other failures, 130 interrupted (docs/cli.md).\n";
+}
+
+bool asksForHelp(const std::vector<std::string>& args)
+{
+    for (const auto& a : args)
+        if (a == "--help" || a == "-h")
+            return true;
+    return false;
 }
 
 } // namespace
@@ -34,6 +51,10 @@ int main(int argc, char** argv)
     for (const auto& command : qks::cli::commands()) {
         if (name != command.name)
             continue;
+        if (asksForHelp({all.begin() + 1, all.end()})) {
+            printCommandHelp(command);
+            return qks::cli::kExitOk;
+        }
         try {
             const qks::cli::CliArgs args({all.begin() + 1, all.end()}, command.switches);
             return command.run(args);

@@ -61,7 +61,7 @@ DiskEstimate estimateStudyDisk(const StudyConfig& config, const std::vector<std:
         const auto condition = conditionForTag(tag);
         if (!condition)
             continue;
-        const MemoryEstimate memory = estimateTrainingMemory(config, condition->mode, false, true);
+        const MemoryEstimate memory = estimateTrainingMemory(config, condition->mode, {.cuda = false, .fusedAttention = true});
         e.checkpoints += kept * (memory.weights + memory.optimizer);
         e.results += results;
         e.existing += bytesUnder(out / tag / "checkpoints") + bytesUnder(out / tag / "results.json");

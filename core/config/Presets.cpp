@@ -6,7 +6,7 @@ namespace qks {
 
 namespace {
 
-// The published 50M-token study: DESIGN §1 exactly (the struct defaults are this preset).
+// The published 50M-token study: docs/design.md §1.4 exactly (the struct defaults are this preset).
 StudyConfig study50m()
 {
     StudyConfig c;
@@ -31,7 +31,7 @@ StudyConfig pilot500k()
 }
 
 // A small model that shows the PR collapse on the demo corpus within minutes on 2 CPU cores.
-// Same optimizer settings and loop as the study; only sizes shrink. See README "tiny-cpu".
+// Same optimizer settings and loop as the study; only sizes shrink. See docs/cli.md "The tiny-cpu preset".
 StudyConfig tinyCpu()
 {
     StudyConfig c;

@@ -8,10 +8,11 @@
 
 namespace qks {
 
-int64_t blockActivationBytesPerToken(const ModelConfig& m, QkNormMode mode, bool cuda, bool autocast, bool fusedAttention)
+int64_t blockActivationBytesPerToken(const ModelConfig& m, QkNormMode mode, MemoryTarget target, Precision precision)
 {
+    const bool autocast = precision == Precision::Bf16Autocast;
     const int64_t d = m.d_model, kvd = m.n_kv_heads * m.d_k(), H = m.n_heads, KV = m.n_kv_heads;
-    if (cuda && fusedAttention) {
+    if (target.cuda && target.fusedAttention) {
         // What autograd keeps, counted operation by operation (tests/reference/saved_activations.py):
         const int64_t low = autocast ? 2 : 4;
         int64_t bytes = 2 * (8 * d + 4) // norm1, norm2 (fp32): the residual input, the normalized values, 1/rms
@@ -27,13 +28,14 @@ int64_t blockActivationBytesPerToken(const ModelConfig& m, QkNormMode mode, bool
     }
     // The CPU (fp32, the fused kernels or the reference operations), and LibTorch 1.x on CUDA.
     int64_t values = 14 * d + 2 * m.d_ff;
-    if (!fusedAttention)
+    if (!target.fusedAttention)
         values += 2 * H * m.max_seq_len; // the attention scores and probabilities
-    return values * (cuda && autocast ? 2 : 4);
+    return values * (target.cuda && autocast ? 2 : 4);
 }
 
-int64_t headAndTransientBytes(const StudyConfig& config, bool autocast)
+int64_t headAndTransientBytes(const StudyConfig& config, Precision precision)
 {
+    const bool autocast = precision == Precision::Bf16Autocast;
     const ModelConfig& m = config.model;
     const int64_t d = m.d_model, V = m.vocab_size, kvd = m.n_kv_heads * m.d_k();
     const int64_t tokens = config.train.batch_size * m.max_seq_len;
@@ -48,8 +50,8 @@ int64_t headAndTransientBytes(const StudyConfig& config, bool autocast)
     return saved + std::max(8 * V * predicted, 4 * largestMatrix);
 }
 
-MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
-                                      bool activationCheckpointing)
+MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, MemoryTarget target,
+                                      Activations activations)
 {
     const ModelConfig& m = config.model;
     const int64_t params = parameterCount(m, mode);
@@ -59,7 +61,8 @@ MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode
     const int64_t muonParams = std::max<int64_t>(0, params - embedding - norms);
 
     MemoryEstimate e;
-    const bool autocast = cuda && config.train.bf16_autocast;
+    const bool autocast = target.cuda && config.train.bf16_autocast;
+    const Precision precision = autocast ? Precision::Bf16Autocast : Precision::Fp32;
     // Autocast's bf16 copies of the matrices (the tied head included) live through the forward
     // pass and are kept for backward: 2 bytes for every parameter but the norms.
     e.weights = params * 4 + (autocast ? (params - norms) * 2 : 0);
@@ -67,26 +70,25 @@ MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode
     e.optimizer = muonParams * 4 + 2 * (embedding + norms) * 4;
 
     const int64_t tokens = config.train.batch_size * m.max_seq_len;
-    const int64_t oneBlock = tokens * blockActivationBytesPerToken(m, mode, cuda, autocast, fusedAttention);
+    const int64_t oneBlock = tokens * blockActivationBytesPerToken(m, mode, target, precision);
     const int64_t logits = 2 * tokens * m.vocab_size * 4;
-    e.activationCheckpointing = activationCheckpointing;
-    e.activations = (activationCheckpointing ? tokens * m.n_layers * m.d_model * 4 + oneBlock : m.n_layers * oneBlock) +
-                    (cuda && fusedAttention ? headAndTransientBytes(config, autocast) : logits);
-    if (cuda && config.train.cuda_graph)
+    e.activationCheckpointing = activations == Activations::Checkpointed;
+    e.activations = (e.activationCheckpointing ? tokens * m.n_layers * m.d_model * 4 + oneBlock : m.n_layers * oneBlock) +
+                    (target.cuda && target.fusedAttention ? headAndTransientBytes(config, precision) : logits);
+    if (target.cuda && config.train.cuda_graph)
         e.probeBesideGraph = oneBlock + logits;
     return e;
 }
 
-bool activationCheckpointingWanted(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
-                                   int64_t deviceMemoryBytes)
+Activations activationsFor(const StudyConfig& config, QkNormMode mode, MemoryTarget target, int64_t deviceMemoryBytes)
 {
     const std::string& setting = config.train.activation_checkpointing;
     if (setting == "on")
-        return true;
+        return Activations::Checkpointed;
     if (setting != "auto" || deviceMemoryBytes <= 0)
-        return false;
-    const MemoryEstimate plain = estimateTrainingMemory(config, mode, cuda, fusedAttention, false);
-    return double(plain.total()) > 0.9 * double(deviceMemoryBytes);
+        return Activations::Kept;
+    const MemoryEstimate plain = estimateTrainingMemory(config, mode, target, Activations::Kept);
+    return double(plain.total()) > 0.9 * double(deviceMemoryBytes) ? Activations::Checkpointed : Activations::Kept;
 }
 
 int64_t physicalMemoryBytes()

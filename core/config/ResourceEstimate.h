@@ -8,6 +8,21 @@
 
 namespace qks {
 
+// The device a memory figure is for, as far as memory is concerned. train/Device.h's
+// memoryTargetFor derives it once from the device a run trains on; the New Study dialog and
+// `qkstudio-cli params` state the ones they ask about.
+struct MemoryTarget {
+    bool cuda = false;           // a CUDA device: bf16 autocast (when configured) and CUDA graphs apply
+    bool fusedAttention = false; // attention keeps no score matrix (model/Attention.h's fusedAttentionOn)
+};
+
+// What a run keeps for backward: every block's intermediates, or only each block's input, the
+// block being recomputed in backward (train.activation_checkpointing).
+enum class Activations { Kept, Checkpointed };
+
+// The arithmetic of the big tensors: fp32 throughout, or bf16 autocast on CUDA.
+enum class Precision { Fp32, Bf16Autocast };
+
 // What one training run holds in memory, estimated from the configuration alone (the
 // configuration dialog shows it and refuses a run that cannot fit). Bytes.
 struct MemoryEstimate {
@@ -35,8 +50,8 @@ struct MemoryEstimate {
 // the CPU allocator under CUDA's autocast dtypes); the CUDA allocator's rounding, cuBLAS
 // workspaces and fragmentation come on top, unmeasured. Elsewhere an estimate to within a
 // factor of about 1.5.
-MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
-                                      bool activationCheckpointing = false);
+MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode, MemoryTarget target,
+                                      Activations activations = Activations::Kept);
 
 // Bytes one transformer block keeps for backward per token. On CUDA with fused attention
 // (LibTorch 2.x, the GPU path) it is the exact count of what autograd saves, dtype by dtype,
@@ -44,20 +59,18 @@ MemoryEstimate estimateTrainingMemory(const StudyConfig& config, QkNormMode mode
 // norms and residual, bf16 projections under autocast, SDPA's inputs and output, the FFN's fp32
 // square; a frozen γ keeps less). Elsewhere (the CPU) it is 14·d_model + 2·d_ff values, plus
 // 2·n_heads·T attention scores when attention is not fused, 4 bytes each.
-int64_t blockActivationBytesPerToken(const ModelConfig& model, QkNormMode mode, bool cuda, bool autocast,
-                                     bool fusedAttention);
+int64_t blockActivationBytesPerToken(const ModelConfig& model, QkNormMode mode, MemoryTarget target, Precision precision);
 
 // On CUDA with fused attention (LibTorch 2.x): what the final norm, the tied LM head and the
 // loss keep for backward, plus the larger of the micro-step's two big transients (the
 // log-softmax backward's fp32 gradients, 8·vocab bytes per predicted position; one weight's
 // fp32 gradient before it joins .grad). Bytes for the configured micro-batch.
-int64_t headAndTransientBytes(const StudyConfig& config, bool autocast);
+int64_t headAndTransientBytes(const StudyConfig& config, Precision precision);
 
 // Whether a run checkpoints activations: train.activation_checkpointing on/off as set; auto
 // turns it on only when the estimate without it exceeds 90% of the device's memory
 // (`deviceMemoryBytes`, 0 = unknown: off), since recomputing costs a forward pass per step.
-bool activationCheckpointingWanted(const StudyConfig& config, QkNormMode mode, bool cuda, bool fusedAttention,
-                                   int64_t deviceMemoryBytes);
+Activations activationsFor(const StudyConfig& config, QkNormMode mode, MemoryTarget target, int64_t deviceMemoryBytes);
 
 // Physical memory of this machine in bytes (0 when unknown).
 int64_t physicalMemoryBytes();

@@ -1,7 +1,7 @@
 #include "model/Attention.h"
 
-#include "model/FusedCpuOps.h"
-#include "model/OpMath.h"
+#include "kernels/FusedCpuOps.h"
+#include "kernels/OpMath.h"
 
 #include <cmath>
 #include <limits>

@@ -1,6 +1,6 @@
 #include "model/CheckpointedBlock.h"
 
-#include "train/Device.h"
+#include "model/Autocast.h"
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
 #include "model/FeedForward.h"
 
-#include "model/FusedCpuOps.h"
+#include "kernels/FusedCpuOps.h"
 
 #include <torch/torch.h>
 

@@ -1,8 +1,8 @@
 #include "model/MinimalLlm.h"
 
+#include "kernels/LinearCrossEntropy.h"
+#include "kernels/OpMath.h"
 #include "model/CheckpointedBlock.h"
-#include "model/LinearCrossEntropy.h"
-#include "model/OpMath.h"
 
 #include <cmath>
 #include <torch/torch.h>

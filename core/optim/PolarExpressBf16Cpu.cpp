@@ -1,6 +1,6 @@
 #include "optim/PolarExpressBf16Cpu.h"
 
-#include "model/CpuGemm.h"
+#include "kernels/CpuGemm.h"
 #include "optim/PolarExpress.h"
 
 #include <ATen/Parallel.h>

@@ -4,6 +4,34 @@
 
 namespace qks {
 
+void RunResults::truncate(size_t probes)
+{
+    auto cut = [probes](auto& series) {
+        if (series.size() > probes)
+            series.resize(probes);
+    };
+    cut(tokens);
+    cut(loss);
+    cut(val_loss);
+    cut(mean_pr);
+    for (auto& layer : layer_pr)
+        cut(layer);
+    for (auto& layer : gamma_cv)
+        cut(layer);
+    gamma_final.reset();
+    auto cutJson = [probes](nlohmann::ordered_json& series) {
+        if (series.is_array() && series.size() > probes)
+            series.erase(series.begin() + static_cast<std::ptrdiff_t>(probes), series.end());
+    };
+    for (auto& [key, value] : extra.items()) {
+        if (value.is_array())
+            cutJson(value);
+        else if (value.is_object())
+            for (auto& [layer, series] : value.items())
+                cutJson(series);
+    }
+}
+
 const std::vector<std::string>& resultsSchemaKeys()
 {
     static const std::vector<std::string> keys = {"tag",     "tokens",   "loss",     "val_loss",

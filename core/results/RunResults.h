@@ -9,7 +9,7 @@
 
 namespace qks {
 
-// One condition's results.json (DESIGN §1), field for field. Member names follow the JSON keys.
+// One condition's results.json (docs/design.md §1.9), field for field. Member names follow the JSON keys.
 // Per-probe vectors have tokens.size() entries; per-layer vectors are indexed by layer, which
 // the file spells as the keys "0".."L-1".
 struct RunResults {
@@ -28,6 +28,11 @@ struct RunResults {
 
     size_t probeCount() const { return tokens.size(); }
     size_t layerCount() const { return layer_pr.size(); }
+
+    // Keeps the first `probes` probes: every per-probe series, per-layer series and per-probe
+    // extra (an array, or an object of arrays, longer than `probes`) is cut there, and
+    // gamma_final, written at the end of a run, goes. A resumed run continues from here.
+    void truncate(size_t probes);
 };
 
 // The top-level keys the schema owns, in the order writers emit them.

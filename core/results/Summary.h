@@ -11,7 +11,7 @@
 
 namespace qks {
 
-// The numbers the study reports per condition (DESIGN §1, "Published 50M results").
+// The numbers the study reports per condition (docs/design.md §1.10).
 // A value is absent when the run has no probe, or no finite/non-null value, to take it from.
 struct ConditionSummary {
     std::string tag;

@@ -6,12 +6,13 @@
 #include "config/ParamCount.h"
 #include "config/Validation.h"
 #include "model/Attention.h"
+#include "model/Autocast.h"
 #include "model/MinimalLlm.h"
 #include "optim/StudyOptimizer.h"
+#include "probe/KeyProbe.h"
 #include "train/CudaGraphMicroStep.h"
 #include "train/Device.h"
 #include "train/Hardware.h"
-#include "train/KeyProbe.h"
 #include "train/ShardedMicroStep.h"
 
 #include <algorithm>
@@ -65,77 +66,31 @@ double tokensPerSecond(double tokensPerOptimizerStep, double stepMs)
     return stepMs > 0 ? tokensPerOptimizerStep / (stepMs / 1000.0) : 0.0;
 }
 
-// One model and its optimizer, trained on the same ids over and over, each phase timed.
+// One run's set-up, trained on the same ids over and over, each phase of its micro-steps timed.
 struct TimedTraining {
-    TimedTraining(const ModelConfig& mc, const Condition& condition, const TrainConfig& tc, const torch::Device& device,
-                  Kernels kernels)
-        : model(makeModel(mc, condition, tc, device, kernels)), optimizer(*model, tc), device(device)
-    {
-    }
+    TimedTraining(const StudyConfig& config, QkNormMode mode, const SetupOptions& options) : setup(config, mode, options) {}
 
-    static MinimalLlm makeModel(const ModelConfig& mc, const Condition& condition, const TrainConfig& tc,
-                                const torch::Device& device, Kernels kernels)
-    {
-        torch::manual_seed(static_cast<uint64_t>(tc.seed));
-        MinimalLlm m(mc, condition.mode);
-        m->setKernels(kernels);
-        m->to(device);
-        return m;
-    }
-
-    void optimizerStep(const torch::Tensor& ids, int64_t accum, bool autocast, bool record)
+    void optimizerStep(const torch::Tensor& ids, bool record)
     {
         const auto stepStart = Clock::now();
-        for (int64_t m = 0; m < accum; ++m) {
-            if (graph) {
-                const auto t = Clock::now();
-                graph->run(ids); // reads the loss: the replay is done
-                if (record)
-                    forwardBackward.push_back(msSince(t));
+        for (int64_t m = 0; m < setup.stepMode.accumulation; ++m) {
+            StepTimes times;
+            setup.stepper.step(ids, &times);
+            if (!record)
                 continue;
+            if (!setup.stepMode.cudaGraph) { // a graph replays both passes as one
+                forward.push_back(times.forwardMs);
+                backward.push_back(times.backwardMs);
             }
-            if (sharded) {
-                ShardedMicroStep::Times times;
-                sharded->run(ids, 1.0 / static_cast<double>(accum), &times);
-                if (record) {
-                    forward.push_back(times.forwardMs);
-                    backward.push_back(times.backwardMs);
-                    forwardBackward.push_back(times.forwardMs + times.backwardMs);
-                }
-                continue;
-            }
-            auto t = Clock::now();
-            torch::Tensor loss;
-            {
-                AutocastScope scope(device, autocast);
-                loss = model->loss(ids);
-            }
-            sync(device);
-            const double f = msSince(t);
-            t = Clock::now();
-            (loss / static_cast<double>(accum)).backward();
-            sync(device);
-            if (record) {
-                forward.push_back(f);
-                backward.push_back(msSince(t));
-                forwardBackward.push_back(f + backward.back());
-            }
+            forwardBackward.push_back(times.forwardBackwardMs);
+            if (times.optimizerStepped)
+                update.push_back(times.optimizerMs);
         }
-        const auto t = Clock::now();
-        optimizer.step();
-        optimizer.zeroGrad();
-        sync(device);
-        if (record) {
-            update.push_back(msSince(t));
+        if (record)
             perOptimizerStep.push_back(msSince(stepStart));
-        }
     }
 
-    MinimalLlm model;
-    StudyOptimizer optimizer;
-    std::unique_ptr<ShardedMicroStep> sharded;
-    std::unique_ptr<CudaGraphMicroStep> graph;
-    torch::Device device;
+    TrainingSetup setup;
     std::vector<double> forward, backward, forwardBackward, update, perOptimizerStep;
 };
 
@@ -155,28 +110,18 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     const auto condition = conditionForTag(options.tag);
     if (!condition)
         throw ConfigError("bench: unknown condition " + options.tag + " (use QK, QK_frozen or NoQK)");
-    const torch::Device device = resolveDevice(config.train.device);
-    if (device.is_cpu())
-        configureCpuThreads(config.train.threads);
     const ModelConfig& mc = config.model;
     const TrainConfig& tc = config.train;
-    const bool autocast = autocastOn(tc, device);
-
     const Kernels kernels = kernelsNamed(tc.kernels);
-    TimedTraining timed(mc, *condition, tc, device, kernels);
+    // A CUDA graph is captured in the first (untimed) warm-up step. The reference baseline runs
+    // eager steps with the reference kernels.
+    TimedTraining timed(config, condition->mode, {});
     std::optional<TimedTraining> baseline;
     if (options.compareWithReference)
-        baseline.emplace(mc, *condition, tc, device, Kernels::Reference);
-    const bool checkpointing = activationCheckpointingFor(config, condition->mode, device);
-    timed.model->setActivationCheckpointing(checkpointing);
-    if (baseline)
-        baseline->model->setActivationCheckpointing(checkpointing);
-    const int64_t shards = cpuShardsFor(tc, device, checkpointing);
-    if (shards > 1)
-        timed.sharded = std::make_unique<ShardedMicroStep>(timed.model, shards);
-    if (cudaGraphOn(tc, device)) // captured in the first (untimed) warm-up step
-        timed.graph = std::make_unique<CudaGraphMicroStep>(timed.model, tc.gradient_accumulation_steps, autocast);
-    MinimalLlm& model = timed.model;
+        baseline.emplace(config, condition->mode, SetupOptions{.kernels = Kernels::Reference, .path = StepPath::Eager});
+    const torch::Device device = timed.setup.device;
+    const bool autocast = timed.setup.stepMode.autocast;
+    MinimalLlm& model = timed.setup.model;
     const auto longOnDevice = torch::TensorOptions().dtype(torch::kLong).device(device);
     const torch::Tensor ids = torch::randint(mc.vocab_size, {tc.batch_size, mc.max_seq_len}, longOnDevice);
     const int64_t accum = tc.gradient_accumulation_steps;
@@ -186,10 +131,10 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
         const bool record = s >= options.warmupSteps;
         // Interleaved step by step, first one then the other, so both see the same machine.
         if (baseline && s % 2 == 1)
-            baseline->optimizerStep(ids, accum, autocast, record);
-        timed.optimizerStep(ids, accum, autocast, record);
+            baseline->optimizerStep(ids, record);
+        timed.optimizerStep(ids, record);
         if (baseline && s % 2 == 0)
-            baseline->optimizerStep(ids, accum, autocast, record);
+            baseline->optimizerStep(ids, record);
     }
 
     // The probe as the Trainer runs it: validation loss, then the keys of the probe batch, whose
@@ -208,7 +153,7 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
         sync(device);
         const double valMs = msSince(t);
         const auto k = Clock::now();
-        PendingKeyProbe pending = startKeyProbe(model, probeIds, config.probe.post_rope, autocast);
+        PendingKeyProbe pending = startKeyProbe(model, probeIds, {.postRope = config.probe.post_rope, .autocast = autocast});
         sync(device);
         const double startMs = msSince(k);
         const double solveMs = pending.solveMs();
@@ -236,11 +181,11 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     const double stepMs = median(timed.perOptimizerStep);
     report.tokensPerSecond = tokensPerSecond(double(accum * report.tokensPerMicroStep), stepMs);
     report.kernels = kernels;
-    report.cpuShards = shards;
+    report.cpuShards = timed.setup.stepMode.cpuShards;
     if (baseline)
         report.referenceTokensPerSecond =
             tokensPerSecond(double(accum * report.tokensPerMicroStep), median(baseline->perOptimizerStep));
-    report.cudaGraph = timed.graph != nullptr;
+    report.cudaGraph = timed.setup.stepMode.cudaGraph;
     report.forwardMs = median(timed.forward);
     report.backwardMs = median(timed.backward);
     report.forwardBackwardMs = median(timed.forwardBackward);
@@ -269,8 +214,7 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
         report.peakMemorySource = device.is_cuda() ? "host max resident set (no CUDA allocator statistics in this build)"
                                                    : "process max resident set";
     }
-    report.estimate =
-        estimateTrainingMemory(config, condition->mode, device.is_cuda(), fusedAttentionOn(device), checkpointing);
+    report.estimate = estimateTrainingMemory(config, condition->mode, memoryTargetFor(device), timed.setup.activations);
     return report;
 }
 

@@ -27,7 +27,7 @@ struct TrainerState {
 
 // One checkpoint = three files with a common stem <dir>/step_<micro-step, 9 digits>:
 //   .safetensors        the weights by the original module's names; the tied LM head is not
-//                       written (it is token_embedding.weight), see README "Checkpoints"
+//                       written (it is token_embedding.weight), see docs/cli.md "Checkpoints"
 //   .optim.safetensors  Muon momentum buffers, AdamW moments and step, CPU RNG state
 //   .json               TrainerState
 // Each file is written atomically, the .json last, so a checkpoint without its .json is

@@ -5,7 +5,6 @@
 #include "model/Attention.h"
 #include "train/Hardware.h"
 
-#include <ATen/autocast_mode.h>
 #include <mutex>
 #include <thread>
 #include <torch/cuda.h>
@@ -66,55 +65,18 @@ std::string describeDevice(const torch::Device& device)
     return device.str();
 }
 
-bool activationCheckpointingFor(const StudyConfig& config, QkNormMode mode, const torch::Device& device)
+MemoryTarget memoryTargetFor(const torch::Device& device)
+{
+    return {.cuda = device.is_cuda(), .fusedAttention = fusedAttentionOn(device)};
+}
+
+Activations activationsFor(const StudyConfig& config, QkNormMode mode, const torch::Device& device)
 {
     int64_t memory = 0;
     for (const DeviceInfo& d : availableDevices())
         if (d.id == device.str())
             memory = d.memoryBytes;
-    return activationCheckpointingWanted(config, mode, device.is_cuda(), fusedAttentionOn(device), memory);
-}
-
-bool cudaAutocastEnabled()
-{
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-    return at::autocast::is_autocast_enabled(at::kCUDA);
-#else
-    return at::autocast::is_enabled();
-#endif
-}
-
-AutocastScope::AutocastScope(const torch::Device& device, bool enabled)
-{
-    if (!enabled || !device.is_cuda())
-        return;
-    m_active = true;
-    m_previous = cudaAutocastEnabled();
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-    m_previousDtype = at::autocast::get_autocast_dtype(at::kCUDA);
-    at::autocast::set_autocast_enabled(at::kCUDA, true);
-    at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
-#else
-    m_previousDtype = at::autocast::get_autocast_gpu_dtype();
-    at::autocast::set_enabled(true);
-    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-#endif
-    at::autocast::increment_nesting();
-}
-
-AutocastScope::~AutocastScope()
-{
-    if (!m_active)
-        return;
-    if (at::autocast::decrement_nesting() == 0)
-        at::autocast::clear_cache();
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-    at::autocast::set_autocast_enabled(at::kCUDA, m_previous);
-    at::autocast::set_autocast_dtype(at::kCUDA, m_previousDtype);
-#else
-    at::autocast::set_enabled(m_previous);
-    at::autocast::set_autocast_gpu_dtype(m_previousDtype);
-#endif
+    return activationsFor(config, mode, memoryTargetFor(device), memory);
 }
 
 } // namespace qks

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Condition.h"
+#include "config/ResourceEstimate.h"
 #include "config/StudyConfig.h"
 
 #include <torch/types.h>
@@ -26,9 +27,13 @@ int configureCpuThreads(int64_t requested);
 // A short human description: "cpu (2 threads)" or "cuda:0 (NVIDIA H100, 80 GiB)".
 std::string describeDevice(const torch::Device& device);
 
-// Whether this run checkpoints activations (ResourceEstimate's activationCheckpointingWanted
-// with the device's own memory: the CPU's physical memory, a GPU's as nvidia-smi reports it).
-bool activationCheckpointingFor(const StudyConfig& config, QkNormMode mode, const torch::Device& device);
+// The device as the memory estimate sees it (config/ResourceEstimate.h): CUDA or not, and
+// whether its attention keeps a score matrix.
+MemoryTarget memoryTargetFor(const torch::Device& device);
+
+// Whether this run checkpoints activations (ResourceEstimate's activationsFor with the device's
+// own memory: the CPU's physical memory, a GPU's as nvidia-smi reports it).
+Activations activationsFor(const StudyConfig& config, QkNormMode mode, const torch::Device& device);
 
 // The CUDA-only training settings, as training, the benchmark and the cross-check apply them:
 // bf16 autocast (train.bf16_autocast) and the captured micro-step (train.cuda_graph) are off on
@@ -41,22 +46,5 @@ inline bool cudaGraphOn(const TrainConfig& t, const torch::Device& device)
 {
     return t.cuda_graph && device.is_cuda();
 }
-
-// Whether CUDA autocast is on in this thread (activation checkpointing replays it in backward).
-bool cudaAutocastEnabled();
-
-// Turns bf16 autocast on for CUDA for its lifetime (a no-op on CPU or when disabled).
-class AutocastScope {
-public:
-    AutocastScope(const torch::Device& device, bool enabled);
-    ~AutocastScope();
-    AutocastScope(const AutocastScope&) = delete;
-    AutocastScope& operator=(const AutocastScope&) = delete;
-
-private:
-    bool m_active = false;
-    bool m_previous = false;
-    torch::ScalarType m_previousDtype = torch::kBFloat16;
-};
 
 } // namespace qks

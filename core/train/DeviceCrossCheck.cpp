@@ -1,12 +1,9 @@
 #include "train/DeviceCrossCheck.h"
 
-#include "config/Condition.h"
 #include "config/Validation.h"
-#include "model/MinimalLlm.h"
-#include "optim/StudyOptimizer.h"
+#include "probe/KeyProbe.h"
 #include "train/Device.h"
-#include "train/KeyProbe.h"
-#include "train/MicroStepper.h"
+#include "train/TrainingSetup.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,22 +18,17 @@ struct DeviceRun {
     double initialPr = 0;
 };
 
-// Weights are initialised on the CPU from the seed and then moved, so both devices start from
-// bit-identical parameters whatever their random generators do.
-DeviceRun trainOn(const StudyConfig& config, const torch::Device& device, bool autocast, bool cudaGraph,
+// TrainingSetup draws the weights on the CPU from the seed and then moves them, so both devices
+// start from bit-identical parameters whatever their random generators do. Each micro-batch
+// trains in one pass on both sides; the candidate keeps a configured CUDA graph.
+DeviceRun trainOn(const StudyConfig& config, const std::string& device, StepPath path,
                   const std::vector<torch::Tensor>& batches)
 {
-    torch::manual_seed(static_cast<uint64_t>(config.train.seed));
-    MinimalLlm model(config.model, QkNormMode::Learned);
-    model->setKernels(kernelsNamed(config.train.kernels));
-    model->setActivationCheckpointing(activationCheckpointingFor(config, QkNormMode::Learned, device));
-    model->to(device);
-    StudyOptimizer optimizer(*model, config.train);
-    MicroStepper stepper(model, optimizer, config.train.gradient_accumulation_steps, autocast, 1, cudaGraph);
+    TrainingSetup setup(config, QkNormMode::Learned, {.device = device, .path = path});
     DeviceRun run;
-    run.initialPr = probeKeys(model, batches.front().to(device), false, autocast).meanPr;
+    run.initialPr = probeKeys(setup.model, batches.front().to(setup.device), {.autocast = setup.stepMode.autocast}).meanPr;
     for (const auto& batch : batches)
-        run.losses.push_back(stepper.step(batch.to(device)));
+        run.losses.push_back(setup.stepper.step(batch.to(setup.device)));
     return run;
 }
 
@@ -73,8 +65,8 @@ CrossCheckReport crossCheckDevices(const StudyConfig& config, const std::string&
     report.candidateAutocast = autocastOn(config.train, candidate);
     report.candidateCudaGraph = cudaGraphOn(config.train, candidate);
     const bool referenceAutocast = autocastOn(config.train, reference);
-    const DeviceRun a = trainOn(config, candidate, report.candidateAutocast, report.candidateCudaGraph, batches);
-    const DeviceRun b = trainOn(config, reference, referenceAutocast, false, batches);
+    const DeviceRun a = trainOn(config, candidateDevice, StepPath::Unsharded, batches);
+    const DeviceRun b = trainOn(config, referenceDevice, StepPath::Eager, batches);
     report.candidateLosses = a.losses;
     report.referenceLosses = b.losses;
     report.candidateInitialPr = a.initialPr;

@@ -1,7 +1,7 @@
 #include "train/ShardedMicroStep.h"
 
 #include "common/Elapsed.h"
-#include "model/CpuGemm.h"
+#include "kernels/CpuGemm.h"
 #include "model/Kernels.h"
 
 #include <ATen/Parallel.h>

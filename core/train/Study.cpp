@@ -51,8 +51,8 @@ std::string keptSoFar(const std::filesystem::path& resultsPath)
 
 // One condition on an opened dataset; the body of the study's loop.
 RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, const std::string& tag,
-                         const EventSink& sink, const std::shared_ptr<CancelToken>& cancel, bool resume,
-                         const std::filesystem::path& initialWeights, bool* skipped)
+                         const EventSink& sink, const std::shared_ptr<CancelToken>& cancel, const StudyStart& start,
+                         bool* skipped)
 {
     const std::filesystem::path out = config.study.out;
     const int64_t lastStep = makeRunPlan(config).microSteps;
@@ -62,9 +62,9 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
     done.resultsPath = out / tag / "results.json";
     *skipped = false;
     Trainer trainer(config, condition, data, done.resultsPath, sink, cancel);
-    if (!initialWeights.empty())
-        trainer.setInitialWeights(initialWeights);
-    if (resume) {
+    if (!start.initialWeights.empty())
+        trainer.setInitialWeights(start.initialWeights);
+    if (start.resume) {
         const auto checkpoints = listCheckpoints(out / tag / "checkpoints");
         if (!checkpoints.empty()) {
             if (checkpointMicroStep(checkpoints.back()) >= lastStep) {
@@ -77,11 +77,11 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
             trainer.setResumeFrom(checkpoints.back());
         }
     }
-    const auto start = std::chrono::steady_clock::now();
+    const auto started = std::chrono::steady_clock::now();
     auto report = [&](ErrorKind kind, const std::string& message) {
         done.errorKind = kind;
         done.error = message;
-        done.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        done.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         if (sink)
             sink(done);
     };
@@ -115,7 +115,7 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
         report(ErrorKind::Internal, what);
         throw;
     }
-    done.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    done.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (sink)
         sink(done);
     return done;
@@ -124,7 +124,7 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
 } // namespace
 
 RunFinished runStudyCondition(const StudyConfig& config, const std::string& tag, const EventSink& sink,
-                              std::shared_ptr<CancelToken> cancel, bool resume)
+                              std::shared_ptr<CancelToken> cancel, const StudyStart& start)
 {
     requireValidConfig(config);
     if (std::find(config.study.conditions.begin(), config.study.conditions.end(), tag) == config.study.conditions.end())
@@ -132,11 +132,11 @@ RunFinished runStudyCondition(const StudyConfig& config, const std::string& tag,
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
     checkOutputFolder(config, {tag});
     bool skipped = false;
-    return runCondition(config, data, tag, sink, cancel, resume, {}, &skipped);
+    return runCondition(config, data, tag, sink, cancel, {.resume = start.resume}, &skipped);
 }
 
 std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& sink, std::shared_ptr<CancelToken> cancel,
-                                  bool resume, const std::filesystem::path& initialWeights)
+                                  const StudyStart& start)
 {
     requireValidConfig(config);
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
@@ -148,7 +148,7 @@ std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& si
         if (cancel && cancel->cancelled())
             break;
         bool skipped = false;
-        RunFinished done = runCondition(config, data, tag, sink, cancel, resume, initialWeights, &skipped);
+        RunFinished done = runCondition(config, data, tag, sink, cancel, start, &skipped);
         if (!skipped)
             finished.push_back(done);
     }

@@ -33,7 +33,7 @@ SUCCESSORS_PER_TOKEN = 2
 MODEL = ref.ModelConfig(
     d_model=32, n_layers=2, n_heads=4, n_kv_heads=2, d_ff=64, vocab_size=64, max_seq_len=16
 )
-# DESIGN's hyperparameters, except both learning rates raised 5x (Muon 0.012 -> 0.06,
+# The study's hyperparameters (docs/design.md §1.5), except both learning rates raised 5x (Muon 0.012 -> 0.06,
 # AdamW 0.003 -> 0.015) so that four optimizer steps move the weights and losses far more
 # than float rounding does.
 TRAIN = ref.TrainConfig(
@@ -61,7 +61,7 @@ def markov_batches(count, batch, seq_len, vocab, seed):
 
 
 def expected_parameter_count(cfg, condition):
-    """The count DESIGN §1 gives, from the shapes alone (tied lm_head adds nothing)."""
+    """The count docs/design.md §1.4 gives, from the shapes alone (tied lm_head adds nothing)."""
     d, d_k = cfg.d_model, cfg.d_k
     qkvo = (d + 2 * cfg.n_kv_heads * d_k + d) * d
     ffn = 2 * d * cfg.d_ff
@@ -134,7 +134,7 @@ def describe():
     return (
         "Golden reference for QK Studio, made by tests/reference/generate_golden.py with "
         "tests/reference/minimal_llm.py: an independent plain-PyTorch implementation of "
-        "DESIGN.md section 1 (MinimalLLM, Muon with Polar Express in bf16, AdamW, clipping, "
+        "docs/design.md section 1 (MinimalLLM, Muon with Polar Express in bf16, AdamW, clipping, "
         "key-PR probe), CPU, float32, no autocast, torch.set_num_threads(1). "
         f"Weights: torch.manual_seed({SEED}) then N(0, 0.02) for every matrix, norm weights 1; "
         "the three conditions start from identical weights (QK_frozen keeps its q_norm/k_norm "
@@ -142,8 +142,8 @@ def describe():
         f"Data: {MICRO_STEPS} micro-batches then one probe batch of {PROBE_SEQUENCES} "
         f"sequences, walks over a fixed random table giving each token {SUCCESSORS_PER_TOKEN} "
         f"possible successors (torch.Generator seed {DATA_SEED}). "
-        "Learning rates are DESIGN's x5 (muon_lr 0.06, adamw_lr 0.015) so the losses move; "
-        "everything else is DESIGN's. Each micro-step: loss = mean cross entropy of "
+        "Learning rates are the study's x5 (muon_lr 0.06, adamw_lr 0.015) so the losses move; "
+        "everything else is the study's. Each micro-step: loss = mean cross entropy of "
         "logits[:, :-1] vs ids[:, 1:] (recorded before dividing by accumulation), "
         "(loss/accum).backward(); every accum micro-steps: clip_grad_norm_(all, grad_clip), "
         "Muon step, AdamW step, zero_grad. Probe: keys at each layer's k_norm output (before "

@@ -1,8 +1,8 @@
-"""Independent plain-PyTorch reference of the study in DESIGN.md §1.
+"""Independent plain-PyTorch reference of the study in docs/design.md §1.
 
 It exists to check the C++ implementation against, the way llm.c checks itself against a
 PyTorch run: same initial weights, same batches, and the losses, probe results and final
-weights must agree. It is written from DESIGN.md alone and shares no code with core/.
+weights must agree. It is written from the study's definitions (docs/design.md §1) alone and shares no code with core/.
 
 Runs on Debian's /usr/bin/python3 with python3-torch (torch 1.13): no nn.RMSNorm, no
 F.rms_norm, no public scaled_dot_product_attention, so those are written out here.
@@ -16,7 +16,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# Condition tag -> how q_norm / k_norm behave (DESIGN §1 table).
+# Condition tag -> how q_norm / k_norm behave (docs/design.md §1.1).
 QK_LEARNED = "QK"
 QK_FROZEN = "QK_frozen"
 NO_QK = "NoQK"

@@ -1,10 +1,12 @@
 #pragma once
 
-// Loads tests/fixtures/golden/tiny_golden.json (made by tests/reference/generate_golden.py)
-// into the config structs and tensors the core uses.
+// The golden reference the C++ model is held to: tests/reference/generate_golden.py, an
+// independent PyTorch implementation, trains a tiny model step by step and records everything.
 #include "config/StudyConfig.h"
 #include "model/MinimalLlm.h"
 
+#include <QProcess>
+#include <QString>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -14,25 +16,61 @@
 
 namespace qks::testing {
 
-// QKS_GOLDEN_FIXTURE names another fixture file. Each LibTorch major version rounds bf16 its own
-// way (Muon's coefficients: bf16 on 1.13, fp32 on 2.x), so the reference kernels match only a
-// fixture written by the same major version: scripts/libtorch2-check.sh writes one with the
-// PyTorch 2.x it builds against and points here.
-inline nlohmann::json loadGoldenFixture()
+inline nlohmann::json readJsonFile(const std::string& path)
 {
-    const char* other = std::getenv("QKS_GOLDEN_FIXTURE");
-    const std::string path =
-        other && *other ? std::string(other) : std::string(QKS_FIXTURES_DIR) + "/golden/tiny_golden.json";
     std::ifstream in(path);
     if (!in)
-        throw std::runtime_error("golden fixture " + path + " missing: run /usr/bin/python3 tests/reference/generate_golden.py");
-    auto fixture = nlohmann::json::parse(in);
+        throw std::runtime_error("golden reference " + path + " cannot be read");
+    return nlohmann::json::parse(in);
+}
+
+// Whether the reference was written by this build's LibTorch major version: each rounds bf16
+// its own way (Muon's coefficients: bf16 on 1.13, fp32 on 2.x).
+inline bool writtenBySameTorchMajor(const nlohmann::json& fixture)
+{
     const auto written = fixture.at("torch_version").get<std::string>();
-    if (written.substr(0, written.find('.')) != std::to_string(TORCH_VERSION_MAJOR))
-        throw std::runtime_error("golden fixture " + path + " was written by torch " + written + ", this build uses LibTorch " +
+    return written.substr(0, written.find('.')) == std::to_string(TORCH_VERSION_MAJOR);
+}
+
+inline nlohmann::json readGoldenFile(const std::string& path)
+{
+    auto fixture = readJsonFile(path);
+    if (!writtenBySameTorchMajor(fixture))
+        throw std::runtime_error("golden reference " + path + " was written by torch " +
+                                 fixture.at("torch_version").get<std::string>() + ", this build uses LibTorch " +
                                  TORCH_VERSION + ": write one with that PyTorch (tests/reference/generate_golden.py --out "
                                  "FILE) and set QKS_GOLDEN_FIXTURE=FILE");
     return fixture;
+}
+
+// The reference computed now, on this machine: Debian's /usr/bin/python3 with python3-torch links
+// the same LibTorch, OpenBLAS and oneDNN as this build and inherits this process's environment
+// (OPENBLAS_CORETYPE, ATEN_CPU_CAPABILITY, ONEDNN_MAX_CPU_ISA), so both sides pick the same CPU
+// kernels and the reference kernels can be held to an exact match on any x86-64 CPU. Written
+// into `scratchDir`. QKS_GOLDEN_FIXTURE names a reference written elsewhere instead
+// (scripts/libtorch2-check.sh: one from the PyTorch 2.x it builds against).
+inline nlohmann::json goldenReference(const QString& scratchDir)
+{
+    if (const char* other = std::getenv("QKS_GOLDEN_FIXTURE"); other && *other)
+        return readGoldenFile(other);
+    const QString out = scratchDir + QStringLiteral("/golden.json");
+    QProcess python;
+    python.setProcessChannelMode(QProcess::MergedChannels);
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(QKS_REFERENCE_DIR "/generate_golden.py"), QStringLiteral("--out"), out});
+    if (!python.waitForFinished(300000) || python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0)
+        throw std::runtime_error("/usr/bin/python3 tests/reference/generate_golden.py failed (is python3-torch installed? "
+                                 "scripts/setup.sh installs it): " +
+                                 python.readAll().toStdString());
+    return readGoldenFile(out.toStdString());
+}
+
+// The reference committed with the sources (tests/fixtures/golden/tiny_golden.json), written
+// once on one machine: an anchor that the reference computed now may differ from only by the
+// rounding of other CPU kernels, never by a change in what the reference computes.
+inline nlohmann::json committedGoldenAnchor()
+{
+    return readJsonFile(QKS_FIXTURES_DIR "/golden/tiny_golden.json");
 }
 
 inline ModelConfig goldenModelConfig(const nlohmann::json& f)

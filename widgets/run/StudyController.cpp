@@ -102,7 +102,7 @@ private:
 StudyController::StudyController(QObject* parent)
     : StudyController(
           [](const StudyConfig& c, const std::string& tag, const EventSink& sink, std::shared_ptr<CancelToken> cancel,
-             bool resume) { return runStudyCondition(c, tag, sink, std::move(cancel), resume); },
+             bool resume) { return runStudyCondition(c, tag, sink, std::move(cancel), {.resume = resume}); },
           [](const PrepareOptions& o) { prepareTextCorpus(o); }, parent)
 {
 }

@@ -517,8 +517,9 @@ void ConfigDialog::revalidate()
             available = d.memoryBytes;
     }
     // As the trainer decides it: auto checkpoints activations only when they would not fit.
-    const bool checkpointing = activationCheckpointingWanted(c, QkNormMode::Learned, cuda, cuda, available);
-    const MemoryEstimate memory = estimateTrainingMemory(c, QkNormMode::Learned, cuda, cuda, checkpointing);
+    const MemoryTarget target{.cuda = cuda, .fusedAttention = cuda};
+    const MemoryEstimate memory = estimateTrainingMemory(c, QkNormMode::Learned, target,
+                                                         activationsFor(c, QkNormMode::Learned, target, available));
     if (available > 0 && memory.total() > available * 9 / 10 && !byField.contains(QStringLiteral("train.batch_size")))
         byField.insert(QStringLiteral("train.batch_size"),
                        tr("the run needs about %1 of memory but the device has %2: lower train.batch_size "

@@ -16,6 +16,9 @@ using namespace qks;
 
 namespace {
 
+const MemoryTarget kCpu{.cuda = false, .fusedAttention = false};
+const MemoryTarget kCudaFused{.cuda = true, .fusedAttention = true};
+
 StudyConfig handSized()
 {
     StudyConfig c;
@@ -44,7 +47,7 @@ void TestResourceEstimate::countsAHandSizedModel()
     const StudyConfig c = handSized();
     // embedding 80; q 64 + k 32 + v 32 + o 64; FFN 128 + 128; two block norms 16; q/k γ 8; final norm 8.
     QCOMPARE(parameterCount(c.model, QkNormMode::Learned), int64_t(560));
-    const MemoryEstimate e = estimateTrainingMemory(c, QkNormMode::Learned, false, false);
+    const MemoryEstimate e = estimateTrainingMemory(c, QkNormMode::Learned, kCpu);
     QCOMPARE(e.weights, int64_t(560 * 4));
     QCOMPARE(e.gradients, int64_t(560 * 4));
     // Muon momentum for the 448 block-matrix weights; AdamW's two moments for 80 + 32.
@@ -57,9 +60,9 @@ void TestResourceEstimate::countsAHandSizedModel()
 void TestResourceEstimate::scalesWithBatchAndAttention()
 {
     StudyConfig c = handSized();
-    const MemoryEstimate one = estimateTrainingMemory(c, QkNormMode::None, false, false);
+    const MemoryEstimate one = estimateTrainingMemory(c, QkNormMode::None, kCpu);
     c.train.batch_size = 4;
-    const MemoryEstimate two = estimateTrainingMemory(c, QkNormMode::None, false, false);
+    const MemoryEstimate two = estimateTrainingMemory(c, QkNormMode::None, kCpu);
     QCOMPARE(two.activations, 2 * one.activations); // activations follow the batch
     QCOMPARE(two.weights, one.weights);               // state does not
     // Fused attention (CUDA, LibTorch 2) keeps no score matrix. Per token under bf16 autocast:
@@ -68,13 +71,13 @@ void TestResourceEstimate::scalesWithBatchAndAttention()
     // 4·10 and int64 targets 8 for each of the 4 × 3 predicted positions; and the log-softmax
     // backward's two fp32 gradients, 8·10 per predicted position (above the merged q/k/v/o
     // matrix's 4 × 24·8 bytes of gradient).
-    const MemoryEstimate fused = estimateTrainingMemory(c, QkNormMode::None, true, true);
+    const MemoryEstimate fused = estimateTrainingMemory(c, QkNormMode::None, kCudaFused);
     QCOMPARE(fused.activations,
              int64_t(16 * (136 + 32 + 64 + 8 + 128) + 16 * (8 * 8 + 4 + 2 * 8) + 12 * (4 * 10 + 8) + 12 * 8 * 10));
-    QCOMPARE(headAndTransientBytes(c, true), int64_t(16 * 84 + 12 * 48 + 960));
+    QCOMPARE(headAndTransientBytes(c, Precision::Bf16Autocast), int64_t(16 * 84 + 12 * 48 + 960));
     // With a vocabulary this small the largest weight gradient is the bigger transient.
     c.train.batch_size = 1; // 3 predicted positions: 8·10·3 = 240 < 4 × 192
-    QCOMPARE(headAndTransientBytes(c, true), int64_t(4 * 84 + 3 * 48 + 4 * 192));
+    QCOMPARE(headAndTransientBytes(c, Precision::Bf16Autocast), int64_t(4 * 84 + 3 * 48 + 4 * 192));
     c.train.batch_size = 4;
     // ... and the weights' bf16 copies: 2 bytes for each of the 552 parameters but the 24 of the norms.
     QCOMPARE(fused.weights, int64_t(552 * 4 + (552 - 24) * 2));
@@ -86,8 +89,8 @@ void TestResourceEstimate::checkpointingKeepsBlockInputs()
 {
     StudyConfig c = handSized();
     c.model.n_layers = 4;
-    const MemoryEstimate plain = estimateTrainingMemory(c, QkNormMode::Learned, false, false);
-    const MemoryEstimate ckpt = estimateTrainingMemory(c, QkNormMode::Learned, false, false, true);
+    const MemoryEstimate plain = estimateTrainingMemory(c, QkNormMode::Learned, kCpu);
+    const MemoryEstimate ckpt = estimateTrainingMemory(c, QkNormMode::Learned, kCpu, Activations::Checkpointed);
     QVERIFY(ckpt.activationCheckpointing && !plain.activationCheckpointing);
     // 8 tokens: 4 layers × 160 values × 4 bytes, against 4 block inputs of d_model fp32 values
     // plus one block's 160 recomputed values; the 640 bytes of logits either way.
@@ -119,12 +122,12 @@ void TestResourceEstimate::theGpuCountsAreWhatTheReferenceStepHolds()
             QVERIFY(counted["operations_matched"].get<int>() > 100); // the CPU run did what CUDA autocast does
             const int64_t tokens = counted["tokens"];
             for (const int64_t block : counted["block_bytes"])
-                QVERIFY2(block == tokens * blockActivationBytesPerToken(c.model, mode, true, true, true),
+                QVERIFY2(block == tokens * blockActivationBytesPerToken(c.model, mode, kCudaFused, Precision::Bf16Autocast),
                          qPrintable(QStringLiteral("%1 %2: autograd keeps %3 bytes per token and block, the estimate says %4")
                                         .arg(QString::fromStdString(name), QString::fromLatin1(tag))
                                         .arg(block / tokens)
-                                        .arg(blockActivationBytesPerToken(c.model, mode, true, true, true))));
-            const MemoryEstimate e = estimateTrainingMemory(c, mode, true, true);
+                                        .arg(blockActivationBytesPerToken(c.model, mode, kCudaFused, Precision::Bf16Autocast))));
+            const MemoryEstimate e = estimateTrainingMemory(c, mode, kCudaFused);
             const int64_t casts = e.weights - parameterCount(c.model, mode) * 4;
             QCOMPARE(casts, counted["weight_cast_bytes"].get<int64_t>());
             // The whole micro-step: what the allocator held at its peak beyond parameters and
@@ -141,15 +144,15 @@ void TestResourceEstimate::theGpuCountsAreWhatTheReferenceStepHolds()
 void TestResourceEstimate::autoCheckpointsOnlyWhenMemoryRequires()
 {
     StudyConfig c = handSized();
-    const int64_t need = estimateTrainingMemory(c, QkNormMode::Learned, true, true).total();
+    const int64_t need = estimateTrainingMemory(c, QkNormMode::Learned, kCudaFused).total();
     // auto: on above 90% of the device's memory, off below it and when the memory is unknown.
-    QVERIFY(activationCheckpointingWanted(c, QkNormMode::Learned, true, true, need));
-    QVERIFY(!activationCheckpointingWanted(c, QkNormMode::Learned, true, true, need * 2));
-    QVERIFY(!activationCheckpointingWanted(c, QkNormMode::Learned, true, true, 0));
+    QVERIFY(activationsFor(c, QkNormMode::Learned, kCudaFused, need) == Activations::Checkpointed);
+    QVERIFY(activationsFor(c, QkNormMode::Learned, kCudaFused, need * 2) == Activations::Kept);
+    QVERIFY(activationsFor(c, QkNormMode::Learned, kCudaFused, 0) == Activations::Kept);
     c.train.activation_checkpointing = "on";
-    QVERIFY(activationCheckpointingWanted(c, QkNormMode::Learned, true, true, need * 2));
+    QVERIFY(activationsFor(c, QkNormMode::Learned, kCudaFused, need * 2) == Activations::Checkpointed);
     c.train.activation_checkpointing = "off";
-    QVERIFY(!activationCheckpointingWanted(c, QkNormMode::Learned, true, true, need / 2));
+    QVERIFY(activationsFor(c, QkNormMode::Learned, kCudaFused, need / 2) == Activations::Kept);
 
     // study-50m at micro-batch 8 (102 GiB) does not fit an H100 80GB (nvidia-smi: 81559 MiB):
     // auto checkpoints there, and then it fits; an H200 (143771 MiB) needs no checkpointing. At
@@ -158,13 +161,13 @@ void TestResourceEstimate::autoCheckpointsOnlyWhenMemoryRequires()
     StudyConfig big = presetConfig("study-50m");
     big.train.batch_size = 8;
     const int64_t h100 = 81559LL * 1024 * 1024, h200 = 143771LL * 1024 * 1024;
-    QVERIFY(activationCheckpointingWanted(big, QkNormMode::Learned, true, true, h100));
-    QVERIFY(estimateTrainingMemory(big, QkNormMode::Learned, true, true, true).total() < h100);
-    QVERIFY(!activationCheckpointingWanted(big, QkNormMode::Learned, true, true, h200));
+    QVERIFY(activationsFor(big, QkNormMode::Learned, kCudaFused, h100) == Activations::Checkpointed);
+    QVERIFY(estimateTrainingMemory(big, QkNormMode::Learned, kCudaFused, Activations::Checkpointed).total() < h100);
+    QVERIFY(activationsFor(big, QkNormMode::Learned, kCudaFused, h200) == Activations::Kept);
     big.train.batch_size = 32;
-    QVERIFY(activationCheckpointingWanted(big, QkNormMode::Learned, true, true, h200));
-    QVERIFY(estimateTrainingMemory(big, QkNormMode::Learned, true, true, true).total() < h200 * 9 / 10);
-    QVERIFY(estimateTrainingMemory(big, QkNormMode::Learned, true, true, true).total() > h100 * 9 / 10);
+    QVERIFY(activationsFor(big, QkNormMode::Learned, kCudaFused, h200) == Activations::Checkpointed);
+    QVERIFY(estimateTrainingMemory(big, QkNormMode::Learned, kCudaFused, Activations::Checkpointed).total() < h200 * 9 / 10);
+    QVERIFY(estimateTrainingMemory(big, QkNormMode::Learned, kCudaFused, Activations::Checkpointed).total() > h100 * 9 / 10);
 }
 
 void TestResourceEstimate::aCudaGraphAddsTheProbeBesideIt()
@@ -173,13 +176,13 @@ void TestResourceEstimate::aCudaGraphAddsTheProbeBesideIt()
     c.train.cuda_graph = true;
     // On CUDA: one block of 8 tokens (368 bytes each as above, and the q/k norms' 8·8 + 8·4 +
     // 4·2 + 4·1), and the 640 bytes of logits.
-    const MemoryEstimate graph = estimateTrainingMemory(c, QkNormMode::Learned, true, true);
+    const MemoryEstimate graph = estimateTrainingMemory(c, QkNormMode::Learned, kCudaFused);
     QCOMPARE(graph.probeBesideGraph, int64_t(8 * (368 + 108) + 640));
     QCOMPARE(graph.total(), graph.weights + graph.gradients + graph.optimizer + graph.activations + graph.probeBesideGraph);
     // The CPU ignores the setting, and without it CUDA adds nothing.
-    QCOMPARE(estimateTrainingMemory(c, QkNormMode::Learned, false, false).probeBesideGraph, int64_t(0));
+    QCOMPARE(estimateTrainingMemory(c, QkNormMode::Learned, kCpu).probeBesideGraph, int64_t(0));
     c.train.cuda_graph = false;
-    const MemoryEstimate eager = estimateTrainingMemory(c, QkNormMode::Learned, true, true);
+    const MemoryEstimate eager = estimateTrainingMemory(c, QkNormMode::Learned, kCudaFused);
     QCOMPARE(eager.probeBesideGraph, int64_t(0));
     QCOMPARE(graph.total() - eager.total(), graph.probeBesideGraph);
 }

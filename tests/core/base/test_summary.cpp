@@ -1,4 +1,4 @@
-// The per-condition summary against the numbers DESIGN §1 quotes from the published report,
+// The per-condition summary against the numbers docs/design.md §1.10 quotes from the published report,
 // the table layout, token formatting, and runs with missing values.
 #include "results/ResultsJson.h"
 #include "results/Summary.h"
@@ -52,7 +52,7 @@ private Q_SLOTS:
         QTest::addColumn<double>("final");
         QTest::addColumn<double>("loss");
         QTest::addColumn<double>("val");
-        // DESIGN §1: init 86.85/86.85/86.42; minimum 55.17 at 7.9M / 51.84 at 9.8M / 51.28 at
+        // docs/design.md §1.10: init 86.85/86.85/86.42; minimum 55.17 at 7.9M / 51.84 at 9.8M / 51.28 at
         // 7.9M; final 65.70/59.55/63.25; train loss 3.618/3.614/3.683; val 3.440/3.439/3.505.
         QTest::newRow("QK") << std::string("QK") << 86.85 << 55.17 << "7.9M" << 65.70 << 3.618 << 3.440;
         QTest::newRow("QK_frozen") << std::string("QK_frozen") << 86.85 << 51.84 << "9.8M" << 59.55 << 3.614

@@ -8,10 +8,10 @@
 #include "config/Presets.h"
 #include "data/TokenDataset.h"
 #include "data/TokenShard.h"
+#include "probe/KeyProbe.h"
 #include "results/ResultsJson.h"
 #include "train/Checkpoint.h"
 #include "train/CheckpointModel.h"
-#include "train/KeyProbe.h"
 #include "train/Trainer.h"
 
 #include <QProcess>
@@ -156,7 +156,7 @@ private Q_SLOTS:
 
         const auto ids = torch::randint(0, 50, {2, 16}, torch::kLong);
         const double loss = model->loss(ids).item<double>();
-        const KeyProbeResult probe = probeKeys(model, ids, false, false);
+        const KeyProbeResult probe = probeKeys(model, ids);
         int code = 0;
         const QString out = runProcess("/usr/bin/python3", {QKS_REFERENCE_DIR "/checkpoint_interop.py", "load", "--weights",
                                                             QString::fromStdString(weights.string()), "--model",
@@ -193,7 +193,7 @@ private Q_SLOTS:
         QCOMPARE(loaded.config.model.vocab_size, int64_t(50));
         torch::NoGradGuard noGrad;
         QVERIFY(std::abs(loaded.model->loss(ids).item<double>() - py["loss"].get<double>()) < 1e-6);
-        QVERIFY(std::abs(probeKeys(loaded.model, ids, false, false).meanPr - py["mean_pr"].get<double>()) < 1e-6 * py["mean_pr"].get<double>());
+        QVERIFY(std::abs(probeKeys(loaded.model, ids).meanPr - py["mean_pr"].get<double>()) < 1e-6 * py["mean_pr"].get<double>());
     }
 
     void trainingContinuesFromPytorchWeights()
@@ -211,7 +211,7 @@ private Q_SLOTS:
         auto probeIds = torch::empty({4, 16}, torch::kLong);
         for (int64_t i = 0; i < 4; ++i)
             data.copyValSequence(i, probeIds.data_ptr<int64_t>() + i * 16);
-        QCOMPARE(r.mean_pr[0], probeKeys(loaded.model, probeIds, false, false).meanPr);
+        QCOMPARE(r.mean_pr[0], probeKeys(loaded.model, probeIds).meanPr);
         QVERIFY(r.mean_pr.back() != r.mean_pr[0]); // and it trained
     }
 

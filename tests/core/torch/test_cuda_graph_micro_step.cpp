@@ -59,7 +59,7 @@ private Q_SLOTS:
         const QString direct = errorMessageOf<ConfigError>([&] { CudaGraphMicroStep graph(t.model, 2, false); });
         QVERIFY2(direct.contains("train.cuda_graph = false") && direct.contains(TORCH_VERSION), qPrintable(direct));
         const QString stepper =
-            errorMessageOf<ConfigError>([&] { MicroStepper s(t.model, *t.optimizer, 2, false, 1, true); });
+            errorMessageOf<ConfigError>([&] { MicroStepper s(t.model, *t.optimizer, {.accumulation = 2, .cudaGraph = true}); });
         QCOMPARE(stepper, direct);
     }
 
@@ -78,8 +78,8 @@ private Q_SLOTS:
         const torch::Device cuda(torch::kCUDA, 0);
         const auto data = batches(cuda);
         Training eager(cuda), captured(cuda);
-        MicroStepper eagerSteps(eager.model, *eager.optimizer, 2, false);
-        MicroStepper graphSteps(captured.model, *captured.optimizer, 2, false, 1, true);
+        MicroStepper eagerSteps(eager.model, *eager.optimizer, {.accumulation = 2});
+        MicroStepper graphSteps(captured.model, *captured.optimizer, {.accumulation = 2, .cudaGraph = true});
         std::vector<double> eagerLosses, graphLosses;
         for (int s = 0; s < 12; ++s) {
             eagerLosses.push_back(eagerSteps.step(data[s % 2]));

@@ -1,12 +1,12 @@
-// The one-pass CPU kernels (model/FusedCpuOps.h) against the reference modules' operations,
+// The one-pass CPU kernels (kernels/FusedCpuOps.h) against the reference modules' operations,
 // in fp64 so that any difference beyond rounding shows: outputs and every gradient, on
 // non-contiguous inputs as the attention's split hands them over.
-#include "model/CpuGemm.h"
-#include "model/FusedCpuOps.h"
-#include "model/LinearCrossEntropy.h"
+#include "TensorDifference.h"
+#include "kernels/CpuGemm.h"
+#include "kernels/FusedCpuOps.h"
+#include "kernels/LinearCrossEntropy.h"
 #include "model/RmsNorm.h"
 #include "model/Rope.h"
-#include "TensorDifference.h"
 
 #include <QtTest>
 #include <cmath>

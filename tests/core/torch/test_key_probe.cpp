@@ -1,11 +1,11 @@
 // The probe as the trainer runs it: layer PR from captured keys equals the mean over kv heads
 // of an SVD-based PR (float64) within 1e-9, for Gaussian, rank-deficient and fp32 keys; and
-// probeKeys on a model reports per-layer PR and γ statistics as DESIGN §1 defines them; a
+// probeKeys on a model reports per-layer PR and γ statistics as docs/design.md §1.8 defines them; a
 // probe finished after the weights moved (solves off the training thread) reports the weights
 // it started from.
 #include "model/MinimalLlm.h"
+#include "probe/KeyProbe.h"
 #include "probe/Spectral.h"
-#include "train/KeyProbe.h"
 
 #include <Eigen/Dense>
 #include <QtTest>
@@ -98,7 +98,7 @@ private Q_SLOTS:
                 torch::NoGradGuard noGrad;
                 model->named_parameters()["transformer_blocks.1.attention.k_norm.weight"].copy_(torch::linspace(0.5, 1.5, 16));
             }
-            const KeyProbeResult r = probeKeys(model, ids, true, false);
+            const KeyProbeResult r = probeKeys(model, ids, {.postRope = true});
             QCOMPARE(r.layerPr.size(), size_t(3));
             QCOMPARE(r.postRopeLayerPr.size(), size_t(3));
             QVERIFY(std::abs(r.meanPr - (r.layerPr[0] + r.layerPr[1] + r.layerPr[2]) / 3) < 1e-12);
@@ -141,15 +141,15 @@ private Q_SLOTS:
         c.d_model = 64; c.n_layers = 2; c.n_heads = 4; c.n_kv_heads = 2; c.d_ff = 128; c.vocab_size = 100; c.max_seq_len = 32;
         const auto ids = torch::randint(0, 100, {4, 32}, torch::kLong);
         MinimalLlm model(c, QkNormMode::Learned);
-        const KeyProbeResult before = probeKeys(model, ids, true, false);
+        const KeyProbeResult before = probeKeys(model, ids, {.postRope = true});
 
-        PendingKeyProbe pending = startKeyProbe(model, ids, true, false);
+        PendingKeyProbe pending = startKeyProbe(model, ids, {.postRope = true});
         {
             torch::NoGradGuard noGrad;
             for (auto& p : model->parameters())
                 p.add_(torch::randn_like(p)); // far more than a training step moves them
         }
-        const KeyProbeResult after = probeKeys(model, ids, true, false);
+        const KeyProbeResult after = probeKeys(model, ids, {.postRope = true});
         QVERIFY(after.meanPr != before.meanPr);
 
         const KeyProbeResult late = pending.finish();
@@ -171,10 +171,10 @@ private Q_SLOTS:
         const auto ids = torch::randint(0, 50, {2, 16}, torch::kLong);
         for (int i = 0; i < 20; ++i) {
             MinimalLlm model(c, QkNormMode::Learned);
-            { PendingKeyProbe dropped = startKeyProbe(model, ids, false, false); }
+            { PendingKeyProbe dropped = startKeyProbe(model, ids); }
         }
         MinimalLlm model(c, QkNormMode::Learned);
-        QCOMPARE(startKeyProbe(model, ids, false, false).finish().layerPr, probeKeys(model, ids, false, false).layerPr);
+        QCOMPARE(startKeyProbe(model, ids).finish().layerPr, probeKeys(model, ids).layerPr);
     }
 };
 

@@ -1,5 +1,5 @@
 // MinimalLLM: parameter names and counts equal the original module's, the count formula
-// matches an instantiated model, and the pieces follow DESIGN §1 (interleaved RoPE, RMSNorm
+// matches an instantiated model, and the pieces follow docs/design.md §1.2 (interleaved RoPE, RMSNorm
 // eps, causality, tied head, frozen γ, GQA head mapping), and the fused CPU kernels compute
 // what the original operations compute.
 #include "config/ParamCount.h"

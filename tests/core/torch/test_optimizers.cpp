@@ -1,4 +1,4 @@
-// Muon (Polar Express) and AdamW as DESIGN §1: the orthogonalisation maps every singular value
+// Muon (Polar Express) and AdamW as docs/design.md §1.5: the orthogonalisation maps every singular value
 // through the coefficients' polynomial, one Muon step equals a float64 reference, AdamW decays
 // decoupled from the gradient, grouping is the original's, and a frozen γ never moves.
 #include "model/MinimalLlm.h"
@@ -42,7 +42,7 @@ Eigen::MatrixXd toEigen(const torch::Tensor& t)
     return m;
 }
 
-// Independent float64 Polar Express in Eigen, written from DESIGN §1.
+// Independent float64 Polar Express in Eigen, written from docs/design.md §1.5.
 Eigen::MatrixXd polarReference(Eigen::MatrixXd X)
 {
     const bool transposed = X.rows() > X.cols();
@@ -317,7 +317,7 @@ private Q_SLOTS:
             TrainConfig t;
             t.gradient_accumulation_steps = 2;
             StudyOptimizer optimizer(*model, t);
-            MicroStepper stepper(model, optimizer, 2, false);
+            MicroStepper stepper(model, optimizer, {.accumulation = 2});
             for (int s = 0; s < 8; ++s)
                 stepper.step(torch::randint(0, 50, {4, 16}, torch::kLong));
             QCOMPARE(stepper.optimizerSteps(), int64_t(4));

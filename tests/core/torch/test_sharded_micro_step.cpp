@@ -2,12 +2,12 @@
 // gradients equal one backward over the whole batch (fp64, 1e-12), add into what .grad holds,
 // are the same bits on every run, and a shard's error reaches the caller with .grad untouched.
 // Also the worker pool under it and the rule that picks the shard count.
-#include "model/CpuGemm.h"
+#include "SmallModelConfig.h"
+#include "TensorDifference.h"
+#include "kernels/CpuGemm.h"
 #include "model/MinimalLlm.h"
 #include "train/ShardWorkers.h"
 #include "train/ShardedMicroStep.h"
-#include "SmallModelConfig.h"
-#include "TensorDifference.h"
 
 #include <ATen/Parallel.h>
 #include <QtTest>

@@ -7,7 +7,7 @@
 
 namespace qks {
 
-// γ statistics of one layer's k_norm weight (DESIGN §1).
+// γ statistics of one layer's k_norm weight (docs/design.md §1.8).
 struct LayerGamma {
     double mean = 0, std = 0, cv = 0, min = 0, max = 0;
 };
@@ -21,8 +21,14 @@ struct KeyProbeResult {
     std::vector<LayerGamma> gamma;       // per layer; empty for NoQK
 };
 
+// How a probe measures, beside the pre-RoPE keys it always takes.
+struct ProbeOptions {
+    bool postRope = false; // also the keys after RoPE (probe.post_rope)
+    bool autocast = false; // run the probe's forward pass under bf16 autocast (CUDA only)
+};
+
 // Runs the model on `probeIds` (B, T) with key capture on and measures each layer's keys.
-KeyProbeResult probeKeys(MinimalLlm& model, const torch::Tensor& probeIds, bool postRope, bool autocast);
+KeyProbeResult probeKeys(MinimalLlm& model, const torch::Tensor& probeIds, ProbeOptions options = {});
 
 // Every layer's PR in three parts, so that the middle one can run while training goes on:
 // the Grams on the keys' device (one transfer), the float64 eigen-solves on the CPU, then
@@ -32,7 +38,7 @@ torch::Tensor gramEigenvectorsAll(const torch::Tensor& grams);          // same 
 std::vector<double> layerPrsFromEigenvectors(const std::vector<torch::Tensor>& layers, const torch::Tensor& vectors);
 
 // A probe whose eigen-solves run on ATen's inter-op thread pool, off the training thread
-// (DESIGN §1's probe: on study-50m 256 problems of 128 × 128, ~0.9 s of one core). The forward
+// (docs/design.md §1.8's probe: on study-50m 256 problems of 128 × 128, ~0.9 s of one core). The forward
 // pass, the Grams and the γ statistics happen in startKeyProbe, on the training thread, so the
 // weights may change as soon as it returns; finish() waits for the solves and takes σ on the
 // device from the captured keys, which the pending probe holds until then. The result equals
@@ -44,7 +50,7 @@ public:
     double solveMs() const; // how long the solves took on the pool (waits for them)
 
 private:
-    friend PendingKeyProbe startKeyProbe(MinimalLlm&, const torch::Tensor&, bool, bool);
+    friend PendingKeyProbe startKeyProbe(MinimalLlm&, const torch::Tensor&, ProbeOptions);
     struct Solved {
         torch::Tensor preRope, postRope; // eigenvectors, as gramEigenvectorsAll gives them
         double ms = 0;
@@ -54,7 +60,7 @@ private:
     std::shared_future<Solved> m_solved;
 };
 
-PendingKeyProbe startKeyProbe(MinimalLlm& model, const torch::Tensor& probeIds, bool postRope, bool autocast);
+PendingKeyProbe startKeyProbe(MinimalLlm& model, const torch::Tensor& probeIds, ProbeOptions options = {});
 
 // Layer PR from captured keys (B, T, KV, d_k): mean over kv heads of PR = (Σσ)²/Σσ². Each
 // head's d_k×d_k Gram KᵀK is formed in float64 on the keys' device, eigen-solved on the CPU

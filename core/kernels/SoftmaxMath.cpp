@@ -1,4 +1,4 @@
-#include "model/SoftmaxMath.h"
+#include "kernels/SoftmaxMath.h"
 
 #include <cmath>
 

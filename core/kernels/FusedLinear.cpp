@@ -1,6 +1,6 @@
-#include "model/FusedCpuOps.h"
+#include "kernels/FusedCpuOps.h"
 
-#include "model/CpuGemm.h"
+#include "kernels/CpuGemm.h"
 
 #include <torch/torch.h>
 

@@ -1,7 +1,7 @@
-#include "model/LinearCrossEntropy.h"
+#include "kernels/LinearCrossEntropy.h"
 
-#include "model/CpuGemm.h"
-#include "model/SoftmaxMath.h"
+#include "kernels/CpuGemm.h"
+#include "kernels/SoftmaxMath.h"
 
 #include <ATen/Dispatch.h>
 #include <ATen/Parallel.h>

@@ -1,4 +1,4 @@
-#include "model/FusedCpuOps.h"
+#include "kernels/FusedCpuOps.h"
 
 #include <ATen/Dispatch.h>
 #include <ATen/Parallel.h>

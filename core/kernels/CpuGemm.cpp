@@ -1,4 +1,4 @@
-#include "model/CpuGemm.h"
+#include "kernels/CpuGemm.h"
 
 #include <torch/torch.h>
 

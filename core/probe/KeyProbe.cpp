@@ -1,8 +1,8 @@
-#include "train/KeyProbe.h"
+#include "probe/KeyProbe.h"
 
+#include "model/Autocast.h"
 #include "probe/GammaStats.h"
 #include "probe/Spectral.h"
-#include "train/Device.h"
 
 #include <ATen/Parallel.h>
 #include <chrono>
@@ -96,14 +96,14 @@ double mean(const std::vector<double>& v)
 
 } // namespace
 
-PendingKeyProbe startKeyProbe(MinimalLlm& model, const torch::Tensor& probeIds, bool postRope, bool autocast)
+PendingKeyProbe startKeyProbe(MinimalLlm& model, const torch::Tensor& probeIds, ProbeOptions options)
 {
     torch::NoGradGuard noGrad;
     KeyCapture capture;
-    capture.wantPostRope = postRope;
+    capture.wantPostRope = options.postRope;
     model->setKeyCapture(&capture);
     {
-        AutocastScope scope(probeIds.device(), autocast);
+        AutocastScope scope(probeIds.device(), options.autocast);
         model->hiddenStates(probeIds); // the keys are captured on the way; no logits needed
     }
     model->setKeyCapture(nullptr);
@@ -171,9 +171,9 @@ KeyProbeResult PendingKeyProbe::finish()
     return result;
 }
 
-KeyProbeResult probeKeys(MinimalLlm& model, const torch::Tensor& probeIds, bool postRope, bool autocast)
+KeyProbeResult probeKeys(MinimalLlm& model, const torch::Tensor& probeIds, ProbeOptions options)
 {
-    return startKeyProbe(model, probeIds, postRope, autocast).finish();
+    return startKeyProbe(model, probeIds, options).finish();
 }
 
 } // namespace qks
