@@ -5,15 +5,11 @@
 #include "config/Condition.h"
 #include "config/ParamCount.h"
 #include "config/Validation.h"
-#include "model/Attention.h"
 #include "model/Autocast.h"
-#include "model/MinimalLlm.h"
-#include "optim/StudyOptimizer.h"
 #include "probe/KeyProbe.h"
-#include "train/CudaGraphMicroStep.h"
 #include "train/Device.h"
 #include "train/Hardware.h"
-#include "train/ShardedMicroStep.h"
+#include "train/TrainingSetup.h"
 
 #include <algorithm>
 #include <chrono>
@@ -94,6 +90,74 @@ struct TimedTraining {
     std::vector<double> forward, backward, forwardBackward, update, perOptimizerStep;
 };
 
+// The probe as the Trainer runs it: validation loss, then the keys of the probe batch, whose
+// eigen-solves run on the CPU pool. Timed apart: what holds up the training thread, and the
+// solves (waited for here, so that they do not overlap the finish). The first one allocates
+// and is not counted.
+struct ProbeTimes {
+    std::vector<double> total, valLoss, keys, solves;
+};
+
+ProbeTimes timeProbes(const StudyConfig& config, TrainingSetup& setup, const torch::Tensor& ids, int repeats)
+{
+    const ModelConfig& mc = config.model;
+    const torch::Device& device = setup.device;
+    const bool autocast = setup.stepMode.autocast;
+    const auto longOnDevice = torch::TensorOptions().dtype(torch::kLong).device(device);
+    const torch::Tensor probeIds = torch::randint(mc.vocab_size, {config.probe.batch, mc.max_seq_len}, longOnDevice);
+    ProbeTimes times;
+    for (int r = 0; repeats > 0 && r < repeats + 1; ++r) {
+        const auto t = Clock::now();
+        {
+            torch::NoGradGuard noGrad;
+            AutocastScope scope(device, autocast);
+            for (int64_t b = 0; b < config.probe.val_batches; ++b)
+                setup.model->loss(ids).item<double>();
+        }
+        sync(device);
+        const double valMs = msSince(t);
+        const auto k = Clock::now();
+        PendingKeyProbe pending =
+            startKeyProbe(setup.model, probeIds, {.postRope = config.probe.post_rope, .autocast = autocast});
+        sync(device);
+        const double startMs = msSince(k);
+        const double solveMs = pending.solveMs();
+        const auto f = Clock::now();
+        pending.finish();
+        sync(device);
+        const double keyMs = startMs + msSince(f);
+        if (r > 0) {
+            times.total.push_back(valMs + keyMs);
+            times.valLoss.push_back(valMs);
+            times.keys.push_back(keyMs);
+            times.solves.push_back(solveMs);
+        }
+    }
+    return times;
+}
+
+// The device's name, its memory peak, and where that figure comes from.
+void reportDeviceAndMemory(BenchmarkReport& report, const torch::Device& device)
+{
+    report.device = describeDevice(device);
+    for (const DeviceInfo& d : availableDevices()) {
+        if (d.id == device.str())
+            report.device = d.description;
+    }
+#ifdef QKS_CUDA_MEMORY_STATS
+    if (device.is_cuda()) {
+        const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.index());
+        report.peakMemoryBytes = stats.allocated_bytes[0].peak; // aggregate pool
+        report.peakMemorySource = "CUDA caching allocator, peak allocated";
+    }
+#endif
+    if (report.peakMemorySource.empty()) {
+        report.peakMemoryBytes = maxResidentBytes();
+        report.peakMemorySource = device.is_cuda() ? "host max resident set (no CUDA allocator statistics in this build)"
+                                                   : "process max resident set";
+    }
+}
+
 } // namespace
 
 double trainingFlopsPerToken(const ModelConfig& m)
@@ -112,7 +176,6 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
         throw ConfigError("bench: unknown condition " + options.tag + " (use QK, QK_frozen or NoQK)");
     const ModelConfig& mc = config.model;
     const TrainConfig& tc = config.train;
-    const Kernels kernels = kernelsNamed(tc.kernels);
     // A CUDA graph is captured in the first (untimed) warm-up step. The reference baseline runs
     // eager steps with the reference kernels.
     TimedTraining timed(config, condition->mode, {});
@@ -120,12 +183,9 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     if (options.compareWithReference)
         baseline.emplace(config, condition->mode, SetupOptions{.kernels = Kernels::Reference, .path = StepPath::Eager});
     const torch::Device device = timed.setup.device;
-    const bool autocast = timed.setup.stepMode.autocast;
-    MinimalLlm& model = timed.setup.model;
     const auto longOnDevice = torch::TensorOptions().dtype(torch::kLong).device(device);
     const torch::Tensor ids = torch::randint(mc.vocab_size, {tc.batch_size, mc.max_seq_len}, longOnDevice);
     const int64_t accum = tc.gradient_accumulation_steps;
-
     const int64_t optimizerSteps = std::max<int64_t>(1, (options.microSteps + accum - 1) / accum);
     for (int64_t s = 0; s < options.warmupSteps + optimizerSteps; ++s) {
         const bool record = s >= options.warmupSteps;
@@ -136,51 +196,15 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
         if (baseline && s % 2 == 0)
             baseline->optimizerStep(ids, record);
     }
-
-    // The probe as the Trainer runs it: validation loss, then the keys of the probe batch, whose
-    // eigen-solves run on the CPU pool. Timed apart: what holds up the training thread, and the
-    // solves (waited for here, so that they do not overlap the finish).
-    std::vector<double> probes, valLosses, keyProbes, keySolves;
-    const torch::Tensor probeIds = torch::randint(mc.vocab_size, {config.probe.batch, mc.max_seq_len}, longOnDevice);
-    for (int r = 0; options.probeRepeats > 0 && r < options.probeRepeats + 1; ++r) {
-        const auto t = Clock::now();
-        {
-            torch::NoGradGuard noGrad;
-            AutocastScope scope(device, autocast);
-            for (int64_t b = 0; b < config.probe.val_batches; ++b)
-                model->loss(ids).item<double>();
-        }
-        sync(device);
-        const double valMs = msSince(t);
-        const auto k = Clock::now();
-        PendingKeyProbe pending = startKeyProbe(model, probeIds, {.postRope = config.probe.post_rope, .autocast = autocast});
-        sync(device);
-        const double startMs = msSince(k);
-        const double solveMs = pending.solveMs();
-        const auto f = Clock::now();
-        pending.finish();
-        sync(device);
-        const double keyMs = startMs + msSince(f);
-        if (r > 0) { // the first one allocates
-            probes.push_back(valMs + keyMs);
-            valLosses.push_back(valMs);
-            keyProbes.push_back(keyMs);
-            keySolves.push_back(solveMs);
-        }
-    }
+    const ProbeTimes probes = timeProbes(config, timed.setup, ids, options.probeRepeats);
 
     BenchmarkReport report;
-    report.device = describeDevice(device);
-    for (const DeviceInfo& d : availableDevices()) {
-        if (d.id == device.str())
-            report.device = d.description;
-    }
     report.parameters = parameterCount(mc, condition->mode);
     report.tokensPerMicroStep = tc.batch_size * mc.max_seq_len;
     report.microSteps = optimizerSteps * accum;
     const double stepMs = median(timed.perOptimizerStep);
     report.tokensPerSecond = tokensPerSecond(double(accum * report.tokensPerMicroStep), stepMs);
-    report.kernels = kernels;
+    report.kernels = kernelsNamed(tc.kernels);
     report.cpuShards = timed.setup.stepMode.cpuShards;
     if (baseline)
         report.referenceTokensPerSecond =
@@ -190,30 +214,19 @@ BenchmarkReport runBenchmark(const StudyConfig& config, const BenchmarkOptions& 
     report.backwardMs = median(timed.backward);
     report.forwardBackwardMs = median(timed.forwardBackward);
     report.optimizerMs = median(timed.update);
-    report.probeMs = median(probes);
-    report.valLossMs = median(valLosses);
-    report.keyProbeMs = median(keyProbes);
-    report.keySolveMs = median(keySolves);
+    report.probeMs = median(probes.total);
+    report.valLossMs = median(probes.valLoss);
+    report.keyProbeMs = median(probes.keys);
+    report.keySolveMs = median(probes.solves);
     // Training on the CPU, the pool's solves take the training's own cores: they count there.
     const double probeCostMs = report.probeMs + (device.is_cpu() ? report.keySolveMs : 0.0);
     const double betweenProbesMs = double(config.probe.every) * stepMs / double(accum);
     report.probeShare = betweenProbesMs > 0 ? probeCostMs / betweenProbesMs : 0.0;
     report.flopsPerToken = trainingFlopsPerToken(mc);
+    reportDeviceAndMemory(report, device);
     report.peakFlops = options.peakFlops ? options.peakFlops : guessPeakFlops(report.device);
     if (device.is_cuda() && report.peakFlops)
         report.mfu = report.tokensPerSecond * report.flopsPerToken / *report.peakFlops;
-#ifdef QKS_CUDA_MEMORY_STATS
-    if (device.is_cuda()) {
-        const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.index());
-        report.peakMemoryBytes = stats.allocated_bytes[0].peak; // aggregate pool
-        report.peakMemorySource = "CUDA caching allocator, peak allocated";
-    }
-#endif
-    if (report.peakMemorySource.empty()) {
-        report.peakMemoryBytes = maxResidentBytes();
-        report.peakMemorySource = device.is_cuda() ? "host max resident set (no CUDA allocator statistics in this build)"
-                                                   : "process max resident set";
-    }
     report.estimate = estimateTrainingMemory(config, condition->mode, memoryTargetFor(device), timed.setup.activations);
     return report;
 }
