@@ -5,6 +5,7 @@
 #include "data/PreTokenizer.h"
 
 #include <algorithm>
+#include <optional>
 #include <queue>
 #include <unordered_map>
 
@@ -38,6 +39,176 @@ struct Candidate {
     {
         return count != o.count ? count < o.count : key > o.key;
     }
+};
+
+// The merge loop's state: the words as symbol sequences, every adjacent pair's count, which
+// words hold each pair, and a heap of candidate pairs.
+class Merges {
+public:
+    using WordCounts = std::unordered_map<std::string, int64_t, StringHash, std::equal_to<>>;
+
+    // Byte b starts as the id of its position in GPT-2's byte order.
+    explicit Merges(const WordCounts& wordCounts, size_t reserve)
+    {
+        int32_t byteId[256];
+        for (int i = 0; i < 256; ++i)
+            byteId[byteOrder(i)] = i;
+        m_words.reserve(wordCounts.size());
+        for (const auto& [text, count] : wordCounts) {
+            if (text.size() < 2)
+                continue; // no pair to merge
+            Word w;
+            w.count = count;
+            w.symbols.reserve(text.size());
+            for (char c : text)
+                w.symbols.push_back(byteId[static_cast<uint8_t>(c)]);
+            m_words.push_back(std::move(w));
+        }
+        m_vocab.reserve(reserve);
+        for (int i = 0; i < 256; ++i) {
+            m_vocab.push_back(byteToUnicode(byteOrder(i)));
+            m_idOf.emplace(m_vocab[i], i);
+        }
+        countPairs();
+        m_seen.assign(m_words.size(), 0);
+    }
+
+    // The most frequent pair (ties: the smaller (left, right)), once it is seen at least
+    // `minCount` times; nothing when none is left.
+    std::optional<uint64_t> bestPair(int64_t minCount)
+    {
+        // Lazy max-heap. Invariant: every pair with a positive count has an entry whose count is
+        // >= its true count (entries are pushed whenever a count grows; shrinking leaves an entry
+        // that is too high). So the top entry, once it matches its true count, is the true best.
+        while (!m_heap.empty()) {
+            const Candidate top = m_heap.top();
+            m_heap.pop();
+            const auto it = m_pairCount.find(top.key);
+            const int64_t current = it == m_pairCount.end() ? 0 : it->second;
+            if (top.count != current) {
+                if (top.count > current && current > 0)
+                    m_heap.push({current, top.key});
+                continue; // else a newer, exact entry is in the heap already
+            }
+            if (current < minCount)
+                return std::nullopt;
+            return top.key;
+        }
+        return std::nullopt;
+    }
+
+    // Records the merge of `key` and replaces the pair by its token in every word.
+    void merge(uint64_t key)
+    {
+        const int32_t a = leftOf(key);
+        const int32_t b = rightOf(key);
+        m_merges.emplace_back(m_vocab[a], m_vocab[b]);
+        const int32_t newId = tokenFor(m_vocab[a] + m_vocab[b]);
+        ++m_round;
+        m_grown.clear();
+        const std::vector<int32_t> containing = std::move(m_pairWords[key]);
+        m_pairWords.erase(key);
+        for (const int32_t wi : containing) {
+            if (m_seen[wi] == m_round)
+                continue;
+            m_seen[wi] = m_round;
+            replacePairIn(wi, a, b, newId);
+        }
+        m_pairCount.erase(key); // every occurrence is gone
+        std::sort(m_grown.begin(), m_grown.end());
+        m_grown.erase(std::unique(m_grown.begin(), m_grown.end()), m_grown.end());
+        for (const uint64_t grownKey : m_grown)
+            if (const int64_t c = m_pairCount[grownKey]; c > 0)
+                m_heap.push({c, grownKey});
+    }
+
+    // A special token after the merged ones; throws when its text is a token already.
+    int32_t addSpecial(const std::string& content)
+    {
+        const auto id = static_cast<int32_t>(m_vocab.size());
+        if (!m_idOf.emplace(content, id).second)
+            throw ConfigError("special token \"" + content + "\" is listed twice or spells a "
+                              "byte-level token; choose another special token");
+        m_vocab.push_back(content);
+        return id;
+    }
+
+    int64_t vocabSize() const { return static_cast<int64_t>(m_vocab.size()); }
+    size_t mergeCount() const { return m_merges.size(); }
+    std::vector<std::string> takeVocab() { return std::move(m_vocab); }
+    const std::vector<std::pair<std::string, std::string>>& merges() const { return m_merges; }
+
+private:
+    void countPairs()
+    {
+        for (size_t wi = 0; wi < m_words.size(); ++wi) {
+            const Word& w = m_words[wi];
+            for (size_t i = 0; i + 1 < w.symbols.size(); ++i)
+                addToPair(w.symbols[i], w.symbols[i + 1], w.count, static_cast<int32_t>(wi));
+        }
+        for (const auto& [key, count] : m_pairCount)
+            m_heap.push({count, key});
+        m_grown.clear();
+    }
+
+    // Different merges can spell the same string ("ab"+"c", "a"+"bc"): they share one id, as in
+    // Hugging Face's trainer, since a vocabulary maps each string to one id.
+    int32_t tokenFor(std::string merged)
+    {
+        if (const auto known = m_idOf.find(merged); known != m_idOf.end())
+            return known->second;
+        const auto id = static_cast<int32_t>(m_vocab.size());
+        m_idOf.emplace(merged, id);
+        m_vocab.push_back(std::move(merged));
+        return id;
+    }
+
+    // Left to right, non-overlapping, on the word as it changes: "a a a" with (a, a) gives
+    // "N a", and the neighbours seen are the already-merged ones.
+    void replacePairIn(int32_t wi, int32_t a, int32_t b, int32_t newId)
+    {
+        Word& w = m_words[wi];
+        std::vector<int32_t>& s = w.symbols;
+        for (size_t i = 0; i + 1 < s.size(); ++i) {
+            if (s[i] != a || s[i + 1] != b)
+                continue;
+            if (i > 0) {
+                addToPair(s[i - 1], a, -w.count, wi);
+                addToPair(s[i - 1], newId, w.count, wi);
+            }
+            if (i + 2 < s.size()) {
+                addToPair(b, s[i + 2], -w.count, wi);
+                addToPair(newId, s[i + 2], w.count, wi);
+            }
+            s[i] = newId;
+            s.erase(s.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        }
+    }
+
+    // Words that contain (or once contained) a pair may hold stale or repeated entries, which
+    // merging simply finds nothing to do in.
+    void addToPair(int32_t left, int32_t right, int64_t delta, int32_t wi)
+    {
+        const uint64_t key = pairKey(left, right);
+        m_pairCount[key] += delta;
+        if (delta > 0) {
+            m_grown.push_back(key);
+            std::vector<int32_t>& list = m_pairWords[key];
+            if (list.empty() || list.back() != wi)
+                list.push_back(wi);
+        }
+    }
+
+    std::vector<Word> m_words;
+    std::unordered_map<uint64_t, int64_t> m_pairCount;
+    std::unordered_map<uint64_t, std::vector<int32_t>> m_pairWords;
+    std::priority_queue<Candidate> m_heap;
+    std::vector<std::string> m_vocab;
+    std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> m_idOf;
+    std::vector<std::pair<std::string, std::string>> m_merges;
+    std::vector<uint32_t> m_seen; // stamp: word already merged this round
+    std::vector<uint64_t> m_grown;
+    uint32_t m_round = 0;
 };
 
 } // namespace
@@ -76,145 +247,23 @@ BpeTokenizer BpeTrainer::train(const BpeTrainerOptions& options)
     const int64_t targetBase = options.vocabSize - specials; // bytes + merged tokens
     const int64_t wantedMerges = targetBase - 256;
 
-    // Byte b starts as the id of its position in GPT-2's byte order.
-    int32_t byteId[256];
-    for (int i = 0; i < 256; ++i)
-        byteId[byteOrder(i)] = i;
-
-    std::vector<Word> words;
-    words.reserve(m_impl->wordCounts.size());
-    for (const auto& [text, count] : m_impl->wordCounts) {
-        if (text.size() < 2)
-            continue; // no pair to merge
-        Word w;
-        w.count = count;
-        w.symbols.reserve(text.size());
-        for (char c : text)
-            w.symbols.push_back(byteId[static_cast<uint8_t>(c)]);
-        words.push_back(std::move(w));
-    }
-
-    std::unordered_map<uint64_t, int64_t> pairCount;
-    // Words that contain (or once contained) a pair; may hold stale or repeated entries,
-    // which merging simply finds nothing to do in.
-    std::unordered_map<uint64_t, std::vector<int32_t>> pairWords;
-    for (size_t wi = 0; wi < words.size(); ++wi) {
-        const Word& w = words[wi];
-        for (size_t i = 0; i + 1 < w.symbols.size(); ++i) {
-            const uint64_t key = pairKey(w.symbols[i], w.symbols[i + 1]);
-            pairCount[key] += w.count;
-            std::vector<int32_t>& list = pairWords[key];
-            if (list.empty() || list.back() != static_cast<int32_t>(wi))
-                list.push_back(static_cast<int32_t>(wi));
-        }
-    }
-
-    // Lazy max-heap. Invariant: every pair with a positive count has an entry whose count is
-    // >= its true count (entries are pushed whenever a count grows; shrinking leaves an entry
-    // that is too high). So the top entry, once it matches its true count, is the true best.
-    std::priority_queue<Candidate> heap;
-    for (const auto& [key, count] : pairCount)
-        heap.push({count, key});
-
-    std::vector<std::string> vocab;
-    vocab.reserve(static_cast<size_t>(std::min<int64_t>(options.vocabSize, 1 << 20)));
-    for (int i = 0; i < 256; ++i)
-        vocab.push_back(byteToUnicode(byteOrder(i)));
-    std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> idOf;
-    for (int i = 0; i < 256; ++i)
-        idOf.emplace(vocab[i], i);
-    std::vector<std::pair<std::string, std::string>> merges;
-
-    std::vector<uint32_t> seen(words.size(), 0); // stamp: word already merged this round
-    std::vector<uint64_t> grown;
-    uint32_t round = 0;
-    while (static_cast<int64_t>(vocab.size()) < targetBase && !heap.empty()) {
-        const Candidate top = heap.top();
-        heap.pop();
-        const auto it = pairCount.find(top.key);
-        const int64_t current = it == pairCount.end() ? 0 : it->second;
-        if (top.count != current) {
-            if (top.count > current && current > 0)
-                heap.push({current, top.key});
-            continue; // else a newer, exact entry is in the heap already
-        }
-        if (current < options.minPairCount)
+    Merges m(m_impl->wordCounts, static_cast<size_t>(std::min<int64_t>(options.vocabSize, 1 << 20)));
+    while (m.vocabSize() < targetBase) {
+        const std::optional<uint64_t> best = m.bestPair(options.minPairCount);
+        if (!best)
             break;
-
-        const int32_t a = leftOf(top.key);
-        const int32_t b = rightOf(top.key);
-        merges.emplace_back(vocab[a], vocab[b]);
-        // Different merges can spell the same string ("ab"+"c", "a"+"bc"): they share one id,
-        // as in Hugging Face's trainer, since a vocabulary maps each string to one id.
-        std::string merged = vocab[a] + vocab[b];
-        int32_t newId;
-        if (const auto known = idOf.find(merged); known != idOf.end()) {
-            newId = known->second;
-        } else {
-            newId = static_cast<int32_t>(vocab.size());
-            idOf.emplace(merged, newId);
-            vocab.push_back(std::move(merged));
-        }
-
-        ++round;
-        grown.clear();
-        auto add = [&](int32_t l, int32_t r, int64_t delta, int32_t wi) {
-            const uint64_t key = pairKey(l, r);
-            pairCount[key] += delta;
-            if (delta > 0) {
-                grown.push_back(key);
-                std::vector<int32_t>& list = pairWords[key];
-                if (list.empty() || list.back() != wi)
-                    list.push_back(wi);
-            }
-        };
-        const std::vector<int32_t> containing = std::move(pairWords[top.key]);
-        pairWords.erase(top.key);
-        for (const int32_t wi : containing) {
-            if (seen[wi] == round)
-                continue;
-            seen[wi] = round;
-            Word& w = words[wi];
-            std::vector<int32_t>& s = w.symbols;
-            // Left to right, non-overlapping, on the word as it changes: "a a a" with (a, a)
-            // gives "N a", and the neighbours seen are the already-merged ones.
-            for (size_t i = 0; i + 1 < s.size(); ++i) {
-                if (s[i] != a || s[i + 1] != b)
-                    continue;
-                if (i > 0) {
-                    add(s[i - 1], a, -w.count, wi);
-                    add(s[i - 1], newId, w.count, wi);
-                }
-                if (i + 2 < s.size()) {
-                    add(b, s[i + 2], -w.count, wi);
-                    add(newId, s[i + 2], w.count, wi);
-                }
-                s[i] = newId;
-                s.erase(s.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-            }
-        }
-        pairCount.erase(top.key); // every occurrence is gone
-        std::sort(grown.begin(), grown.end());
-        grown.erase(std::unique(grown.begin(), grown.end()), grown.end());
-        for (const uint64_t key : grown)
-            if (const int64_t c = pairCount[key]; c > 0)
-                heap.push({c, key});
-
-        if (options.progress && merges.size() % 256 == 0)
-            options.progress(static_cast<int64_t>(vocab.size()) - 256, wantedMerges);
+        m.merge(*best);
+        if (options.progress && m.mergeCount() % 256 == 0)
+            options.progress(m.vocabSize() - 256, wantedMerges);
     }
     if (options.progress)
-        options.progress(static_cast<int64_t>(vocab.size()) - 256, wantedMerges);
+        options.progress(m.vocabSize() - 256, wantedMerges);
 
     std::vector<AddedToken> added;
-    for (const std::string& content : options.specialTokens) {
-        if (!idOf.emplace(content, static_cast<int32_t>(vocab.size())).second)
-            throw ConfigError("special token \"" + content + "\" is listed twice or spells a "
-                              "byte-level token; choose another special token");
-        added.push_back({static_cast<int32_t>(vocab.size()), content, true});
-        vocab.push_back(content);
-    }
-    return BpeTokenizer(std::move(vocab), merges, std::move(added), "trained tokenizer");
+    for (const std::string& content : options.specialTokens)
+        added.push_back({m.addSpecial(content), content, true});
+    const auto merges = m.merges();
+    return BpeTokenizer(m.takeVocab(), merges, std::move(added), "trained tokenizer");
 }
 
 } // namespace qks
