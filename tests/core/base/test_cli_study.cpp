@@ -158,6 +158,42 @@ private Q_SLOTS:
         }
     }
 
+    void everyCommandExplainsItselfWithHelp_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("anOption"); // one option the command's help must describe
+        QTest::newRow("study") << "study" << "--conditions";
+        QTest::newRow("train") << "train" << "--condition";
+        QTest::newRow("probe") << "probe" << "--post-rope";
+        QTest::newRow("eval") << "eval" << "--batch-size";
+        QTest::newRow("prepare") << "prepare" << "--text-field";
+        QTest::newRow("tokenize") << "tokenize" << "--decode";
+        QTest::newRow("inspect") << "inspect" << "--seq-len";
+        QTest::newRow("summary") << "summary" << "--json";
+        QTest::newRow("params") << "params" << "--condition";
+        QTest::newRow("config") << "config" << "--set";
+        QTest::newRow("bench") << "bench" << "--compare-kernels";
+        QTest::newRow("crosscheck") << "crosscheck" << "--against";
+    }
+
+    void everyCommandExplainsItselfWithHelp()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, anOption);
+        // --help wins over everything else on the line, even a missing required option.
+        for (const QStringList& args : {QStringList{command, "--help"}, QStringList{command, "-h", "--json"}}) {
+            const CliRun run = runCli(args);
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY2(run.out.startsWith("usage: qkstudio-cli " + command + " "), qPrintable(run.out));
+            QVERIFY2(run.out.contains("\n  " + anOption + " "), qPrintable(run.out));
+            QVERIFY(run.err.isEmpty());
+        }
+        // Without --help a usage error still names the command's usage on stderr, and exits 2.
+        const CliRun bad = runCli({command, "--no-such-option", "1"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("usage: qkstudio-cli " + command), qPrintable(bad.err));
+    }
+
     void benchReportsSpeedAndFlops()
     {
         const CliRun run = runCli({"bench", "--preset", "tiny-cpu", "--set", "model.d_model=32", "--set", "model.n_layers=2",
