@@ -14,7 +14,7 @@ struct StudyStart {
     // finished one is skipped); the others start fresh.
     bool resume = false;
     // Start every condition from this weights file instead of the seeded draw (runStudy only).
-    std::filesystem::path initialWeights;
+    std::filesystem::path initialWeights{};
 };
 
 // Runs the configured conditions one after another with the same seed and data order, each

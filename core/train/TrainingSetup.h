@@ -24,10 +24,10 @@ enum class StepPath {
 
 // What a caller may set apart from the configuration.
 struct SetupOptions {
-    std::optional<std::string> device;    // instead of train.device (the cross-check's two devices)
-    std::optional<Kernels> kernels;       // instead of train.kernels (the benchmark's reference baseline)
+    std::optional<std::string> device{};    // instead of train.device (the cross-check's two devices)
+    std::optional<Kernels> kernels{};       // instead of train.kernels (the benchmark's reference baseline)
     StepPath path = StepPath::Configured;
-    std::filesystem::path initialWeights; // start from these weights instead of the seeded draw
+    std::filesystem::path initialWeights{}; // start from these weights instead of the seeded draw
 };
 
 // Everything one run trains with, built in one place and in the study's order: the device and

@@ -576,7 +576,7 @@ void ConfigDialog::revalidate()
         text += QLatin1Char('\n') + tr("The CUDA graph keeps its activations for the whole run: the probe's passes "
                                       "need about %1 beside them (in the total).")
                                        .arg(QString::fromStdString(formatBytes(memory.probeBesideGraph)));
-    if (checkpointing)
+    if (memory.activationCheckpointing)
         text += QLatin1Char('\n') + tr("Activation checkpointing is on: each block is recomputed in backward, "
                                       "about a third more compute for far less memory.");
     const QString shape = shapeKey(c);
