@@ -1,8 +1,8 @@
 #include "charts/ChartBuilder.h"
 
 #include "charts/ChartAnnotation.h"
-#include "data/RunStyle.h"
-#include "data/SeriesMath.h"
+#include "store/RunStyle.h"
+#include "store/SeriesMath.h"
 
 #include <QBarSeries>
 #include <QBarSet>

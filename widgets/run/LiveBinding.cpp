@@ -1,8 +1,8 @@
 #include "run/LiveBinding.h"
 
-#include "data/RunStyle.h"
-#include "data/StudyStore.h"
 #include "run/StudyController.h"
+#include "store/RunStyle.h"
+#include "store/StudyStore.h"
 
 #include <QDir>
 #include <QFileInfo>

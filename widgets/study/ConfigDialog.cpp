@@ -6,9 +6,9 @@
 #include "config/Presets.h"
 #include "config/ResourceEstimate.h"
 #include "config/Validation.h"
-#include "data/RunStyle.h"
 #include "data/TextCorpus.h"
 #include "data/TokenDataset.h"
+#include "store/RunStyle.h"
 #include "train/Hardware.h"
 
 #include <QCheckBox>

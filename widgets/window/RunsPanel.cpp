@@ -1,9 +1,9 @@
 #include "window/RunsPanel.h"
 
-#include "data/FigureData.h"
-#include "data/RunStyle.h"
-#include "data/StudyStore.h"
 #include "results/Summary.h"
+#include "store/FigureData.h"
+#include "store/RunStyle.h"
+#include "store/StudyStore.h"
 
 #include <QDateTime>
 #include <QLocale>

@@ -1,4 +1,4 @@
-#include "data/RunStyle.h"
+#include "store/RunStyle.h"
 
 #include <QCoreApplication>
 
