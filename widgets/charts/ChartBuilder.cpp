@@ -304,14 +304,6 @@ private:
     QVector<QAbstractSeries*> m_hideFromLegend;
 };
 
-// The n-th chosen layer's colour: the study's three, then three more distinct hues.
-QColor layerColor(int index)
-{
-    static const QColor stops[] = {QColor(0xf9, 0x73, 0x16), QColor(0xa8, 0x55, 0xf7), QColor(0x22, 0xd3, 0xee),
-                                   QColor(0x4a, 0xde, 0x80), QColor(0xf4, 0x72, 0xb6), QColor(0xfa, 0xcc, 0x15)};
-    return stops[index % 6];
-}
-
 void buildLoss(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studiesShown, const FigureOptions& o,
                const ChartTheme& theme, int plotWidth)
 {

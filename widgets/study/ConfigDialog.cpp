@@ -1,5 +1,6 @@
 #include "study/ConfigDialog.h"
 
+#include "app/AppTheme.h"
 #include "config/Condition.h"
 #include "config/ConfigJson.h"
 #include "config/ParamCount.h"
@@ -116,6 +117,12 @@ QString shapeKey(const StudyConfig& c)
     const nlohmann::json j = configToJson(c);
     return QString::fromStdString(j["model"].dump() + j["train"]["batch_size"].dump() + j["train"]["device"].dump() +
                                   j["train"]["threads"].dump());
+}
+
+// A red frame around a field that breaks a rule.
+void markBroken(QWidget* field, bool broken)
+{
+    field->setStyleSheet(broken ? QStringLiteral("border: 1px solid %1;").arg(kErrorColor.name()) : QString());
 }
 
 QString durationText(double seconds)
@@ -281,7 +288,7 @@ void ConfigDialog::buildForm()
     connect(m_measure, &QPushButton::clicked, this, &ConfigDialog::measureSpeed);
 
     m_issuesLabel->setWordWrap(true);
-    m_issuesLabel->setStyleSheet(QStringLiteral("color: #f85149;"));
+    m_issuesLabel->setStyleSheet(QStringLiteral("color: %1;").arg(kErrorColor.name()));
     layout->addWidget(m_issuesLabel);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -529,11 +536,11 @@ void ConfigDialog::revalidate()
     // Mark the fields, list the rules.
     for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
         const bool bad = byField.contains(it.key());
-        it.value()->setStyleSheet(bad ? QStringLiteral("border: 1px solid #f85149;") : QString());
+        markBroken(it.value(), bad);
         it.value()->setToolTip(bad ? byField.value(it.key()) : describeField(it.key()));
     }
-    m_dataPath->setStyleSheet(byField.contains(QStringLiteral("data.path")) ? QStringLiteral("border: 1px solid #f85149;") : QString());
-    m_out->setStyleSheet(byField.contains(QStringLiteral("study.out")) ? QStringLiteral("border: 1px solid #f85149;") : QString());
+    markBroken(m_dataPath, byField.contains(QStringLiteral("data.path")));
+    markBroken(m_out, byField.contains(QStringLiteral("study.out")));
     QStringList keys = byField.keys();
     keys.sort();
     for (const QString& k : keys)
