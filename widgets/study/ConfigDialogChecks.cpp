@@ -4,6 +4,7 @@
 #include "config/ConfigJson.h"
 #include "config/Presets.h"
 #include "config/Validation.h"
+#include "study/ConfigIssueText.h"
 #include "study/FieldHelp.h"
 
 #include <QComboBox>
@@ -73,8 +74,8 @@ ConfigDialog::DeviceFit ConfigDialog::deviceFit(const StudyConfig& c) const
     return fit;
 }
 
-// Field → what is wrong with it: parse errors and data problems first, then core's rules,
-// then what only the form asks for.
+// Field → what is wrong with it, in the user's language: parse errors and data problems
+// first, then core's rules, then what only the form asks for.
 QHash<QString, QString> ConfigDialog::brokenRules(const StudyConfig& c) const
 {
     QHash<QString, QString> byField = m_fieldErrors;
@@ -82,7 +83,7 @@ QHash<QString, QString> ConfigDialog::brokenRules(const StudyConfig& c) const
         const QString field = QString::fromStdString(i.field);
         if (byField.contains(field) || field == QLatin1String("data.path"))
             continue; // the parse error or the data check says it better
-        byField.insert(field, QString::fromStdString(i.rule));
+        byField.insert(field, configIssueText(i));
     }
     if (c.study.conditions.empty())
         byField.insert(QStringLiteral("study.conditions"), tr("choose at least one condition"));
