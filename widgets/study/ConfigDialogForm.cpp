@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -32,6 +33,21 @@ bool shownElsewhere(const QString& key)
 {
     return key == QLatin1String("train.device") || key.startsWith(QLatin1String("data.")) ||
            key.startsWith(QLatin1String("study."));
+}
+
+// A folder's line edit with a Browse… button that picks the folder.
+QHBoxLayout* folderRow(QWidget* dialog, QLineEdit* edit, const QString& dialogTitle)
+{
+    auto* row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    auto* browse = new QPushButton(QCoreApplication::translate("qks::gui::ConfigDialog", "Browse…"), dialog);
+    row->addWidget(browse);
+    QObject::connect(browse, &QPushButton::clicked, dialog, [dialog, edit, dialogTitle] {
+        const QString dir = QFileDialog::getExistingDirectory(dialog, dialogTitle, edit->text());
+        if (!dir.isEmpty())
+            edit->setText(dir);
+    });
+    return row;
 }
 
 } // namespace
@@ -115,11 +131,7 @@ QWidget* ConfigDialog::buildDataSource()
     m_dataKind->addItem(tr("Token data folder (prepared, llm.c shards or Hugging Face arrow)"));
     m_dataKind->addItem(tr("Text folder (.txt, .jsonl), tokenized first"));
     dataForm->addRow(tr("Source:"), m_dataKind);
-    auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(m_dataPath, 1);
-    auto* browse = new QPushButton(tr("Browse…"), this);
-    pathRow->addWidget(browse);
-    dataForm->addRow(tr("Folder:"), pathRow);
+    dataForm->addRow(tr("Folder:"), folderRow(this, m_dataPath, tr("Data Folder")));
     m_tokenizer->setPlaceholderText(tr("empty: train a byte-level BPE on the text"));
     dataForm->addRow(tr("Tokenizer:"), m_tokenizer);
     m_vocabForText->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]*")), this));
@@ -127,11 +139,6 @@ QWidget* ConfigDialog::buildDataSource()
     m_dataPreview->setWordWrap(true);
     m_dataPreview->setTextInteractionFlags(Qt::TextSelectableByMouse);
     dataForm->addRow(tr("Preview:"), m_dataPreview);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Data Folder"), m_dataPath->text());
-        if (!dir.isEmpty())
-            m_dataPath->setText(dir);
-    });
     for (QLineEdit* e : {m_dataPath, m_tokenizer, m_vocabForText})
         connect(e, &QLineEdit::textChanged, this, &ConfigDialog::revalidate);
     connect(m_dataKind, &QComboBox::currentIndexChanged, this, [this, dataForm](int kind) {
@@ -157,18 +164,9 @@ QWidget* ConfigDialog::buildRunPlace()
         m_device->addItem(text, QString::fromStdString(d.id));
     }
     runForm->addRow(tr("Device:"), m_device);
-    auto* outRow = new QHBoxLayout;
-    outRow->addWidget(m_out, 1);
-    auto* browseOut = new QPushButton(tr("Browse…"), this);
-    outRow->addWidget(browseOut);
-    runForm->addRow(tr("Output folder:"), outRow);
+    runForm->addRow(tr("Output folder:"), folderRow(this, m_out, tr("Output Folder")));
     connect(m_device, &QComboBox::currentIndexChanged, this, &ConfigDialog::revalidate);
     connect(m_out, &QLineEdit::textChanged, this, &ConfigDialog::revalidate);
-    connect(browseOut, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Output Folder"), m_out->text());
-        if (!dir.isEmpty())
-            m_out->setText(dir);
-    });
     return run;
 }
 
