@@ -619,6 +619,117 @@ Alle verschieden → beides</translation>
     </message>
 </context>
 <context>
+    <name>qks::gui::ConfigRules</name>
+    <message>
+        <source>must be positive (is %1)</source>
+        <translation>muss positiv sein (ist %1)</translation>
+    </message>
+    <message>
+        <source>must divide %1 (%2)</source>
+        <translation>muss %1 (%2) teilen</translation>
+    </message>
+    <message>
+        <source>must leave an even head size d_k = d_model / n_heads for RoPE pairs (d_k is %1)</source>
+        <translation>muss für die RoPE-Paare eine gerade Kopfgröße d_k = d_model / n_heads ergeben (d_k ist %1)</translation>
+    </message>
+    <message>
+        <source>must be at least 2 (one next-token target)</source>
+        <translation>muss mindestens 2 sein (ein Ziel für die Vorhersage des nächsten Tokens)</translation>
+    </message>
+    <message>
+        <source>must be greater than 1</source>
+        <translation>muss größer als 1 sein</translation>
+    </message>
+    <message>
+        <source>must be a positive finite number</source>
+        <translation>muss eine positive endliche Zahl sein</translation>
+    </message>
+    <message>
+        <source>batch_size × max_seq_len × gradient_accumulation_steps (tokens per optimizer step) must fit a 64-bit integer</source>
+        <translation>batch_size × max_seq_len × gradient_accumulation_steps (Tokens pro Optimiererschritt) muss in eine 64-Bit-Ganzzahl passen</translation>
+    </message>
+    <message>
+        <source>must be at least one optimizer step: batch_size × max_seq_len × gradient_accumulation_steps = %1</source>
+        <translation>muss mindestens einen Optimiererschritt umfassen: batch_size × max_seq_len × gradient_accumulation_steps = %1</translation>
+    </message>
+    <message>
+        <source>with the other model sizes gives about %1 parameters, more than 2^50; a size is mistyped</source>
+        <translation>ergibt mit den anderen Modellgrößen etwa %1 Parameter, mehr als 2^50; eine Größe ist vertippt</translation>
+    </message>
+    <message>
+        <source>with model.max_seq_len and the model sizes needs about %1 bytes of activations, more than 2^60; a size is mistyped</source>
+        <translation>braucht mit model.max_seq_len und den Modellgrößen etwa %1 Byte an Aktivierungen, mehr als 2^60; eine Größe ist vertippt</translation>
+    </message>
+    <message>
+        <source>must lie in [0, 1)</source>
+        <translation>muss in [0, 1) liegen</translation>
+    </message>
+    <message>
+        <source>must be zero or positive</source>
+        <translation>muss null oder positiv sein</translation>
+    </message>
+    <message>
+        <source>must be 0 (off) or positive</source>
+        <translation>muss 0 (aus) oder positiv sein</translation>
+    </message>
+    <message>
+        <source>must be 0 (all cores) or positive</source>
+        <translation>muss 0 (alle Kerne) oder positiv sein</translation>
+    </message>
+    <message>
+        <source>must be 0 (only at the end) or positive</source>
+        <translation>muss 0 (nur am Ende) oder positiv sein</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>must be %1 (is &quot;%2&quot;)</source>
+        <translation>muss %1 sein (ist „%2“)</translation>
+    </message>
+    <message>
+        <source>must be 0 (auto) or 1..train.batch_size (is %1)</source>
+        <translation>muss 0 (automatisch) oder 1..train.batch_size sein (ist %1)</translation>
+    </message>
+    <message>
+        <source>must be at least 1 micro-step</source>
+        <translation>muss mindestens 1 Mikroschritt sein</translation>
+    </message>
+    <message>
+        <source>must name a token folder (make one with qkstudio-cli prepare)</source>
+        <translation>muss einen Token-Ordner angeben (mit qkstudio-cli prepare erstellen)</translation>
+    </message>
+    <message>
+        <source>must be at least 1</source>
+        <translation>muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>must name an output folder</source>
+        <translation>muss einen Ausgabeordner angeben</translation>
+    </message>
+    <message>
+        <source>must list at least one of QK, QK_frozen, NoQK</source>
+        <translation>muss mindestens eine der Bedingungen QK, QK_frozen, NoQK enthalten</translation>
+    </message>
+    <message>
+        <source>unknown condition &quot;%1&quot; (expected QK, QK_frozen or NoQK)</source>
+        <translation>unbekannte Bedingung „%1“ (erwartet: QK, QK_frozen oder NoQK)</translation>
+    </message>
+    <message>
+        <source>lists &quot;%1&quot; twice</source>
+        <translation>enthält „%1“ zweimal</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>qks::gui::ExportDialog</name>
     <message>
         <source>Current figure (%1)</source>

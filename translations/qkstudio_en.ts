@@ -616,6 +616,117 @@ All differ → both</source>
     </message>
 </context>
 <context>
+    <name>qks::gui::ConfigRules</name>
+    <message>
+        <source>must be positive (is %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must divide %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must leave an even head size d_k = d_model / n_heads for RoPE pairs (d_k is %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least 2 (one next-token target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be greater than 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a positive finite number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch_size × max_seq_len × gradient_accumulation_steps (tokens per optimizer step) must fit a 64-bit integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least one optimizer step: batch_size × max_seq_len × gradient_accumulation_steps = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with the other model sizes gives about %1 parameters, more than 2^50; a size is mistyped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with model.max_seq_len and the model sizes needs about %1 bytes of activations, more than 2^60; a size is mistyped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must lie in [0, 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be zero or positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 0 (off) or positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 0 (all cores) or positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 0 (only at the end) or positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be %1 (is &quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 0 (auto) or 1..train.batch_size (is %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least 1 micro-step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must name a token folder (make one with qkstudio-cli prepare)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must name an output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must list at least one of QK, QK_frozen, NoQK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown condition &quot;%1&quot; (expected QK, QK_frozen or NoQK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lists &quot;%1&quot; twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qks::gui::ExportDialog</name>
     <message>
         <source>Current figure (%1)</source>

@@ -617,6 +617,117 @@ A≈B≠C → 由归一化驱动
     </message>
 </context>
 <context>
+    <name>qks::gui::ConfigRules</name>
+    <message>
+        <source>must be positive (is %1)</source>
+        <translation>必须为正数（当前为 %1）</translation>
+    </message>
+    <message>
+        <source>must divide %1 (%2)</source>
+        <translation>必须能整除 %1（%2）</translation>
+    </message>
+    <message>
+        <source>must leave an even head size d_k = d_model / n_heads for RoPE pairs (d_k is %1)</source>
+        <translation>必须使头维度 d_k = d_model / n_heads 为偶数，以便 RoPE 成对旋转（d_k 为 %1）</translation>
+    </message>
+    <message>
+        <source>must be at least 2 (one next-token target)</source>
+        <translation>必须至少为 2（至少要有一个预测下一个 Token 的目标）</translation>
+    </message>
+    <message>
+        <source>must be greater than 1</source>
+        <translation>必须大于 1</translation>
+    </message>
+    <message>
+        <source>must be a positive finite number</source>
+        <translation>必须是有限的正数</translation>
+    </message>
+    <message>
+        <source>batch_size × max_seq_len × gradient_accumulation_steps (tokens per optimizer step) must fit a 64-bit integer</source>
+        <translation>batch_size × max_seq_len × gradient_accumulation_steps（每个优化器步的 Token 数）必须能用 64 位整数表示</translation>
+    </message>
+    <message>
+        <source>must be at least one optimizer step: batch_size × max_seq_len × gradient_accumulation_steps = %1</source>
+        <translation>必须至少够一个优化器步：batch_size × max_seq_len × gradient_accumulation_steps = %1</translation>
+    </message>
+    <message>
+        <source>with the other model sizes gives about %1 parameters, more than 2^50; a size is mistyped</source>
+        <translation>与其他模型尺寸一起约得到 %1 个参数，超过 2^50；某个尺寸输入有误</translation>
+    </message>
+    <message>
+        <source>with model.max_seq_len and the model sizes needs about %1 bytes of activations, more than 2^60; a size is mistyped</source>
+        <translation>结合 model.max_seq_len 和各模型尺寸约需 %1 字节的激活值，超过 2^60；某个尺寸输入有误</translation>
+    </message>
+    <message>
+        <source>must lie in [0, 1)</source>
+        <translation>必须位于区间 [0, 1) 内</translation>
+    </message>
+    <message>
+        <source>must be zero or positive</source>
+        <translation>必须为零或正数</translation>
+    </message>
+    <message>
+        <source>must be 0 (off) or positive</source>
+        <translation>必须为 0（关闭）或正数</translation>
+    </message>
+    <message>
+        <source>must be 0 (all cores) or positive</source>
+        <translation>必须为 0（使用全部核心）或正数</translation>
+    </message>
+    <message>
+        <source>must be 0 (only at the end) or positive</source>
+        <translation>必须为 0（仅在结束时）或正数</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>must be %1 (is &quot;%2&quot;)</source>
+        <translation>必须为 %1（当前为“%2”）</translation>
+    </message>
+    <message>
+        <source>must be 0 (auto) or 1..train.batch_size (is %1)</source>
+        <translation>必须为 0（自动）或 1..train.batch_size（当前为 %1）</translation>
+    </message>
+    <message>
+        <source>must be at least 1 micro-step</source>
+        <translation>必须至少为 1 个微步</translation>
+    </message>
+    <message>
+        <source>must name a token folder (make one with qkstudio-cli prepare)</source>
+        <translation>必须指定一个 Token 文件夹（可用 qkstudio-cli prepare 生成）</translation>
+    </message>
+    <message>
+        <source>must be at least 1</source>
+        <translation>必须至少为 1</translation>
+    </message>
+    <message>
+        <source>must name an output folder</source>
+        <translation>必须指定输出文件夹</translation>
+    </message>
+    <message>
+        <source>must list at least one of QK, QK_frozen, NoQK</source>
+        <translation>必须至少列出 QK、QK_frozen、NoQK 中的一个</translation>
+    </message>
+    <message>
+        <source>unknown condition &quot;%1&quot; (expected QK, QK_frozen or NoQK)</source>
+        <translation>未知条件“%1”（应为 QK、QK_frozen 或 NoQK）</translation>
+    </message>
+    <message>
+        <source>lists &quot;%1&quot; twice</source>
+        <translation>“%1”被列出了两次</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+</context>
+<context>
     <name>qks::gui::ExportDialog</name>
     <message>
         <source>Current figure (%1)</source>

@@ -21,13 +21,62 @@ std::string roughly(long double v)
 
 } // namespace
 
+std::string configRuleText(ConfigRule id, const std::vector<std::string>& args)
+{
+    const auto arg = [&](size_t i) { return i < args.size() ? args[i] : std::string("?"); };
+    switch (id) {
+    case ConfigRule::Positive: return "must be positive (is " + arg(0) + ")";
+    case ConfigRule::Divides: return "must divide " + arg(0) + " (" + arg(1) + ")";
+    case ConfigRule::EvenHeadSize:
+        return "must leave an even head size d_k = d_model / n_heads for RoPE pairs (d_k is " + arg(0) + ")";
+    case ConfigRule::AtLeastTwoTokens: return "must be at least 2 (one next-token target)";
+    case ConfigRule::GreaterThanOne: return "must be greater than 1";
+    case ConfigRule::PositiveFinite: return "must be a positive finite number";
+    case ConfigRule::StepTokensOverflow:
+        return "batch_size × max_seq_len × gradient_accumulation_steps (tokens per optimizer step) must fit a "
+               "64-bit integer";
+    case ConfigRule::AtLeastOneStep:
+        return "must be at least one optimizer step: batch_size × max_seq_len × gradient_accumulation_steps = " + arg(0);
+    case ConfigRule::TooManyParameters:
+        return "with the other model sizes gives about " + arg(0) + " parameters, more than 2^50; a size is mistyped";
+    case ConfigRule::TooMuchActivationMemory:
+        return "with model.max_seq_len and the model sizes needs about " + arg(0) +
+               " bytes of activations, more than 2^60; a size is mistyped";
+    case ConfigRule::InUnitInterval: return "must lie in [0, 1)";
+    case ConfigRule::ZeroOrPositive: return "must be zero or positive";
+    case ConfigRule::ZeroOffOrPositive: return "must be 0 (off) or positive";
+    case ConfigRule::ZeroAllCoresOrPositive: return "must be 0 (all cores) or positive";
+    case ConfigRule::ZeroAtEndOrPositive: return "must be 0 (only at the end) or positive";
+    case ConfigRule::NotNegative: return "must not be negative";
+    case ConfigRule::OneOf: {
+        // "must be auto, on or off (is "x")": args are the value, then the choices.
+        std::string choices;
+        for (size_t i = 1; i < args.size(); ++i)
+            choices += (i == 1 ? "" : i + 1 == args.size() ? " or " : ", ") + args[i];
+        return "must be " + choices + " (is \"" + arg(0) + "\")";
+    }
+    case ConfigRule::CpuShardsRange: return "must be 0 (auto) or 1..train.batch_size (is " + arg(0) + ")";
+    case ConfigRule::AtLeastOneMicroStep: return "must be at least 1 micro-step";
+    case ConfigRule::NeedsTokenFolder: return "must name a token folder (make one with qkstudio-cli prepare)";
+    case ConfigRule::AtLeastOne: return "must be at least 1";
+    case ConfigRule::NeedsOutputFolder: return "must name an output folder";
+    case ConfigRule::NeedsCondition: return "must list at least one of QK, QK_frozen, NoQK";
+    case ConfigRule::UnknownCondition: return "unknown condition \"" + arg(0) + "\" (expected QK, QK_frozen or NoQK)";
+    case ConfigRule::ListedTwice: return "lists \"" + arg(0) + "\" twice";
+    }
+    return "breaks a rule";
+}
+
 std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
 {
     std::vector<ConfigIssue> issues;
-    auto fail = [&](std::string field, std::string rule) { issues.push_back({std::move(field), std::move(rule)}); };
+    auto fail = [&](std::string field, ConfigRule id, std::vector<std::string> args = {}) {
+        std::string rule = configRuleText(id, args);
+        issues.push_back({std::move(field), std::move(rule), id, std::move(args)});
+    };
     auto positive = [&](const char* field, int64_t v) {
         if (v <= 0)
-            fail(field, "must be positive (is " + std::to_string(v) + ")");
+            fail(field, ConfigRule::Positive, {std::to_string(v)});
         return v > 0;
     };
 
@@ -40,18 +89,17 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
     positive("model.vocab_size", m.vocab_size);
     positive("model.max_seq_len", m.max_seq_len);
     if (dm && nh && m.d_model % m.n_heads != 0)
-        fail("model.n_heads", "must divide model.d_model (" + std::to_string(m.d_model) + ")");
+        fail("model.n_heads", ConfigRule::Divides, {"model.d_model", std::to_string(m.d_model)});
     else if (dm && nh && m.d_k() % 2 != 0)
-        fail("model.n_heads", "must leave an even head size d_k = d_model / n_heads for RoPE pairs (d_k is " +
-                                  std::to_string(m.d_k()) + ")");
+        fail("model.n_heads", ConfigRule::EvenHeadSize, {std::to_string(m.d_k())});
     if (nh && kv && m.n_heads % m.n_kv_heads != 0)
-        fail("model.n_kv_heads", "must divide model.n_heads (" + std::to_string(m.n_heads) + ")");
+        fail("model.n_kv_heads", ConfigRule::Divides, {"model.n_heads", std::to_string(m.n_heads)});
     if (m.max_seq_len > 0 && m.max_seq_len < 2)
-        fail("model.max_seq_len", "must be at least 2 (one next-token target)");
+        fail("model.max_seq_len", ConfigRule::AtLeastTwoTokens);
     if (!(m.rope_base > 1.0))
-        fail("model.rope_base", "must be greater than 1");
+        fail("model.rope_base", ConfigRule::GreaterThanOne);
     if (!(m.init_std > 0.0) || !std::isfinite(m.init_std))
-        fail("model.init_std", "must be a positive finite number");
+        fail("model.init_std", ConfigRule::PositiveFinite);
 
     const TrainConfig& t = c.train;
     const bool bs = positive("train.batch_size", t.batch_size);
@@ -62,11 +110,9 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
         int64_t perStep = 0;
         if (__builtin_mul_overflow(t.batch_size, m.max_seq_len, &perStep) ||
             __builtin_mul_overflow(perStep, t.gradient_accumulation_steps, &perStep))
-            fail("train.batch_size", "batch_size × max_seq_len × gradient_accumulation_steps (tokens per optimizer "
-                                     "step) must fit a 64-bit integer");
+            fail("train.batch_size", ConfigRule::StepTokensOverflow);
         else if (t.tokens < perStep)
-            fail("train.tokens", "must be at least one optimizer step: batch_size × max_seq_len × gradient_accumulation_steps = " +
-                                     std::to_string(perStep));
+            fail("train.tokens", ConfigRule::AtLeastOneStep, {std::to_string(perStep)});
     }
     // Parameter count and memory estimate are int64 products of these sizes (ParamCount.cpp,
     // ResourceEstimate.cpp); with every size positive, bounding the final products here in long
@@ -79,8 +125,7 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
                                      2 * static_cast<long double>(m.d_k());
         const long double params = static_cast<long double>(m.vocab_size) * d + m.n_layers * perLayer + d;
         if (params > 0x1p50L)
-            fail("model.d_model", "with the other model sizes gives about " + roughly(params) +
-                                      " parameters, more than 2^50; a size is mistyped");
+            fail("model.d_model", ConfigRule::TooManyParameters, {roughly(params)});
         if (bs && m.max_seq_len > 0) {
             const long double tokens = static_cast<long double>(t.batch_size) * m.max_seq_len;
             const long double perTokenPerLayer = 14 * d + 2 * static_cast<long double>(m.d_ff) +
@@ -88,68 +133,68 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
             const long double activations = tokens * m.n_layers * perTokenPerLayer * 4 +
                                             2 * tokens * static_cast<long double>(m.vocab_size) * 4;
             if (activations > 0x1p60L)
-                fail("train.batch_size", "with model.max_seq_len and the model sizes needs about " + roughly(activations) +
-                                             " bytes of activations, more than 2^60; a size is mistyped");
+                fail("train.batch_size", ConfigRule::TooMuchActivationMemory, {roughly(activations)});
         }
     }
     auto positiveReal = [&](const char* field, double v) {
         if (!(v > 0.0) || !std::isfinite(v))
-            fail(field, "must be a positive finite number");
+            fail(field, ConfigRule::PositiveFinite);
     };
     positiveReal("train.muon_lr", t.muon_lr);
     positiveReal("train.adamw_lr", t.adamw_lr);
     positiveReal("train.adamw_eps", t.adamw_eps);
-    if (!(t.muon_momentum >= 0.0 && t.muon_momentum < 1.0))
-        fail("train.muon_momentum", "must lie in [0, 1)");
-    if (!(t.adamw_beta1 >= 0.0 && t.adamw_beta1 < 1.0))
-        fail("train.adamw_beta1", "must lie in [0, 1)");
-    if (!(t.adamw_beta2 >= 0.0 && t.adamw_beta2 < 1.0))
-        fail("train.adamw_beta2", "must lie in [0, 1)");
+    auto unitInterval = [&](const char* field, double v) {
+        if (!(v >= 0.0 && v < 1.0))
+            fail(field, ConfigRule::InUnitInterval);
+    };
+    unitInterval("train.muon_momentum", t.muon_momentum);
+    unitInterval("train.adamw_beta1", t.adamw_beta1);
+    unitInterval("train.adamw_beta2", t.adamw_beta2);
     if (!(t.weight_decay >= 0.0) || !std::isfinite(t.weight_decay))
-        fail("train.weight_decay", "must be zero or positive");
+        fail("train.weight_decay", ConfigRule::ZeroOrPositive);
     if (!(t.grad_clip >= 0.0) || !std::isfinite(t.grad_clip))
-        fail("train.grad_clip", "must be zero (off) or positive");
+        fail("train.grad_clip", ConfigRule::ZeroOffOrPositive);
     if (t.seed < 0)
-        fail("train.seed", "must not be negative");
+        fail("train.seed", ConfigRule::NotNegative);
     if (t.threads < 0)
-        fail("train.threads", "must be 0 (all cores) or positive");
+        fail("train.threads", ConfigRule::ZeroAllCoresOrPositive);
     if (t.kernels != "fused" && t.kernels != "reference")
-        fail("train.kernels", "must be fused or reference (is \"" + t.kernels + "\")");
+        fail("train.kernels", ConfigRule::OneOf, {t.kernels, "fused", "reference"});
     if (t.activation_checkpointing != "auto" && t.activation_checkpointing != "on" && t.activation_checkpointing != "off")
-        fail("train.activation_checkpointing", "must be auto, on or off (is \"" + t.activation_checkpointing + "\")");
+        fail("train.activation_checkpointing", ConfigRule::OneOf, {t.activation_checkpointing, "auto", "on", "off"});
     if (t.cpu_shards < 0 || t.cpu_shards > t.batch_size)
-        fail("train.cpu_shards", "must be 0 (auto) or 1..train.batch_size (is " + std::to_string(t.cpu_shards) + ")");
+        fail("train.cpu_shards", ConfigRule::CpuShardsRange, {std::to_string(t.cpu_shards)});
     if (!(t.device == "auto" || t.device == "cpu" || t.device == "cuda" || t.device.rfind("cuda:", 0) == 0))
-        fail("train.device", "must be auto, cpu, cuda or cuda:N (is \"" + t.device + "\")");
+        fail("train.device", ConfigRule::OneOf, {t.device, "auto", "cpu", "cuda", "cuda:N"});
 
     const ProbeConfig& p = c.probe;
     if (p.every < 1)
-        fail("probe.every", "must be at least 1 micro-step");
+        fail("probe.every", ConfigRule::AtLeastOneMicroStep);
     if (p.early_every < 0)
-        fail("probe.early_every", "must be 0 (off) or positive");
+        fail("probe.early_every", ConfigRule::ZeroOffOrPositive);
     if (p.early_until < 0)
-        fail("probe.early_until", "must not be negative");
+        fail("probe.early_until", ConfigRule::NotNegative);
     positive("probe.batch", p.batch);
     positive("probe.val_batches", p.val_batches);
 
     if (c.data.path.empty())
-        fail("data.path", "must name a token folder (make one with qkstudio-cli prepare)");
+        fail("data.path", ConfigRule::NeedsTokenFolder);
 
     if (c.checkpoint.every_tokens < 0)
-        fail("checkpoint.every_tokens", "must be 0 (only at the end) or positive");
+        fail("checkpoint.every_tokens", ConfigRule::ZeroAtEndOrPositive);
     if (c.checkpoint.keep < 1)
-        fail("checkpoint.keep", "must be at least 1");
+        fail("checkpoint.keep", ConfigRule::AtLeastOne);
 
     if (c.study.out.empty())
-        fail("study.out", "must name an output folder");
+        fail("study.out", ConfigRule::NeedsOutputFolder);
     if (c.study.conditions.empty())
-        fail("study.conditions", "must list at least one of QK, QK_frozen, NoQK");
+        fail("study.conditions", ConfigRule::NeedsCondition);
     std::set<std::string> seen;
     for (const std::string& tag : c.study.conditions) {
         if (!conditionForTag(tag))
-            fail("study.conditions", "unknown condition \"" + tag + "\" (expected QK, QK_frozen or NoQK)");
+            fail("study.conditions", ConfigRule::UnknownCondition, {tag});
         else if (!seen.insert(tag).second)
-            fail("study.conditions", "lists \"" + tag + "\" twice");
+            fail("study.conditions", ConfigRule::ListedTwice, {tag});
     }
     return issues;
 }

@@ -7,14 +7,51 @@
 
 namespace qks {
 
-// One broken rule: the setting it concerns and the rule in words.
+// Which rule a setting breaks. The CLI prints ConfigIssue::rule, English made here; the GUI
+// words the rule in the user's language from the id and ConfigIssue::args, so core stays
+// free of Qt and of every language but the CLI's.
+enum class ConfigRule {
+    Positive,                // args: the value
+    Divides,                 // args: the other setting, its value ("model.d_model", "2048")
+    EvenHeadSize,            // args: d_k
+    AtLeastTwoTokens,        // one next-token target
+    GreaterThanOne,
+    PositiveFinite,
+    StepTokensOverflow,      // batch_size × max_seq_len × gradient_accumulation_steps
+    AtLeastOneStep,          // args: tokens per optimizer step
+    TooManyParameters,       // args: the parameter count, three digits
+    TooMuchActivationMemory, // args: the bytes, three digits
+    InUnitInterval,          // [0, 1)
+    ZeroOrPositive,
+    ZeroOffOrPositive,       // 0 switches it off
+    ZeroAllCoresOrPositive,
+    ZeroAtEndOrPositive,     // 0: only at the end
+    NotNegative,
+    OneOf,                   // args: the value, then every choice
+    CpuShardsRange,          // args: the value
+    AtLeastOneMicroStep,
+    NeedsTokenFolder,
+    AtLeastOne,
+    NeedsOutputFolder,
+    NeedsCondition,
+    UnknownCondition,        // args: the tag
+    ListedTwice,             // args: the tag
+};
+
+// One broken rule: the setting it concerns, the rule in English, and the rule as an id with
+// its values for a translated text.
 struct ConfigIssue {
-    std::string field; // "model.n_heads"
-    std::string rule;  // "must divide model.d_model (2048)"
+    std::string field;             // "model.n_heads"
+    std::string rule;              // "must divide model.d_model (2048)"
+    ConfigRule id = ConfigRule::Positive;
+    std::vector<std::string> args; // {"model.d_model", "2048"}
 };
 
 // Every rule the configuration breaks, in field order; empty when it is usable.
 std::vector<ConfigIssue> validateConfig(const StudyConfig& config);
+
+// The English text of a rule ("must divide model.d_model (2048)"), as ConfigIssue::rule holds it.
+std::string configRuleText(ConfigRule id, const std::vector<std::string>& args);
 
 // Throws ConfigError listing every issue ("model.n_heads: must divide ...; train.tokens: ...").
 void requireValidConfig(const StudyConfig& config);

@@ -1,10 +1,12 @@
-// The New Study dialog: presets, inline validation naming the rule, the data preview, the
-// memory refusal, and saving and loading the configuration.
+// The New Study dialog: presets, inline validation naming the rule (in the user's language),
+// the data preview, the memory refusal, and saving and loading the configuration.
 #include "study/ConfigDialog.h"
 
 #include "config/ConfigJson.h"
 #include "config/Presets.h"
+#include "config/Validation.h"
 #include "data/Prepare.h"
+#include "study/ConfigIssueText.h"
 
 #include "TinyCorpus.h"
 
@@ -17,8 +19,11 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <nlohmann/json.hpp>
+
+#include <set>
 
 using namespace qks;
 using namespace qks::gui;
@@ -36,6 +41,8 @@ private Q_SLOTS:
     void initTestCase();
     void aValidConfigurationCanStart();
     void brokenRulesAreNamedAndBlockStart();
+    void brokenRulesAreShownInGerman();
+    void rulesInEnglishReadAsTheCliPrintsThem();
     void fieldsThatDoNotParseAreReported();
     void dataProblemsAreReported();
     void anImpossibleMemoryNeedIsRefused();
@@ -102,6 +109,74 @@ void TestConfigDialog::brokenRulesAreNamedAndBlockStart()
     }
     QVERIFY(!d.startButton()->isEnabled());
     QVERIFY(d.issues().join(QLatin1Char('\n')).contains(QStringLiteral("study.conditions")));
+}
+
+void TestConfigDialog::brokenRulesAreShownInGerman()
+{
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(":/i18n/qkstudio_de")));
+    QCoreApplication::installTranslator(&german);
+    ConfigDialog d;
+    d.setConfig(validConfig());
+    d.setFieldText(QStringLiteral("model.n_heads"), QStringLiteral("3"));
+    d.setFieldText(QStringLiteral("train.kernels"), QStringLiteral("fast"));
+    const QString issues = d.issues().join(QLatin1Char('\n'));
+    const QString tip = d.field(QStringLiteral("model.n_heads"))->toolTip();
+    QCoreApplication::removeTranslator(&german);
+
+    // The rule worded in German around core's values; setting names and values stay as they are.
+    QVERIFY2(issues.contains(QStringLiteral("model.n_heads: muss model.d_model (128) teilen")), qPrintable(issues));
+    QVERIFY2(issues.contains(QStringLiteral("train.kernels: muss fused oder reference sein (ist „fast“)")),
+             qPrintable(issues));
+    QCOMPARE(tip, QStringLiteral("muss model.d_model (128) teilen"));
+    QVERIFY2(!issues.contains(QStringLiteral("must")), qPrintable(issues)); // no English left
+    QVERIFY(!d.startButton()->isEnabled());
+}
+
+// Without a translator the dialog's English is core's: the words a user reads in the dialog
+// are the ones the CLI prints for the same configuration.
+void TestConfigDialog::rulesInEnglishReadAsTheCliPrintsThem()
+{
+    StudyConfig many = presetConfig("tiny-cpu");
+    many.model.d_ff = -1;
+    many.model.n_heads = 3;
+    many.model.max_seq_len = 1;
+    many.model.rope_base = 1.0;
+    many.model.init_std = 0.0;
+    many.train.tokens = 1;
+    many.train.muon_momentum = 1.0;
+    many.train.weight_decay = -1.0;
+    many.train.grad_clip = -1.0;
+    many.train.seed = -1;
+    many.train.threads = -1;
+    many.train.kernels = "fast";
+    many.train.activation_checkpointing = "maybe";
+    many.train.device = "tpu";
+    many.train.cpu_shards = -1;
+    many.probe.every = 0;
+    many.probe.early_every = -1;
+    many.probe.early_until = -1;
+    many.data.path.clear();
+    many.checkpoint.every_tokens = -1;
+    many.checkpoint.keep = 0;
+    many.study.out.clear();
+    many.study.conditions = {"X", "QK", "QK"};
+    StudyConfig oddHeads = presetConfig("tiny-cpu");
+    oddHeads.model.d_model = 120; // d_k = 15
+    oddHeads.model.n_heads = 8;
+    oddHeads.model.n_kv_heads = 8;
+    oddHeads.study.conditions.clear();
+    StudyConfig huge = presetConfig("tiny-cpu");
+    huge.model.vocab_size = int64_t(1) << 45;             // more than 2^50 parameters
+    huge.train.batch_size = int64_t(1) << 60;             // tokens per step overflow, activations
+    std::set<int> seen;
+    for (const StudyConfig& c : {many, oddHeads, huge}) {
+        for (const ConfigIssue& i : validateConfig(c)) {
+            seen.insert(int(i.id));
+            QCOMPARE(configIssueText(i), QString::fromStdString(i.rule));
+        }
+    }
+    QCOMPARE(int(seen.size()), int(ConfigRule::ListedTwice) + 1); // every rule was seen
 }
 
 void TestConfigDialog::fieldsThatDoNotParseAreReported()

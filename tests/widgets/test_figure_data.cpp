@@ -1,7 +1,7 @@
 // What the figures plot, checked against the published files read with Qt's own JSON parser
 // (independent of ours) and against the published numbers in DESIGN.md §1.
-#include "data/FigureData.h"
 #include "results/ResultsJson.h"
+#include "store/FigureData.h"
 
 #include <QFile>
 #include <QJsonArray>

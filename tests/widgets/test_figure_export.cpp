@@ -1,7 +1,7 @@
 // Exported figures are real files of their kind, and `qkstudio --export-figures` works
 // headless and fails with a message and a non-zero exit on bad input.
-#include "data/StudyStore.h"
 #include "export/FigureExporter.h"
+#include "store/StudyStore.h"
 
 #include "GuiProcess.h"
 

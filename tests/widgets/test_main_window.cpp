@@ -2,8 +2,8 @@
 // legend clicks, zoom reduction, side-by-side linking, and a corrupt file.
 #include "charts/HeatmapView.h"
 #include "charts/InteractiveChartView.h"
-#include "data/StudyStore.h"
 #include "results/ResultsJson.h"
+#include "store/StudyStore.h"
 #include "window/FigurePanel.h"
 #include "window/MainWindow.h"
 #include "window/RunsPanel.h"

@@ -1,5 +1,5 @@
 // Smoothing and reduction maths of the line figures, against direct float64 computations.
-#include "data/SeriesMath.h"
+#include "store/SeriesMath.h"
 
 #include <QTest>
 

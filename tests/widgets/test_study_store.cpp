@@ -1,6 +1,6 @@
 // Opening results folders and following a study that is still being written.
-#include "data/StudyStore.h"
 #include "results/ResultsJson.h"
+#include "store/StudyStore.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,15 +2,15 @@
 
 #include "app/GuiBenchmark.h"
 #include "app/StallMeter.h"
+#include "app/Translations.h"
+#include "charts/FigureKind.h"
 #include "common/Error.h"
 #include "config/ConfigJson.h"
 #include "config/Presets.h"
-#include "data/StudyStore.h"
-#include "run/StudyController.h"
-#include "study/ConfigDialog.h"
-#include "app/Translations.h"
-#include "charts/FigureKind.h"
 #include "export/FigureExporter.h"
+#include "run/StudyController.h"
+#include "store/StudyStore.h"
+#include "study/ConfigDialog.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>

@@ -3,8 +3,8 @@
 #include "charts/ChartTheme.h"
 #include "charts/FigureKind.h"
 #include "charts/FigureOptions.h"
-#include "data/FigureData.h"
-#include "data/StudyStore.h"
+#include "store/FigureData.h"
+#include "store/StudyStore.h"
 
 #include <QPointF>
 #include <QRectF>

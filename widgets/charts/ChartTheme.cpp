@@ -1,6 +1,6 @@
 #include "charts/ChartTheme.h"
 
-#include "data/RunStyle.h"
+#include "store/RunStyle.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/FigureData.h"
+#include "store/FigureData.h"
 
 #include <QString>
 #include <QVector>

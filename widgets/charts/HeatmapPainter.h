@@ -1,7 +1,7 @@
 #pragma once
 
 #include "charts/ChartTheme.h"
-#include "data/FigureData.h"
+#include "store/FigureData.h"
 
 #include <QColor>
 #include <QRectF>

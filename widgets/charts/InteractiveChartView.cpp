@@ -1,6 +1,6 @@
 #include "charts/InteractiveChartView.h"
 
-#include "data/SeriesMath.h"
+#include "store/SeriesMath.h"
 
 #include <QAbstractBarSeries>
 #include <QBarSet>

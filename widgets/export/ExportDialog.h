@@ -2,8 +2,8 @@
 
 #include "charts/FigureKind.h"
 #include "charts/FigureOptions.h"
-#include "data/StudyStore.h"
 #include "export/FigureExporter.h"
+#include "store/StudyStore.h"
 
 #include <QDialog>
 

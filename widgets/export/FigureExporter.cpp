@@ -1,8 +1,8 @@
 #include "export/FigureExporter.h"
 
 #include "charts/ChartBuilder.h"
-#include "data/RunStyle.h"
 #include "export/FigureRenderer.h"
+#include "store/RunStyle.h"
 
 #include <QChart>
 #include <QCoreApplication>

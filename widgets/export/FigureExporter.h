@@ -3,7 +3,7 @@
 #include "charts/ChartTheme.h"
 #include "charts/FigureKind.h"
 #include "charts/FigureOptions.h"
-#include "data/StudyStore.h"
+#include "store/StudyStore.h"
 
 #include <QSet>
 #include <QString>

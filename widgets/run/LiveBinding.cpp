@@ -1,8 +1,9 @@
 #include "run/LiveBinding.h"
 
-#include "data/RunStyle.h"
-#include "data/StudyStore.h"
+#include "app/AppTheme.h"
 #include "run/StudyController.h"
+#include "store/RunStyle.h"
+#include "store/StudyStore.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -90,7 +91,7 @@ void LiveBinding::appendLog(const QString& who, const QString& message, bool err
         return;
     const QString line = QStringLiteral("%1  %2  %3").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), who,
                                                           message.toHtmlEscaped());
-    m_log->appendHtml(error ? QStringLiteral("<span style=\"color:#f85149\">%1</span>").arg(line) : line);
+    m_log->appendHtml(error ? QStringLiteral("<span style=\"color:%1\">%2</span>").arg(kErrorColor.name(), line) : line);
 }
 
 } // namespace qks::gui

@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "config/ConfigJson.h"
 #include "config/Validation.h"
+#include "study/ConfigIssueText.h"
 #include "train/Hardware.h"
 #include "train/Study.h"
 
@@ -149,7 +150,7 @@ bool StudyController::startStudy(const StudyConfig& config, const std::optional<
     if (!issues.empty()) {
         QStringList lines;
         for (const ConfigIssue& i : issues)
-            lines << qs(i.field) + QStringLiteral(": ") + qs(i.rule);
+            lines << qs(i.field) + QStringLiteral(": ") + configIssueText(i);
         *error = lines.join(QLatin1Char('\n'));
         return false;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/ResourceEstimate.h"
 #include "config/StudyConfig.h"
 #include "data/Prepare.h"
 #include "data/TokenDataset.h"
@@ -8,12 +9,16 @@
 #include <QDialog>
 #include <QHash>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
@@ -58,11 +63,45 @@ public:
     bool saveFile(const QString& path, QString* error) const;
 
 private:
+    // Where the run would train and what it needs there; the memory rule and the estimate
+    // both read it.
+    struct DeviceFit {
+        std::string device;          // as the trainer picks it ("auto" resolved)
+        int64_t availableBytes = 0;  // the device's memory, 0 when unknown
+        bool checkpointing = false;  // activation checkpointing, as the trainer decides it
+        MemoryEstimate memory;       // of the learned-γ condition, the largest
+    };
+
+    // ConfigDialogForm.cpp: the widgets.
     void buildForm();
+    QLayout* buildPresetRow();
+    QWidget* buildConditions();
+    QWidget* buildDataSource();
+    QWidget* buildRunPlace();
+    QWidget* buildEstimateBox();
+    QWidget* buildButtons();
     QWidget* makeSection(const char* section);
+
+    // ConfigDialog.cpp: the form and the configuration.
     void applyPreset(const QString& name);
+
+    // ConfigDialogChecks.cpp: the rules, checked on every change.
     void revalidate();
+    DeviceFit deviceFit(const StudyConfig& c) const;
+    QHash<QString, QString> brokenRules(const StudyConfig& c) const;
+    void addMemoryRule(QHash<QString, QString>& byField, const DeviceFit& fit) const;
+    void showBrokenRules(const QHash<QString, QString>& byField);
+    int matchingPreset(const StudyConfig& c) const;
+
+    // ConfigDialogData.cpp: the data source's preview and problems.
     void updateDataPreview(const StudyConfig& c);
+    void previewTextFolder(const StudyConfig& c);
+    void previewTokenFolder(const StudyConfig& c);
+
+    // ConfigDialogEstimate.cpp: parameters, memory and time, and measuring the speed.
+    void updateMeasureButton(const std::string& device, const QString& busyWith);
+    QString composeEstimate(const StudyConfig& c, const DeviceFit& fit, const QString& busyWith) const;
+    QString timeEstimate(const StudyConfig& c, const std::string& device, const QString& busyWith) const;
     void measureSpeed();
 
     QComboBox* m_preset;

@@ -3,7 +3,7 @@
 #include "charts/ChartBuilder.h"
 #include "charts/HeatmapView.h"
 #include "charts/InteractiveChartView.h"
-#include "data/RunStyle.h"
+#include "store/RunStyle.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -77,27 +77,35 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // MainWindow.cpp: the figure tabs, the docks, redraws.
+    void buildFigureTabs();
+    void buildDocks();
+    void connectUpdates();
     void chooseTheme(const QString& name); // setThemeName + remember it
-    void buildActions();
-    void buildToolBar();
     void scheduleRedraw();
     void redrawCurrent();
     void refreshPanel(QWidget* page);
+    // MainWindowMenus.cpp: the menus, the toolbar and the dialogs they open.
+    void buildActions();
+    void buildToolBar();
+    void preferences();
+    void about();
+    // MainWindowFiles.cpp: opening folders (dialog, recent list, drops), exporting.
     void updateRecentMenu();
     void rememberRecent(const QString& path);
     void openFolderDialog();
+    void exportDialog();
+    void exportCsv();
+    // MainWindowRuns.cpp: starting, stopping and resuming runs.
     void newStudyDialog();
     void stopSelected();
     void resumeRun(const QString& studyPath, const QString& tag);
     void resumeSelected();
     void openOutputFolder();
     void showRunFailure(const JobOutcome& outcome);
-    QString liveStatusText() const;
-    void exportDialog();
-    void exportCsv();
-    void preferences();
-    void about();
+    // MainWindowStatus.cpp: the status bar's counts and training progress.
     void updateStatus();
+    QString liveStatusText() const;
 
     StudyStore* m_store;
     RunsPanel* m_runs;

@@ -1,9 +1,10 @@
 #include "window/RunsPanel.h"
 
-#include "data/FigureData.h"
-#include "data/RunStyle.h"
-#include "data/StudyStore.h"
+#include "app/AppTheme.h"
 #include "results/Summary.h"
+#include "store/FigureData.h"
+#include "store/RunStyle.h"
+#include "store/StudyStore.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -137,7 +138,7 @@ void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
     if (!live.isEmpty()) {
         status = live;
         tip = r.live->message.isEmpty() ? r.error : r.live->message;
-        item->setForeground(StatusColumn, r.live->state == JobState::Failed ? QColor(0xf8, 0x51, 0x49) : QColor(0x3f, 0xb9, 0x50));
+        item->setForeground(StatusColumn, r.live->state == JobState::Failed ? kErrorColor : kActiveColor);
         if (r.live->state == JobState::Cancelled || r.live->state == JobState::Stopped)
             item->setData(StatusColumn, Qt::ForegroundRole, QVariant());
     } else if (!r.ok() && r.error.isEmpty()) {
@@ -145,7 +146,7 @@ void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
     } else if (!r.error.isEmpty()) {
         status = r.ok() ? tr("error (showing last good data)") : tr("error");
         tip = r.error;
-        item->setForeground(StatusColumn, QColor(0xf8, 0x51, 0x49));
+        item->setForeground(StatusColumn, kErrorColor);
     } else {
         const int probes = int(r.results->probeCount());
         // Written in the last two minutes by someone else: a study running elsewhere.

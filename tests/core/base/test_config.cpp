@@ -14,10 +14,19 @@
 using namespace qks;
 
 namespace {
-bool hasIssue(const StudyConfig& c, const std::string& field, const std::string& ruleFragment)
+// The issue of `field` with rule `id`, whose English text holds `ruleFragment`.
+bool hasIssue(const StudyConfig& c, const std::string& field, ConfigRule id, const std::string& ruleFragment)
 {
     for (const auto& issue : validateConfig(c))
-        if (issue.field == field && issue.rule.find(ruleFragment) != std::string::npos)
+        if (issue.field == field && issue.id == id && issue.rule.find(ruleFragment) != std::string::npos)
+            return true;
+    return false;
+}
+
+bool hasIssue(const StudyConfig& c, const std::string& field)
+{
+    for (const auto& issue : validateConfig(c))
+        if (issue.field == field)
             return true;
     return false;
 }
@@ -136,45 +145,76 @@ private Q_SLOTS:
     {
         StudyConfig c = presetConfig("tiny-cpu");
         c.model.n_heads = 3; // 128 % 3 != 0
-        QVERIFY(hasIssue(c, "model.n_heads", "divide model.d_model"));
+        QVERIFY(hasIssue(c, "model.n_heads", ConfigRule::Divides, "divide model.d_model"));
         c = presetConfig("tiny-cpu");
         c.model.d_model = 120;
         c.model.n_heads = 8; // d_k = 15, odd
         c.model.n_kv_heads = 8;
-        QVERIFY(hasIssue(c, "model.n_heads", "even"));
+        QVERIFY(hasIssue(c, "model.n_heads", ConfigRule::EvenHeadSize, "even"));
         c = presetConfig("tiny-cpu");
         c.model.n_kv_heads = 3;
-        QVERIFY(hasIssue(c, "model.n_kv_heads", "divide model.n_heads"));
+        QVERIFY(hasIssue(c, "model.n_kv_heads", ConfigRule::Divides, "divide model.n_heads"));
         c = presetConfig("tiny-cpu");
         c.train.tokens = 10;
-        QVERIFY(hasIssue(c, "train.tokens", "one optimizer step"));
+        QVERIFY(hasIssue(c, "train.tokens", ConfigRule::AtLeastOneStep, "one optimizer step"));
         c = presetConfig("tiny-cpu");
         c.probe.every = 0;
-        QVERIFY(hasIssue(c, "probe.every", "at least 1"));
+        QVERIFY(hasIssue(c, "probe.every", ConfigRule::AtLeastOneMicroStep, "at least 1"));
         c = presetConfig("tiny-cpu");
         c.model.d_ff = -1;
-        QVERIFY(hasIssue(c, "model.d_ff", "positive"));
+        QVERIFY(hasIssue(c, "model.d_ff", ConfigRule::Positive, "positive"));
         c = presetConfig("tiny-cpu");
         c.study.conditions = {"QK", "QK"};
-        QVERIFY(hasIssue(c, "study.conditions", "twice"));
+        QVERIFY(hasIssue(c, "study.conditions", ConfigRule::ListedTwice, "twice"));
         c.study.conditions = {"QKX"};
-        QVERIFY(hasIssue(c, "study.conditions", "unknown condition"));
+        QVERIFY(hasIssue(c, "study.conditions", ConfigRule::UnknownCondition, "unknown condition"));
         c = presetConfig("tiny-cpu");
         c.train.cpu_shards = -1;
-        QVERIFY(hasIssue(c, "train.cpu_shards", "0 (auto)"));
+        QVERIFY(hasIssue(c, "train.cpu_shards", ConfigRule::CpuShardsRange, "0 (auto)"));
         c.train.cpu_shards = c.train.batch_size + 1;
-        QVERIFY(hasIssue(c, "train.cpu_shards", "train.batch_size"));
+        QVERIFY(hasIssue(c, "train.cpu_shards", ConfigRule::CpuShardsRange, "train.batch_size"));
         c.train.cpu_shards = c.train.batch_size;
-        QVERIFY(!hasIssue(c, "train.cpu_shards", ""));
+        QVERIFY(!hasIssue(c, "train.cpu_shards"));
         c = presetConfig("tiny-cpu");
         c.train.device = "tpu";
-        QVERIFY(hasIssue(c, "train.device", "cuda"));
+        QVERIFY(hasIssue(c, "train.device", ConfigRule::OneOf, "cuda"));
         try {
             requireValidConfig(c);
             QFAIL("invalid config accepted");
         } catch (const ConfigError& e) {
             QVERIFY(std::string(e.what()).find("train.device") != std::string::npos);
         }
+    }
+
+    // The GUI words a rule from its id and values: they must say what the English says.
+    void issuesCarryTheRuleIdAndItsValues()
+    {
+        StudyConfig c = presetConfig("tiny-cpu");
+        c.model.n_heads = 3;
+        c.train.kernels = "fast";
+        c.train.muon_momentum = 1.0;
+        const auto issues = validateConfig(c);
+        const auto find = [&](const std::string& field) {
+            for (const ConfigIssue& i : issues)
+                if (i.field == field)
+                    return i;
+            return ConfigIssue{};
+        };
+        const ConfigIssue heads = find("model.n_heads");
+        QVERIFY(heads.id == ConfigRule::Divides);
+        QCOMPARE(heads.args, (std::vector<std::string>{"model.d_model", std::to_string(c.model.d_model)}));
+        QCOMPARE(heads.rule, "must divide model.d_model (" + std::to_string(c.model.d_model) + ")");
+        const ConfigIssue kernels = find("train.kernels");
+        QVERIFY(kernels.id == ConfigRule::OneOf);
+        QCOMPARE(kernels.args, (std::vector<std::string>{"fast", "fused", "reference"}));
+        QCOMPARE(kernels.rule, std::string("must be fused or reference (is \"fast\")"));
+        QVERIFY(find("train.muon_momentum").id == ConfigRule::InUnitInterval);
+        QVERIFY(find("train.muon_momentum").args.empty());
+        // Every issue's English is its id and values put into words, nothing else.
+        for (const ConfigIssue& i : issues)
+            QCOMPARE(i.rule, configRuleText(i.id, i.args));
+        QCOMPARE(configRuleText(ConfigRule::OneOf, {"x", "auto", "on", "off"}),
+                 std::string("must be auto, on or off (is \"x\")"));
     }
 
     void overridesApplyInOrder()

@@ -1,4 +1,4 @@
-#include "data/RunStyle.h"
+#include "store/RunStyle.h"
 
 #include <QCoreApplication>
 
@@ -6,19 +6,33 @@
 
 namespace qks::gui {
 
+namespace {
+
+// The study's palette: QK, QK_frozen and NoQK first, then hues for anything else.
+constexpr std::array<QColor, 9> kPalette = {QColor(0xf9, 0x73, 0x16), QColor(0xa8, 0x55, 0xf7),
+                                            QColor(0x22, 0xd3, 0xee), QColor(0x4a, 0xde, 0x80),
+                                            QColor(0xf4, 0x72, 0xb6), QColor(0xfa, 0xcc, 0x15),
+                                            QColor(0x60, 0xa5, 0xfa), QColor(0xf8, 0x71, 0x71),
+                                            QColor(0x94, 0xa3, 0xb8)};
+constexpr size_t kConditions = 3;
+
+} // namespace
+
 QColor conditionColor(const QString& tag)
 {
     if (tag == QLatin1String("QK"))
-        return QColor(0xf9, 0x73, 0x16);
+        return kPalette[0];
     if (tag == QLatin1String("QK_frozen"))
-        return QColor(0xa8, 0x55, 0xf7);
+        return kPalette[1];
     if (tag == QLatin1String("NoQK"))
-        return QColor(0x22, 0xd3, 0xee);
+        return kPalette[2];
     // Further conditions (seeds, ablations) get stable colours from their tag.
-    static const std::array<QColor, 6> others = {QColor(0x4a, 0xde, 0x80), QColor(0xf4, 0x72, 0xb6),
-                                                 QColor(0xfa, 0xcc, 0x15), QColor(0x60, 0xa5, 0xfa),
-                                                 QColor(0xf8, 0x71, 0x71), QColor(0x94, 0xa3, 0xb8)};
-    return others[qHash(tag) % others.size()];
+    return kPalette[kConditions + qHash(tag) % (kPalette.size() - kConditions)];
+}
+
+QColor layerColor(int index)
+{
+    return kPalette[size_t(index) % 6];
 }
 
 QString conditionLabel(const QString& tag)

@@ -1,4 +1,4 @@
-#include "data/SeriesMath.h"
+#include "store/SeriesMath.h"
 
 #include <algorithm>
 #include <cmath>

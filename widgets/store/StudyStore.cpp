@@ -1,4 +1,4 @@
-#include "data/StudyStore.h"
+#include "store/StudyStore.h"
 
 #include "config/Condition.h"
 #include "results/ResultsJson.h"

@@ -1,4 +1,4 @@
-#include "data/FigureData.h"
+#include "store/FigureData.h"
 
 #include "results/Summary.h"
 

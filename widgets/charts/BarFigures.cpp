@@ -1,0 +1,160 @@
+#include "charts/BarFigures.h"
+
+#include "charts/ChartStyle.h"
+#include "store/SeriesMath.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCoreApplication>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace qks::gui {
+
+namespace {
+
+QValueAxis* layerAxis(const ChartTheme& theme, int layers)
+{
+    auto* axis = new QValueAxis;
+    styleAxis(axis, theme, QCoreApplication::translate("qks::gui::ChartBuilder", "Layer"));
+    axis->setRange(-0.6, layers - 0.4);
+    axis->setLabelFormat(QStringLiteral("%d"));
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0.0);
+    axis->setTickInterval(layers > 16 ? 4.0 : layers > 8 ? 2.0 : 1.0);
+    axis->setGridLineVisible(false);
+    return axis;
+}
+
+void finishBars(BuiltFigure& fig, QBarSeries* bars, const ChartTheme& theme, int layers, const QString& yTitle,
+                bool symmetric)
+{
+    fig.chart->addSeries(bars);
+    QValueAxis* x = layerAxis(theme, layers);
+    auto* y = static_cast<QValueAxis*>(makeYAxis(theme, yTitle, false));
+    fig.chart->addAxis(x, Qt::AlignBottom);
+    fig.chart->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(x);
+    bars->attachAxis(y);
+    QRectF bounds = dataBounds(fig.series, false);
+    double lo = symmetric ? std::min(0.0, bounds.top()) : 0.0;
+    double hi = std::max(0.0, bounds.bottom());
+    if (hi == lo)
+        hi = lo + 1.0;
+    y->setRange(lo - (symmetric ? (hi - lo) * 0.05 : 0.0), hi + (hi - lo) * 0.05);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0.0);
+    y->setTickInterval(niceTickStep(hi - lo, 5));
+    fig.home = QRectF(QPointF(-0.5, y->min()), QPointF(layers - 0.5, y->max()));
+    fig.xTitle = QCoreApplication::translate("qks::gui::ChartBuilder", "Layer");
+    fig.yTitle = yTitle;
+}
+
+void addBarSet(BuiltFigure& fig, QBarSeries* bars, const QString& name, const QVector<double>& values, QColor color,
+               int studyIndex, Qt::BrushStyle pattern = Qt::SolidPattern)
+{
+    auto* set = new QBarSet(name);
+    QVector<QPointF> points;
+    for (int l = 0; l < values.size(); ++l) {
+        const double v = std::isfinite(values[l]) ? values[l] : 0.0;
+        set->append(v);
+        if (std::isfinite(values[l]))
+            points.push_back(QPointF(l, values[l]));
+    }
+    // A second study of the same condition: same hue, lighter, outlined.
+    set->setBrush(QBrush(studyIndex == 0 ? color : color.lighter(145), pattern));
+    set->setBorderColor(studyIndex == 0 ? color : color.darker(120));
+    bars->append(set);
+    fig.series.push_back({name, points, nullptr, false});
+}
+
+// On paper the conditions also differ by fill, which survives grayscale printing.
+Qt::BrushStyle barPattern(const ChartTheme& theme, const QString& tag)
+{
+    if (!theme.markers)
+        return Qt::SolidPattern;
+    switch (theme.markerShape(tag)) {
+    case 0: return Qt::SolidPattern;
+    case 1: return Qt::Dense4Pattern;
+    case 2: return Qt::BDiagPattern;
+    default: return Qt::CrossPattern;
+    }
+}
+
+} // namespace
+
+void buildPerLayerFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studiesShown, const FigureOptions& o,
+                         const ChartTheme& theme)
+{
+    auto* bars = new QBarSeries;
+    bars->setBarWidth(0.85);
+    int layers = 0;
+    std::optional<int64_t> shownTokens;
+    for (const VisibleRun& v : runs) {
+        const RunResults& r = v.results();
+        if (r.probeCount() == 0)
+            continue;
+        const int probe = o.checkpointTokens ? probeAtOrBefore(r, *o.checkpointTokens) : int(r.probeCount()) - 1;
+        shownTokens = shownTokens ? std::max(*shownTokens, r.tokens[size_t(probe)]) : r.tokens[size_t(probe)];
+        layers = std::max(layers, int(r.layerCount()));
+        addBarSet(fig, bars, runName(v, studiesShown), layerPrAt(r, probe), theme.runColor(v.run->tag), v.study,
+                  barPattern(theme, v.run->tag));
+    }
+    fig.title = shownTokens ? QCoreApplication::translate("qks::gui::ChartBuilder", "Per-layer key PR at %1 tokens").arg(tokensText(*shownTokens))
+                            : QCoreApplication::translate("qks::gui::ChartBuilder", "Per-layer key PR");
+    fig.chart->setTitle(fig.title);
+    finishBars(fig, bars, theme, std::max(layers, 1), QCoreApplication::translate("qks::gui::ChartBuilder", "Key PR"), false);
+}
+
+void buildCausalFigure(BuiltFigure& fig, const QVector<OpenStudy>& studies, const FigureOptions& o,
+                       const ChartTheme& theme)
+{
+    auto* bars = new QBarSeries;
+    bars->setBarWidth(0.8);
+    int layers = 0;
+    int shown = 0;
+    QStringList titles;
+    for (const OpenStudy& s : studies) {
+        const auto find = [&](const char* tag) -> const RunResults* {
+            for (const RunEntry& r : s.runs) {
+                if (r.visible && r.ok() && r.tag == QLatin1String(tag))
+                    return r.results.get();
+            }
+            return nullptr;
+        };
+        const RunResults *a = find("QK"), *b = find("QK_frozen"), *c = find("NoQK");
+        if (!a || !b || !c)
+            continue;
+        const auto d = causalDecomposition(*a, *b, *c, o.checkpointTokens);
+        if (!d)
+            continue;
+        ++shown;
+        layers = std::max(layers, int(d->gammaEffect.size()));
+        const QString suffix = QStringLiteral(" — ") + s.name;
+        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "γ effect Δ(A−B), mean |Δ| %1").arg(d->meanAbsGamma, 0, 'f', 2) + suffix,
+                  d->gammaEffect, theme.runColor(QStringLiteral("QK")), shown - 1);
+        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "norm effect Δ(B−C), mean |Δ| %1").arg(d->meanAbsNorm, 0, 'f', 2) + suffix,
+                  d->normEffect, theme.runColor(QStringLiteral("NoQK")), shown - 1,
+                  barPattern(theme, QStringLiteral("NoQK")));
+        titles << tokensText(d->tokens);
+    }
+    // With one study the suffix only repeats the folder name: drop it.
+    if (shown == 1) {
+        for (QBarSet* set : bars->barSets())
+            set->setLabel(set->label().section(QStringLiteral(" — "), 0, 0));
+        for (PlottedSeries& p : fig.series)
+            p.name = p.name.section(QStringLiteral(" — "), 0, 0);
+    }
+    if (shown == 0)
+        fig.emptyReason = QCoreApplication::translate("qks::gui::ChartBuilder", "The causal decomposition needs the three conditions QK, QK_frozen and NoQK "
+                                "of one study, visible and probed at a common checkpoint.");
+    fig.title = titles.isEmpty() ? QCoreApplication::translate("qks::gui::ChartBuilder", "Causal decomposition per layer")
+                                 : QCoreApplication::translate("qks::gui::ChartBuilder", "Causal decomposition per layer at %1 tokens").arg(titles.join(QStringLiteral(", ")));
+    fig.chart->setTitle(fig.title);
+    finishBars(fig, bars, theme, std::max(layers, 1), QCoreApplication::translate("qks::gui::ChartBuilder", "Δ key PR"), true);
+}
+
+} // namespace qks::gui

@@ -1,0 +1,146 @@
+#include "window/MainWindow.h"
+
+#include "run/StudyController.h"
+#include "store/StudyStore.h"
+#include "window/FigurePanel.h"
+#include "window/PreferencesDialog.h"
+#include "window/SplitView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSlider>
+#include <QTabWidget>
+#include <QToolBar>
+
+namespace qks::gui {
+
+void MainWindow::buildActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Results Folder…"),
+                                    this, &MainWindow::openFolderDialog);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    QAction* exportAction = file->addAction(tr("&Export Figures…"), this, &MainWindow::exportDialog);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addAction(tr("Export Plotted Data as &CSV…"), this, &MainWindow::exportCsv);
+    file->addSeparator();
+    file->addAction(tr("&Reload"), QKeySequence::Refresh, m_store, &StudyStore::rescan);
+    file->addAction(tr("&Close All"), m_store, &StudyStore::closeAll);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* study = menuBar()->addMenu(tr("&Study"));
+    QAction* newStudy = study->addAction(tr("&New Study…"), this, &MainWindow::newStudyDialog);
+    newStudy->setShortcut(QKeySequence::New);
+    study->addSeparator();
+    study->addAction(tr("&Stop Selected Run"), this, &MainWindow::stopSelected);
+    study->addAction(tr("Stop &All"), m_controller, &StudyController::stopAll);
+    study->addAction(tr("&Cancel Queued Runs"), m_controller, &StudyController::cancelQueued);
+    study->addAction(tr("&Resume Selected Run"), this, &MainWindow::resumeSelected);
+    study->addSeparator();
+    study->addAction(tr("&Open Output Folder"), this, &MainWindow::openOutputFolder);
+    study->addAction(m_logDock->toggleViewAction());
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::preferences);
+    prefs->setShortcut(QKeySequence::Preferences);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* reset = view->addAction(tr("&Reset Zoom"), this, [this] {
+        if (auto* panel = qobject_cast<FigurePanel*>(m_tabs->currentWidget()))
+            panel->resetZoom();
+        else
+            m_split->resetZoom();
+    });
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addAction(tr("&Side by Side"), this, &MainWindow::showSideBySide);
+    view->addSeparator();
+    view->addAction(tr("&Dark Theme"), this, [this] { chooseTheme(QStringLiteral("dark")); });
+    view->addAction(tr("&Paper Theme"), this, [this] { chooseTheme(QStringLiteral("paper")); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About QK Studio"), this, &MainWindow::about);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar* bar = addToolBar(tr("Figures"));
+    bar->setObjectName(QStringLiteral("figuresToolBar"));
+    bar->setMovable(false);
+    bar->addAction(tr("New Study…"), this, &MainWindow::newStudyDialog);
+    bar->addAction(tr("Open…"), this, &MainWindow::openFolderDialog);
+    bar->addAction(tr("Stop"), this, &MainWindow::stopSelected);
+    bar->addAction(tr("Export…"), this, &MainWindow::exportDialog);
+    bar->addSeparator();
+
+    bar->addWidget(new QLabel(tr(" Smoothing "), this));
+    m_smoothing = new QSlider(Qt::Horizontal, this);
+    m_smoothing->setRange(0, 99);
+    m_smoothing->setFixedWidth(140);
+    m_smoothing->setToolTip(tr("Debiased exponential moving average, as in TensorBoard (0 = raw)."));
+    bar->addWidget(m_smoothing);
+    m_smoothingValue = new QLabel(QStringLiteral("0.00"), this);
+    m_smoothingValue->setMinimumWidth(36);
+    bar->addWidget(m_smoothingValue);
+    connect(m_smoothing, &QSlider::valueChanged, this, [this](int v) {
+        m_smoothingValue->setText(QString::number(v / 100.0, 'f', 2));
+        scheduleRedraw();
+    });
+    // Remembered only when the user moves the slider, not when a script sets it.
+    connect(m_smoothing, &QSlider::sliderReleased, this,
+            [this] { QSettings().setValue(QStringLiteral("smoothing"), m_smoothing->value() / 100.0); });
+    bar->addSeparator();
+
+    bar->addWidget(new QLabel(tr(" X axis "), this));
+    m_xAxis = new QComboBox(this);
+    m_xAxis->addItem(tr("Tokens (M)"), int(XAxisKind::Tokens));
+    m_xAxis->addItem(tr("Optimizer steps"), int(XAxisKind::Steps));
+    m_xAxis->addItem(tr("Wall time"), int(XAxisKind::WallTime));
+    m_xAxis->setToolTip(tr("Steps and wall time are recorded by QK Studio runs; the published files have tokens only."));
+    bar->addWidget(m_xAxis);
+    connect(m_xAxis, &QComboBox::activated, this, &MainWindow::scheduleRedraw);
+
+    m_logY = new QCheckBox(tr("Log y"), this);
+    bar->addWidget(m_logY);
+    connect(m_logY, &QCheckBox::toggled, this, &MainWindow::scheduleRedraw);
+    bar->addSeparator();
+
+    bar->addWidget(new QLabel(tr(" Theme "), this));
+    m_themeBox = new QComboBox(this);
+    m_themeBox->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_themeBox->addItem(tr("Paper"), QStringLiteral("paper"));
+    bar->addWidget(m_themeBox);
+    connect(m_themeBox, &QComboBox::activated, this, [this] { chooseTheme(m_themeBox->currentData().toString()); });
+}
+
+void MainWindow::preferences()
+{
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        chooseTheme(dialog.themeName());
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About QK Studio"),
+                       tr("<h3>QK Studio %1</h3>"
+                          "<p>Attention-key rank collapse under QK-Norm, studied while an LLM pretrains.</p>"
+                          "<p>Opens the study's results.json folders, draws every figure of the study, compares "
+                          "studies side by side and exports paper figures.</p>"
+                          "<p>Built with Qt %2.</p>")
+                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+} // namespace qks::gui

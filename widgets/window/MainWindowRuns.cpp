@@ -1,0 +1,125 @@
+#include "window/MainWindow.h"
+
+#include "app/StallMeter.h"
+#include "config/ConfigJson.h"
+#include "run/StudyController.h"
+#include "store/RunStyle.h"
+#include "store/StudyStore.h"
+#include "study/ConfigDialog.h"
+#include "window/RunsPanel.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QUrl>
+
+namespace qks::gui {
+
+bool MainWindow::startStudy(const StudyConfig& config, const std::optional<PrepareOptions>& prepare, QString* error)
+{
+    const bool wasBusy = m_controller->isBusy();
+    if (!m_controller->startStudy(config, prepare, false, error))
+        return false;
+    m_logDock->show();
+    if (!wasBusy)
+        m_stall->start(); // measured from the first start until the queue is empty
+    const int study = m_store->indexOf(QString::fromStdString(config.study.out));
+    if (study >= 0)
+        rememberRecent(m_store->studies()[study].path);
+    statusBar()->showMessage(tr("Study started: %1").arg(QDir::toNativeSeparators(QString::fromStdString(config.study.out))), 5000);
+    updateStatus();
+    return true;
+}
+
+void MainWindow::newStudyDialog()
+{
+    ConfigDialog dialog(this);
+    dialog.setDeviceUse([this](const QString& device) {
+        const std::optional<JobInfo> job = m_controller->runningOn(device);
+        return job ? tr("%1 of %2").arg(job->tag, QDir::toNativeSeparators(job->studyDir)) : QString();
+    });
+    connect(m_controller, &StudyController::jobStarted, &dialog, &ConfigDialog::refreshDeviceUse);
+    connect(m_controller, &StudyController::jobFinished, &dialog, &ConfigDialog::refreshDeviceUse);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!startStudy(dialog.config(), dialog.prepareOptions(), &error))
+        QMessageBox::warning(this, tr("Cannot start the study"), error);
+}
+
+void MainWindow::stopSelected()
+{
+    const auto [studyPath, tag] = m_runs->selectedRun();
+    if (studyPath.isEmpty()) {
+        m_controller->stopAll();
+        return;
+    }
+    if (tag.isEmpty()) {
+        for (const JobInfo& job : m_controller->jobs()) {
+            if (job.studyDir == studyPath)
+                m_controller->stopRun(job.studyDir, job.tag);
+        }
+        return;
+    }
+    m_controller->stopRun(studyPath, tag);
+}
+
+void MainWindow::resumeRun(const QString& studyPath, const QString& tag)
+{
+    std::optional<StudyConfig> config = m_controller->studyConfig(studyPath);
+    if (!config) {
+        try {
+            config = loadConfigFile((studyPath + QStringLiteral("/config.json")).toStdString(), StudyConfig{});
+            config->study.out = studyPath.toStdString();
+        } catch (const std::exception& e) {
+            QMessageBox::warning(this, tr("Cannot resume"), QString::fromUtf8(e.what()));
+            return;
+        }
+    }
+    QString error;
+    if (!m_controller->resumeRun(*config, tag, &error)) {
+        QMessageBox::warning(this, tr("Cannot resume"), error);
+        return;
+    }
+    m_logDock->show();
+    m_stall->start();
+}
+
+void MainWindow::resumeSelected()
+{
+    const auto [studyPath, tag] = m_runs->selectedRun();
+    if (studyPath.isEmpty() || tag.isEmpty()) {
+        statusBar()->showMessage(tr("Select a run in the runs panel to resume it."), 5000);
+        return;
+    }
+    resumeRun(studyPath, tag);
+}
+
+void MainWindow::openOutputFolder()
+{
+    const auto [studyPath, tag] = m_runs->selectedRun();
+    QString folder = studyPath;
+    if (folder.isEmpty() && !m_store->studies().isEmpty())
+        folder = m_store->studies().back().path;
+    if (!folder.isEmpty())
+        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+}
+
+void MainWindow::showRunFailure(const JobOutcome& outcome)
+{
+    const QString text = tr("%1 (%2) in %3 failed: %4").arg(conditionLabel(outcome.tag), outcome.tag,
+                                                            QDir::toNativeSeparators(outcome.studyDir), outcome.error);
+    statusBar()->showMessage(text, 15000);
+    if (m_scripted)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Run failed"),
+                                text + QStringLiteral("\n\n") +
+                                    tr("Results up to the last probe are kept on disk and stay on screen."),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace qks::gui
