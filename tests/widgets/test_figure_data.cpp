@@ -1,5 +1,5 @@
 // What the figures plot, checked against the published files read with Qt's own JSON parser
-// (independent of ours) and against the published numbers in DESIGN.md §1.
+// (independent of ours) and against the published numbers in docs/design.md §1.10.
 #include "results/ResultsJson.h"
 #include "store/FigureData.h"
 
@@ -88,7 +88,7 @@ void TestFigureData::lossSkipsTheNullAtZeroTokens()
 
 void TestFigureData::minimaMatchThePublishedNumbers()
 {
-    // DESIGN §1: minimum 55.17 at 7.9M / 51.84 (file: 51.845) at 9.8M / 51.28 at 7.9M.
+    // docs/design.md §1.10: minimum 55.17 at 7.9M / 51.84 (file: 51.845) at 9.8M / 51.28 at 7.9M.
     const struct {
         const char* tag;
         double pr;

@@ -8,7 +8,7 @@
 
 namespace qks::gui {
 
-// Colours and fonts of a figure. Dark is the study's own palette (DESIGN §1); paper is white,
+// Colours and fonts of a figure. Dark is the study's own palette (docs/design.md §1.12); paper is white,
 // prints well, and stays readable in grayscale because every condition also gets its own
 // marker shape.
 struct ChartTheme {

@@ -5,7 +5,7 @@
 
 namespace qks::gui {
 
-// The study's figures (DESIGN §1), in the published numbering, plus the heatmaps.
+// The study's figures (docs/design.md §1.12), in the published numbering, plus the heatmaps.
 enum class FigureKind {
     Loss,                 // 1 train (solid) and validation (dashed) loss
     KeyPr,                // 2 mean key PR vs tokens: the main figure
