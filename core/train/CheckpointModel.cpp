@@ -38,6 +38,9 @@ CheckpointModel loadCheckpointModel(const std::filesystem::path& weights, const 
         throw DataError(weights.string() + ": unknown condition \"" + conditionTag + "\" (expected QK, QK_frozen or NoQK)");
     out.condition = *condition;
     out.model = MinimalLlm(out.config.model, out.condition.mode);
+    // The run's own arithmetic: a reference-kernel run measured with the fused kernels would
+    // round differently from the probe it recorded.
+    out.model->setKernels(kernelsNamed(out.config.train.kernels));
     loadModelWeights(out.model, file);
     return out;
 }

@@ -1,6 +1,7 @@
 #include "train/Resume.h"
 
 #include "common/Error.h"
+#include "config/Condition.h"
 #include "config/ConfigJson.h"
 #include "results/ResultsJson.h"
 
@@ -21,6 +22,24 @@ void requireSameRun(const std::filesystem::path& weights, const nlohmann::json& 
         throw ConfigError(weights.string() + " was trained with another model shape; resume with the run's own config.json");
 }
 
+// The results.json a resume appends to must be this condition's, for this model: a file of
+// another condition or shape would be appended to under the wrong label, or out of bounds.
+void requireResultsOfThisRun(const RunResults& results, const std::filesystem::path& path, const StudyConfig& config,
+                             const std::string& tag)
+{
+    if (results.tag != tag)
+        throw DataError(path.string() + " holds the results of condition " + results.tag + ", not " + tag +
+                        "; put the run's own results.json back, or start the run again without --resume");
+    const auto layers = static_cast<size_t>(config.model.n_layers);
+    const bool hasGamma = conditionForTag(tag)->mode != QkNormMode::None;
+    if (results.layer_pr.size() != layers || results.gamma_cv.size() != (hasGamma ? layers : 0))
+        throw DataError(path.string() + " holds " + std::to_string(results.layer_pr.size()) + " layers' PR and " +
+                        std::to_string(results.gamma_cv.size()) + " layers' γ CV, but " + tag + " with " +
+                        std::to_string(layers) + " layers records " + std::to_string(layers) + " and " +
+                        std::to_string(hasGamma ? layers : 0) +
+                        "; put the run's own results.json back, or start the run again without --resume");
+}
+
 } // namespace
 
 ResumePoint resumeRun(const std::filesystem::path& weights, TrainingSetup& setup, const StudyConfig& config,
@@ -33,6 +52,7 @@ ResumePoint resumeRun(const std::filesystem::path& weights, TrainingSetup& setup
         throw DataError(weights.string() + " belongs to condition " + point.state.tag + ", not " + tag);
     requireSameRun(weights, point.state.config, config);
     point.results = readResults(resultsPath);
+    requireResultsOfThisRun(point.results, resultsPath, config, tag);
     const auto probes = static_cast<size_t>(point.state.probesDone);
     if (point.results.probeCount() < probes)
         throw DataError(resultsPath.string() + " holds fewer probes than the checkpoint expects; it was changed after the checkpoint");

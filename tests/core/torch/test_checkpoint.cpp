@@ -2,6 +2,7 @@
 // results.json and the same final weights as one that never stopped), a fresh qkstudio-cli
 // process probing / evaluating the final checkpoint reproduces the run's last probe, PyTorch
 // interop in both directions (tests/reference/checkpoint_interop.py), and mismatches named.
+#include "ErrorMessage.h"
 #include "checkpoint/Safetensors.h"
 #include "common/Error.h"
 #include "config/ConfigJson.h"
@@ -127,6 +128,44 @@ private Q_SLOTS:
                             root() / "b" / "QK" / "checkpoints" / "step_000000016.optim.safetensors"));
     }
 
+    void resumeRefusesAnotherRunsResults_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("another condition's tag") << "tag" << "holds the results of condition QK_frozen, not QK";
+        QTest::newRow("no γ series (a NoQK file)") << "gamma" << "0 layers' γ CV";
+        QTest::newRow("another layer count") << "layers" << "holds 1 layers' PR";
+    }
+
+    void resumeRefusesAnotherRunsResults()
+    {
+        // Appending a QK run to such a file would label it wrongly or write out of bounds.
+        QFETCH(QString, change);
+        QFETCH(QString, expected);
+        const fs::path dir = root() / ("swap_" + change.toStdString());
+        const StudyConfig c = tinyConfig(root() / "data", dir);
+        fs::create_directories(dir / "QK" / "checkpoints");
+        for (const char* ext : {".safetensors", ".optim.safetensors", ".json"})
+            fs::copy_file(root() / "a" / "QK" / "checkpoints" / (std::string("step_000000008") + ext),
+                          dir / "QK" / "checkpoints" / (std::string("step_000000008") + ext));
+        RunResults other = readResults(root() / "a" / "QK" / "results.json");
+        other.gamma_final.reset(); // a run cut short has none yet
+        if (change == "tag")
+            other.tag = "QK_frozen";
+        else if (change == "gamma")
+            other.gamma_cv.clear();
+        else {
+            other.layer_pr.resize(1);
+            other.gamma_cv.resize(1);
+        }
+        writeResults(other, dir / "QK" / "results.json");
+        const TokenDataset data = TokenDataset::open(c.data.path, 16, 50);
+        Trainer resumed(c, *conditionForTag("QK"), data, dir / "QK" / "results.json");
+        resumed.setResumeFrom(dir / "QK" / "checkpoints" / "step_000000008.safetensors");
+        const QString message = dataErrorOf([&] { resumed.run(); });
+        QVERIFY2(message.contains(expected), qPrintable(message));
+    }
+
     void freshProcessReproducesTheLastProbe()
     {
         const RunResults r = readResults(root() / "a" / "QK" / "results.json");
@@ -137,6 +176,26 @@ private Q_SLOTS:
         QCOMPARE(probe["mean_pr"].get<double>(), r.mean_pr.back());
         QCOMPARE(probe["layer_pr"].get<std::vector<double>>(), (std::vector<double>{r.layer_pr[0].back(), r.layer_pr[1].back()}));
         QCOMPARE(probe["gamma"].size(), size_t(2));
+        const auto eval = nlohmann::json::parse(runProcess(QKS_CLI_PATH, {"eval", "--checkpoint", weights, "--json"}, &code).toStdString());
+        QCOMPARE(code, 0);
+        QCOMPARE(eval["loss"].get<double>(), *r.val_loss.back());
+    }
+
+    void aCheckpointIsMeasuredWithItsRunsKernels()
+    {
+        // probe and eval rebuild the model from the checkpoint: with the kernels the run trained
+        // with, so that a reference-kernel run's last probe is reproduced to the bit too.
+        StudyConfig c = tinyConfig(root() / "data", root() / "ref");
+        c.train.kernels = "reference";
+        const TokenDataset data = TokenDataset::open(c.data.path, 16, 50);
+        Trainer trainer(c, *conditionForTag("NoQK"), data, root() / "ref" / "NoQK" / "results.json");
+        const RunResults r = trainer.run();
+        const QString weights =
+            QString::fromStdString((root() / "ref" / "NoQK" / "checkpoints" / "step_000000016.safetensors").string());
+        int code = 0;
+        const auto probe = nlohmann::json::parse(runProcess(QKS_CLI_PATH, {"probe", "--checkpoint", weights, "--json"}, &code).toStdString());
+        QCOMPARE(code, 0);
+        QCOMPARE(probe["mean_pr"].get<double>(), r.mean_pr.back());
         const auto eval = nlohmann::json::parse(runProcess(QKS_CLI_PATH, {"eval", "--checkpoint", weights, "--json"}, &code).toStdString());
         QCOMPARE(code, 0);
         QCOMPARE(eval["loss"].get<double>(), *r.val_loss.back());
