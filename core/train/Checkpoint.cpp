@@ -59,26 +59,9 @@ torch::Tensor tensorFrom(const SafetensorsTensor& t, const std::string& where)
     return torch::from_blob(const_cast<void*>(t.data), t.shape, torch::TensorOptions().dtype(type)).clone();
 }
 
-std::filesystem::path stemOf(const std::filesystem::path& weights)
-{
-    std::string s = weights.string();
-    const std::string suffix = ".safetensors";
-    if (s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0)
-        s.resize(s.size() - suffix.size());
-    return s;
-}
-
 } // namespace
 
 namespace {
-
-void removeCheckpointFiles(const std::filesystem::path& stem)
-{
-    std::error_code ec;
-    std::filesystem::remove(stem.string() + ".json", ec); // first: what remains is visibly incomplete
-    std::filesystem::remove(stem.string() + ".optim.safetensors", ec);
-    std::filesystem::remove(stem.string() + ".safetensors", ec);
-}
 
 void writeCheckpointFiles(const std::filesystem::path& stem, MinimalLlm& model, StudyOptimizer& optimizer,
                           const TrainerState& state)
@@ -90,6 +73,7 @@ void writeCheckpointFiles(const std::filesystem::path& stem, MinimalLlm& model, 
         {"format", "qkstudio-weights"},
         {"tied", "lm_head.weight = token_embedding.weight"},
         {"tag", state.tag},
+        {"run_id", state.runId},
         {"tokens", std::to_string(state.tokens)},
         {"config", state.config.dump()},
     };
@@ -108,20 +92,7 @@ void writeCheckpointFiles(const std::filesystem::path& stem, MinimalLlm& model, 
     optim.add("rng.cpu", at::detail::getDefaultCPUGenerator().get_state());
     writeSafetensors(stem.string() + ".optim.safetensors", optim.entries, {{"format", "qkstudio-optimizer"}});
 
-    const nlohmann::json j = {
-        {"format", "qkstudio-checkpoint"},
-        {"version", 1},
-        {"tag", state.tag},
-        {"micro_step", state.microStep},
-        {"tokens", state.tokens},
-        {"data_order", {{"epoch", state.orderEpoch}, {"position", state.orderPosition}}},
-        {"loss_sum", state.lossSum},
-        {"loss_count", state.lossCount},
-        {"probes_done", state.probesDone},
-        {"elapsed_seconds", state.elapsedSeconds},
-        {"config", state.config},
-    };
-    writeFileAtomically(stem.string() + ".json", j.dump(2) + "\n");
+    writeFileAtomically(stem.string() + ".json", trainerStateJson(state));
 }
 
 } // namespace
@@ -129,9 +100,7 @@ void writeCheckpointFiles(const std::filesystem::path& stem, MinimalLlm& model, 
 std::filesystem::path saveCheckpoint(const std::filesystem::path& dir, MinimalLlm& model, StudyOptimizer& optimizer,
                                      const TrainerState& state)
 {
-    char name[32];
-    std::snprintf(name, sizeof name, "step_%09lld", static_cast<long long>(state.microStep));
-    const auto stem = dir / name;
+    const auto stem = checkpointStem(dir, state.microStep);
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec)
@@ -144,47 +113,6 @@ std::filesystem::path saveCheckpoint(const std::filesystem::path& dir, MinimalLl
         throw;
     }
     return stem.string() + ".safetensors";
-}
-
-std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path& dir)
-{
-    std::vector<std::filesystem::path> out;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec))
-        return out;
-    static const std::regex pattern(R"(step_(\d{9})\.json)");
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (!std::regex_match(name, pattern))
-            continue;
-        const auto weights = dir / (name.substr(0, 14) + ".safetensors");
-        if (std::filesystem::exists(weights))
-            out.push_back(weights);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-int64_t checkpointMicroStep(const std::filesystem::path& weightsPath)
-{
-    const std::string name = weightsPath.filename().string(); // step_000000123.safetensors
-    return name.size() >= 14 ? std::stoll(name.substr(5, 9)) : -1;
-}
-
-void pruneCheckpoints(const std::filesystem::path& dir, int64_t keep)
-{
-    const auto all = listCheckpoints(dir);
-    if (static_cast<int64_t>(all.size()) <= keep)
-        return;
-    for (size_t i = 0; i + static_cast<size_t>(keep) < all.size(); ++i)
-        removeCheckpointFiles(stemOf(all[i]));
-}
-
-void removeCheckpointsAfter(const std::filesystem::path& dir, int64_t microStep)
-{
-    for (const auto& weights : listCheckpoints(dir))
-        if (checkpointMicroStep(weights) > microStep)
-            removeCheckpointFiles(stemOf(weights));
 }
 
 void loadModelWeights(MinimalLlm& model, const SafetensorsFile& file)
@@ -243,17 +171,8 @@ void loadModelWeights(MinimalLlm& model, const SafetensorsFile& file)
 
 TrainerState loadTrainingState(const std::filesystem::path& weightsPath, StudyOptimizer& optimizer)
 {
-    const auto stem = stemOf(weightsPath).string();
-    const std::string text = readFile(stem + ".json");
-    requireJsonDepth(text, stem + ".json", "; not a QK Studio checkpoint state");
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-        throw DataError(stem + ".json: not a QK Studio checkpoint state (" + e.what() + ")");
-    }
-    if (j.value("format", "") != "qkstudio-checkpoint")
-        throw DataError(stem + ".json: not a QK Studio checkpoint state");
+    const auto stem = stemOfWeights(weightsPath).string();
+    TrainerState state = readTrainerState(weightsPath);
     const SafetensorsFile optim = SafetensorsFile::open(stem + ".optim.safetensors");
     const std::string where = optim.path().string();
     auto take = [&](const std::string& name, torch::Tensor& into) {
@@ -278,22 +197,7 @@ TrainerState loadTrainingState(const std::filesystem::path& weightsPath, StudyOp
         generator.set_state(tensorFrom(*rng, where));
     }
 
-    TrainerState s;
-    try {
-        s.tag = j.at("tag");
-        s.microStep = j.at("micro_step");
-        s.tokens = j.at("tokens");
-        s.orderEpoch = j.at("data_order").at("epoch");
-        s.orderPosition = j.at("data_order").at("position");
-        s.lossSum = j.at("loss_sum");
-        s.lossCount = j.at("loss_count");
-        s.probesDone = j.at("probes_done");
-        s.elapsedSeconds = j.value("elapsed_seconds", 0.0);
-        s.config = j.at("config");
-    } catch (const nlohmann::json::exception& e) {
-        throw DataError(stem + ".json: " + e.what());
-    }
-    return s;
+    return state;
 }
 
 ModelConfig modelConfigFromWeights(const SafetensorsFile& file, const ModelConfig& fallback, QkNormMode* mode)

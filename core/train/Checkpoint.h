@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checkpoint/CheckpointFiles.h"
 #include "checkpoint/Safetensors.h"
 #include "model/MinimalLlm.h"
 #include "optim/StudyOptimizer.h"
@@ -11,41 +12,11 @@
 
 namespace qks {
 
-// Where a run stands, saved beside the weights so a resumed run continues exactly.
-struct TrainerState {
-    std::string tag;
-    int64_t microStep = 0;     // micro-steps done (always an optimizer-step boundary)
-    int64_t tokens = 0;        // micro-steps × tokens per micro-step
-    int64_t orderEpoch = 0;    // BatchOrder position
-    int64_t orderPosition = 0;
-    double lossSum = 0.0;      // running train loss since the last probe
-    int64_t lossCount = 0;
-    int64_t probesDone = 0;    // results.json entries at this point
-    double elapsedSeconds = 0; // training wall time so far
-    nlohmann::json config;     // the full StudyConfig as JSON
-};
-
-// One checkpoint = three files with a common stem <dir>/step_<micro-step, 9 digits>:
-//   .safetensors        the weights by the original module's names; the tied LM head is not
-//                       written (it is token_embedding.weight), see docs/cli.md "Checkpoints"
-//   .optim.safetensors  Muon momentum buffers, AdamW moments and step, CPU RNG state
-//   .json               TrainerState
-// Each file is written atomically, the .json last, so a checkpoint without its .json is
-// incomplete and ignored. Returns the weights' path.
+// Writes one checkpoint (checkpoint/CheckpointFiles.h: the weights by the original module's
+// names, without the tied LM head, see docs/cli.md "Checkpoints"; the optimizer state and the
+// CPU RNG; TrainerState last). Returns the weights' path. A failed save removes what it wrote.
 std::filesystem::path saveCheckpoint(const std::filesystem::path& dir, MinimalLlm& model, StudyOptimizer& optimizer,
                                      const TrainerState& state);
-
-// Complete checkpoints in `dir`, oldest first (by micro-step).
-std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path& dir);
-
-// The micro-step a checkpoint was taken at, from its file name.
-int64_t checkpointMicroStep(const std::filesystem::path& weightsPath);
-
-// Deletes all but the newest `keep` complete checkpoints (and stray incomplete ones older than them).
-void pruneCheckpoints(const std::filesystem::path& dir, int64_t keep);
-
-// Deletes the checkpoints saved after micro-step `microStep` (the weights of a diverged step).
-void removeCheckpointsAfter(const std::filesystem::path& dir, int64_t microStep);
 
 // Copies weights from a safetensors file into the model by name. Accepts files written by
 // QK Studio or by PyTorch from the original module (an extra lm_head.weight must equal
