@@ -67,10 +67,13 @@ int runConfiguredStudy(const StudyConfig& config, const CliArgs& args)
     const std::filesystem::path init = args.valueOr("init", "");
     if (resume && !init.empty())
         throw UsageError("--resume continues a run's own checkpoint; --init starts a new run from weights: use one");
+    if (resume && args.has("overwrite"))
+        throw UsageError("--resume continues the runs in the output folder; --overwrite deletes them: use one");
+    const StartMode mode = resume ? StartMode::Resume : args.has("overwrite") ? StartMode::Overwrite : StartMode::Fresh;
     std::vector<RunFinished> runs;
     {
         const InterruptScope interrupts(*cancel);
-        runs = runStudy(config, std::ref(printer), cancel, {.resume = resume, .initialWeights = init});
+        runs = runStudy(config, std::ref(printer), cancel, {.mode = mode, .initialWeights = init});
     }
 
     std::vector<ConditionSummary> rows;
@@ -90,7 +93,8 @@ int runConfiguredStudy(const StudyConfig& config, const CliArgs& args)
     return kExitOk;
 }
 
-const std::vector<std::string> kStudyOptions = {"preset", "config", "set", "out", "data", "device", "seed", "quiet", "resume", "init"};
+const std::vector<std::string> kStudyOptions = {"preset", "config", "set",   "out",       "data", "device",
+                                                "seed",   "quiet",  "resume", "overwrite", "init"};
 
 } // namespace
 

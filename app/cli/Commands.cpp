@@ -13,7 +13,9 @@ namespace qks::cli {
     "  --data DIR           data.path: a prepared token folder, llm.c shards or a HF datasets folder\n"      \
     "  --seed N             train.seed: the initial weights and the data order\n"                            \
     "  --device D           train.device: auto, cpu, cuda or cuda:N\n"                                       \
-    "  --resume             continue from the newest checkpoint (a finished run is skipped)\n"               \
+    "  --resume             continue the run in the output folder from its newest checkpoint (a finished\n"  \
+    "                       run is skipped; the settings must be the run's own, see its run.json)\n"       \
+    "  --overwrite          delete the runs the output folder holds (results, checkpoints), then start\n"    \
     "  --init WEIGHTS       start from these weights with a fresh optimizer (not with --resume)\n"           \
     "  --quiet              no progress, probe or log lines; failures and the summary still print\n"
 
@@ -27,15 +29,15 @@ namespace qks::cli {
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> table = {
-        {"study", "study [--preset P] [--out DIR] [--conditions QK,QK_frozen,NoQK] [--data DIR] [--seed N] [--device D] [--resume]",
+        {"study", "study [--preset P] [--out DIR] [--conditions QK,QK_frozen,NoQK] [--data DIR] [--seed N] [--device D] [--resume | --overwrite]",
          "train every condition and write <out>/<tag>/results.json",
          QKS_CONFIG_OPTIONS QKS_RUN_OPTIONS
          "  --conditions A,B     study.conditions: which of QK, QK_frozen, NoQK to train, in order\n",
-         {"quiet", "resume"}, runStudy},
-        {"train", "train --condition C [--preset P] [--out DIR] [--data DIR] [--seed N] [--device D] [--resume | --init WEIGHTS]",
+         {"quiet", "resume", "overwrite"}, runStudy},
+        {"train", "train --condition C [--preset P] [--out DIR] [--data DIR] [--seed N] [--device D] [--resume | --overwrite] [--init WEIGHTS]",
          "train one condition",
          "  --condition C        QK, QK_frozen or NoQK\n" QKS_CONFIG_OPTIONS QKS_RUN_OPTIONS,
-         {"quiet", "resume"}, runTrain},
+         {"quiet", "resume", "overwrite"}, runTrain},
         {"probe", "probe --checkpoint FILE [--data DIR] [--batch 8] [--post-rope] [--condition C] [--json]",
          "key PR and γ statistics of a checkpoint",
          QKS_CHECKPOINT_OPTIONS

@@ -34,12 +34,13 @@ void appendGammaStatistics(nlohmann::ordered_json& extra, const std::vector<Laye
 
 } // namespace
 
-RunResults newRunResults(const std::string& tag, const std::string& label, const nlohmann::ordered_json& config,
-                         int64_t layers, bool hasGamma)
+RunResults newRunResults(const std::string& tag, const std::string& label, const std::string& runId,
+                         const nlohmann::ordered_json& config, int64_t layers, bool hasGamma)
 {
     RunResults results;
     results.tag = tag;
     results.extra["label"] = label;
+    results.extra["run_id"] = runId;
     results.extra["config"] = config;
     results.extra["micro_steps"] = nlohmann::ordered_json::array();
     results.extra["wall_time"] = nlohmann::ordered_json::array();

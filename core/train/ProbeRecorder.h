@@ -42,8 +42,9 @@ private:
 };
 
 // The results of a run that has recorded nothing yet: the tag, the per-layer series for
-// `layers` layers (γ's only where the condition has one), and the extras every run writes.
-RunResults newRunResults(const std::string& tag, const std::string& label, const nlohmann::ordered_json& config,
-                         int64_t layers, bool hasGamma);
+// `layers` layers (γ's only where the condition has one), and the extras every run writes
+// (its label, run id and configuration).
+RunResults newRunResults(const std::string& tag, const std::string& label, const std::string& runId,
+                         const nlohmann::ordered_json& config, int64_t layers, bool hasGamma);
 
 } // namespace qks

@@ -4,29 +4,47 @@
 #include "config/Condition.h"
 #include "config/ConfigJson.h"
 #include "results/ResultsJson.h"
+#include "results/RunFolder.h"
 
 namespace qks {
 
 namespace {
 
-// The settings a checkpoint's trajectory depends on must be this run's.
+// Every setting that changes what the run computes or measures must be the checkpoint's.
 void requireSameRun(const std::filesystem::path& weights, const nlohmann::json& saved, const StudyConfig& config)
 {
-    const nlohmann::json savedConfig = configToJson(configFromJson(saved));
-    const nlohmann::json ourConfig = configToJson(config);
-    for (const char* key : {"batch_size", "gradient_accumulation_steps", "seed"})
-        if (savedConfig["train"][key] != ourConfig["train"][key])
-            throw ConfigError(weights.string() + " was trained with train." + key + " = " + savedConfig["train"][key].dump() +
-                              "; resume with the run's own config.json");
-    if (savedConfig["model"] != ourConfig["model"])
-        throw ConfigError(weights.string() + " was trained with another model shape; resume with the run's own config.json");
+    const std::vector<std::string> differing =
+        trajectoryDifferences(configToJson(configFromJson(saved)), configToJson(config));
+    if (differing.empty())
+        return;
+    std::string keys;
+    for (const auto& key : differing)
+        keys += (keys.empty() ? "" : ", ") + key;
+    throw ConfigError(weights.string() + " was trained with other settings: " + keys +
+                      "; resume with the run's own configuration (run.json beside results.json)");
+}
+
+// results.json as of the checkpoint: the file, or (when it is gone) the checkpoint's own copy.
+RunResults resultsToContinue(const TrainerState& state, const std::filesystem::path& path, bool* rebuilt)
+{
+    std::error_code ec;
+    *rebuilt = !std::filesystem::exists(path, ec) && !state.results.empty();
+    if (!*rebuilt)
+        return readResults(path);
+    RunResults results = parseResults(state.results, "the checkpoint's copy of " + path.string());
+    writeResults(results, path);
+    return results;
 }
 
 // The results.json a resume appends to must be this condition's, for this model: a file of
 // another condition or shape would be appended to under the wrong label, or out of bounds.
 void requireResultsOfThisRun(const RunResults& results, const std::filesystem::path& path, const StudyConfig& config,
-                             const std::string& tag)
+                             const std::string& tag, const std::string& runId)
 {
+    if (const auto id = results.extra.find("run_id"); id != results.extra.end() && id->is_string() &&
+                                                      *id != runId)
+        throw DataError(path.string() + " belongs to run " + id->get<std::string>() + ", not to the checkpoint's run " +
+                        runId + "; put the run's own results.json back, or start the run again with --overwrite");
     if (results.tag != tag)
         throw DataError(path.string() + " holds the results of condition " + results.tag + ", not " + tag +
                         "; put the run's own results.json back, or start the run again without --resume");
@@ -51,8 +69,8 @@ ResumePoint resumeRun(const std::filesystem::path& weights, TrainingSetup& setup
     if (point.state.tag != tag)
         throw DataError(weights.string() + " belongs to condition " + point.state.tag + ", not " + tag);
     requireSameRun(weights, point.state.config, config);
-    point.results = readResults(resultsPath);
-    requireResultsOfThisRun(point.results, resultsPath, config, tag);
+    point.results = resultsToContinue(point.state, resultsPath, &point.resultsRebuilt);
+    requireResultsOfThisRun(point.results, resultsPath, config, tag, point.state.runId);
     const auto probes = static_cast<size_t>(point.state.probesDone);
     if (point.results.probeCount() < probes)
         throw DataError(resultsPath.string() + " holds fewer probes than the checkpoint expects; it was changed after the checkpoint");

@@ -15,12 +15,15 @@ namespace qks {
 struct ResumePoint {
     TrainerState state;
     RunResults results;
+    bool resultsRebuilt = false; // results.json was missing and came from the checkpoint's copy
 };
 
 // Restores the run `tag` from its checkpoint `weights` (<dir>/checkpoints/step_N.safetensors):
 // the weights and the optimizer state go into `setup`. Refuses (DataError, ConfigError) a
-// checkpoint of another condition, one trained with another batch size, accumulation, seed or
-// model shape, and a results.json holding fewer probes than the checkpoint counted.
+// checkpoint of another condition, one trained with settings that change what the run computes
+// or measures (results/RunFolder.h's trajectoryDifferences), a results.json of another run,
+// condition or shape, and one holding fewer probes than the checkpoint counted. A missing
+// results.json is rebuilt from the checkpoint's own copy.
 ResumePoint resumeRun(const std::filesystem::path& weights, TrainingSetup& setup, const StudyConfig& config,
                       const std::string& tag, const std::filesystem::path& resultsPath);
 

@@ -5,6 +5,8 @@
 #include "config/Validation.h"
 #include "data/TokenDataset.h"
 #include "config/RunPlan.h"
+#include "common/RunLock.h"
+#include "results/RunManifest.h"
 #include "train/Checkpoint.h"
 #include "train/Trainer.h"
 
@@ -40,43 +42,64 @@ std::string smallerMicroBatch(const StudyConfig& config)
 }
 
 // Where a run that stopped on an error left its work.
-std::string keptSoFar(const std::filesystem::path& resultsPath)
+std::string keptSoFar(const std::filesystem::path& resultsPath, const std::string& runId)
 {
     std::string text = "Results up to the last probe are kept in " + resultsPath.string();
-    const auto checkpoints = listCheckpoints(resultsPath.parent_path() / "checkpoints");
+    const auto checkpoints = listCheckpoints(resultsPath.parent_path() / "checkpoints", runId);
     if (!checkpoints.empty())
         text += "; the last checkpoint is " + checkpoints.back().string() + " (continue with --resume)";
     return text + ".";
 }
 
-// One condition on an opened dataset; the body of the study's loop.
-RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, const std::string& tag,
-                         const EventSink& sink, const std::shared_ptr<CancelToken>& cancel, const StudyStart& start,
-                         bool* skipped)
+// One condition's folder, claimed for the study before anything is written: its lock, held
+// until the run ends, and how its run begins there.
+struct ClaimedRun {
+    std::string tag;
+    std::unique_ptr<RunLock> lock;
+    StartPlan plan;
+};
+
+ClaimedRun claimRun(const StudyConfig& config, const std::string& tag, StartMode mode, const EventSink& sink)
 {
-    const std::filesystem::path out = config.study.out;
-    const int64_t lastStep = makeRunPlan(config).microSteps;
-    const Condition condition = *conditionForTag(tag);
+    const std::filesystem::path dir = std::filesystem::path(config.study.out) / tag;
+    const auto log = [&](const std::string& message) {
+        if (sink)
+            sink(LogEvent{tag, message});
+    };
+    ClaimedRun run{tag, std::make_unique<RunLock>(dir, log), {}};
+    run.plan = planRunStart(dir, tag, configToJson(config), mode, makeRunPlan(config).microSteps);
+    if (!run.plan.note.empty())
+        log(run.plan.note);
+    return run;
+}
+
+// One condition on an opened dataset; the body of the study's loop.
+RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, const ClaimedRun& run,
+                         const EventSink& sink, const std::shared_ptr<CancelToken>& cancel,
+                         const std::filesystem::path& initialWeights, bool* skipped)
+{
+    const std::filesystem::path dir = std::filesystem::path(config.study.out) / run.tag;
+    const Condition condition = *conditionForTag(run.tag);
     RunFinished done;
-    done.tag = tag;
-    done.resultsPath = out / tag / "results.json";
-    *skipped = false;
-    Trainer trainer(config, condition, data, done.resultsPath, sink, cancel);
-    if (!start.initialWeights.empty())
-        trainer.setInitialWeights(start.initialWeights);
-    if (start.resume) {
-        const auto checkpoints = listCheckpoints(out / tag / "checkpoints");
-        if (!checkpoints.empty()) {
-            if (checkpointMicroStep(checkpoints.back()) >= lastStep) {
-                if (sink)
-                    sink(LogEvent{tag, "already finished (" + checkpoints.back().string() + "); skipped"});
-                *skipped = true;
-                done.completed = true;
-                return done;
-            }
-            trainer.setResumeFrom(checkpoints.back());
-        }
+    done.tag = run.tag;
+    done.resultsPath = dir / "results.json";
+    *skipped = run.plan.action == StartPlan::Action::Finished;
+    if (*skipped) {
+        if (sink)
+            sink(LogEvent{run.tag, "already finished (" + run.plan.checkpoint.string() + "); skipped"});
+        done.completed = true;
+        return done;
     }
+    // The manifest goes down when the run starts (a queued condition's folder stays empty), and
+    // when a folder from before run ids is continued.
+    if (run.plan.action == StartPlan::Action::Fresh || !readRunManifest(dir))
+        writeRunManifest(dir, run.plan.manifest);
+    Trainer trainer(config, condition, data, done.resultsPath, sink, cancel);
+    trainer.setRunId(run.plan.manifest.runId);
+    if (!initialWeights.empty())
+        trainer.setInitialWeights(initialWeights);
+    if (run.plan.action == StartPlan::Action::Continue)
+        trainer.setResumeFrom(run.plan.checkpoint);
     const auto started = std::chrono::steady_clock::now();
     auto report = [&](ErrorKind kind, const std::string& message) {
         done.errorKind = kind;
@@ -92,11 +115,11 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
         done.tokens = results.tokens.empty() ? 0 : results.tokens.back();
     } catch (const DivergedError& e) {
         done.errorKind = ErrorKind::Diverged; // the next condition may well train: go on
-        done.error = std::string(e.what()) + " " + keptSoFar(done.resultsPath);
+        done.error = std::string(e.what()) + " " + keptSoFar(done.resultsPath, run.plan.manifest.runId);
     } catch (const IoError& e) {
         // A full disk or a vanished folder mid-run: every file was replaced atomically, so what
         // was written before is whole; say where it is and how to go on.
-        const std::string message = tag + ": " + e.what() + ". " + keptSoFar(done.resultsPath);
+        const std::string message = run.tag + ": " + e.what() + ". " + keptSoFar(done.resultsPath, run.plan.manifest.runId);
         report(ErrorKind::Io, message);
         throw IoError(message);
     } catch (const Error& e) {
@@ -107,8 +130,8 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
         // from the CPU allocator, both with this text.
         const std::string what = e.what();
         if (what.find("out of memory") != std::string::npos || what.find("DefaultCPUAllocator") != std::string::npos) {
-            const std::string message = tag + ": out of memory (" + firstLine(what) + "). " + smallerMicroBatch(config) +
-                                        " " + keptSoFar(done.resultsPath);
+            const std::string message = run.tag + ": out of memory (" + firstLine(what) + "). " + smallerMicroBatch(config) +
+                                        " " + keptSoFar(done.resultsPath, run.plan.manifest.runId);
             report(ErrorKind::OutOfMemory, message);
             throw OutOfMemoryError(message);
         }
@@ -131,8 +154,11 @@ RunFinished runStudyCondition(const StudyConfig& config, const std::string& tag,
         throw ConfigError("condition " + tag + " is not in study.conditions");
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
     checkOutputFolder(config, {tag});
+    const ClaimedRun run = claimRun(config, tag, start.mode, sink);
+    if (start.mode == StartMode::Overwrite)
+        clearRunFolder(std::filesystem::path(config.study.out) / tag);
     bool skipped = false;
-    return runCondition(config, data, tag, sink, cancel, {.resume = start.resume}, &skipped);
+    return runCondition(config, data, run, sink, cancel, {}, &skipped);
 }
 
 std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& sink, std::shared_ptr<CancelToken> cancel,
@@ -141,14 +167,27 @@ std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& si
     requireValidConfig(config);
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
     checkOutputFolder(config, config.study.conditions);
-    saveConfigFile(config, std::filesystem::path(config.study.out) / "config.json");
+    // Every folder locked and checked first: a refusal leaves the study's files as they were.
+    std::vector<ClaimedRun> runs;
+    for (const std::string& tag : config.study.conditions)
+        runs.push_back(claimRun(config, tag, start.mode, sink));
+    // --overwrite clears the whole study before its first run, so a stop half way leaves no
+    // condition of the old study beside the new one.
+    if (start.mode == StartMode::Overwrite)
+        for (const ClaimedRun& run : runs)
+            clearRunFolder(std::filesystem::path(config.study.out) / run.tag);
+    const bool anyRuns = std::any_of(runs.begin(), runs.end(), [](const ClaimedRun& r) {
+        return r.plan.action != StartPlan::Action::Finished;
+    });
+    if (anyRuns)
+        saveConfigFile(config, std::filesystem::path(config.study.out) / "config.json");
 
     std::vector<RunFinished> finished;
-    for (const std::string& tag : config.study.conditions) {
+    for (const ClaimedRun& run : runs) {
         if (cancel && cancel->cancelled())
             break;
         bool skipped = false;
-        RunFinished done = runCondition(config, data, tag, sink, cancel, start, &skipped);
+        RunFinished done = runCondition(config, data, run, sink, cancel, start.initialWeights, &skipped);
         if (!skipped)
             finished.push_back(done);
     }

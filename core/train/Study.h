@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/StudyConfig.h"
+#include "results/RunFolder.h"
 #include "train/TrainEvents.h"
 
 #include <memory>
@@ -8,17 +9,21 @@
 
 namespace qks {
 
-// How a study's runs begin.
+// How a study's runs begin (results/RunFolder.h says what each mode does with a folder that
+// holds a run already).
 struct StudyStart {
-    // Continue each condition whose checkpoints folder holds a checkpoint from the newest one (a
-    // finished one is skipped); the others start fresh.
-    bool resume = false;
+    // Fresh: a new run in each condition's folder, refused where one holds a run. Resume:
+    // continue each condition's run from its newest checkpoint (a finished one is skipped; an
+    // empty folder starts fresh). Overwrite: remove the runs the folders hold, then start.
+    StartMode mode = StartMode::Fresh;
     // Start every condition from this weights file instead of the seeded draw (runStudy only).
     std::filesystem::path initialWeights{};
 };
 
 // Runs the configured conditions one after another with the same seed and data order, each
 // into <study.out>/<tag>/results.json, and saves the configuration as <study.out>/config.json.
+// Every condition's folder is locked and checked before anything is written (a refusal is a
+// ConfigError), and stays locked until the study ends.
 // A diverged condition is reported and the next one still runs; data and configuration errors
 // stop the study (they would stop every condition alike). Returns one RunFinished per
 // condition that started.

@@ -35,11 +35,11 @@ torch::Tensor trainingBatch(const TokenDataset& data, const std::vector<int64_t>
 // What run() sets up and the loop's steps share.
 struct Trainer::Run {
     Run(const StudyConfig& config, const Condition& condition, const TokenDataset& data, const std::filesystem::path& init,
-        const std::filesystem::path& resultsPath, const EventSink& sink)
+        const std::filesystem::path& resultsPath, const EventSink& sink, const std::string& runId)
         : setup(config, condition.mode, {.initialWeights = init}),
           order(data.trainCount(), static_cast<uint64_t>(config.train.seed)),
           probeIds(probeBatch(data, config.probe.batch).to(setup.device)),
-          results(newRunResults(condition.tag, condition.label, configToJson(config), config.model.n_layers,
+          results(newRunResults(condition.tag, condition.label, runId, configToJson(config), config.model.n_layers,
                                 condition.mode != QkNormMode::None)),
           recorder(results, resultsPath, sink, config.probe.post_rope),
           checkpointDir(resultsPath.parent_path() / "checkpoints")
@@ -75,7 +75,7 @@ RunResults Trainer::run()
 {
     // ---- set-up: device, seeded model, optimizers, data order, probe batch, empty results ----
     const int64_t validationBatchCount = validationBatches();
-    m_run = std::make_unique<Run>(m_config, m_condition, m_data, m_initFrom, m_resultsPath, m_sink);
+    m_run = std::make_unique<Run>(m_config, m_condition, m_data, m_initFrom, m_resultsPath, m_sink, m_runId);
     Run& r = *m_run;
     r.validationBatches = validationBatchCount;
     for (const std::string& note : r.setup.notes())
@@ -138,6 +138,9 @@ void Trainer::resume()
     Run& r = *m_run;
     ResumePoint point = resumeRun(m_resumeFrom, r.setup, m_config, m_condition.tag, m_resultsPath);
     const TrainerState& at = point.state;
+    if (point.resultsRebuilt)
+        log(m_resultsPath.string() + " was missing: rebuilt from the checkpoint's own record of its " +
+            std::to_string(at.probesDone) + " probes");
     r.results = std::move(point.results);
     r.order.seek(at.orderEpoch, at.orderPosition);
     r.lossSum = at.lossSum;
@@ -205,7 +208,7 @@ double Trainer::trainMicroStep(int64_t microStep)
         return loss;
     // The weights this optimizer step started from gave the bad loss: a checkpoint of them is
     // no good to resume from, the ones before it are.
-    removeCheckpointsAfter(r.checkpointDir, microStep - m_config.train.gradient_accumulation_steps);
+    removeCheckpointsAfter(r.checkpointDir, microStep - m_config.train.gradient_accumulation_steps, m_runId);
     r.recorder.finish(); // measured before the bad step: worth keeping
     throw DivergedError(m_condition.tag + ": the loss became " + (std::isnan(loss) ? "NaN" : "infinite") +
                         " at micro-step " + std::to_string(microStep) + " (" +
@@ -228,6 +231,7 @@ void Trainer::checkpoint(int64_t microStepsDone)
     Run& r = *m_run;
     r.recorder.finish();
     TrainerState state;
+    state.runId = m_runId;
     state.tag = m_condition.tag;
     state.microStep = microStepsDone;
     state.tokens = microStepsDone * m_plan.tokensPerMicroStep;
@@ -238,8 +242,9 @@ void Trainer::checkpoint(int64_t microStepsDone)
     state.probesDone = static_cast<int64_t>(r.results.tokens.size());
     state.elapsedSeconds = elapsedSeconds();
     state.config = configToJson(m_config);
+    state.results = resultsToJsonText(r.results); // lets a resume rebuild a lost results.json
     const auto path = saveCheckpoint(r.checkpointDir, r.setup.model, r.setup.optimizer, state);
-    pruneCheckpoints(r.checkpointDir, m_config.checkpoint.keep);
+    pruneCheckpoints(r.checkpointDir, m_config.checkpoint.keep, m_runId);
     log("checkpoint " + path.string());
     const int64_t every = m_config.checkpoint.every_tokens;
     if (every > 0)

@@ -32,6 +32,10 @@ public:
     // fresh optimizer and data order, instead of the seeded initialisation.
     void setInitialWeights(std::filesystem::path weights) { m_initFrom = std::move(weights); }
 
+    // The run's identity (results/RunManifest.h): saved in every checkpoint and in results.json,
+    // so that only this run's checkpoints are resumed from and pruned.
+    void setRunId(std::string runId) { m_runId = std::move(runId); }
+
     // Trains to the end (or until cancelled) and returns the results written. Checkpoints go
     // to <results folder>/checkpoints as configured (and on a stop). Throws DivergedError on a
     // NaN/Inf loss after keeping the results so far on disk. Call once.
@@ -67,6 +71,7 @@ private:
     RunPlan m_plan;
     std::filesystem::path m_resumeFrom;
     std::filesystem::path m_initFrom;
+    std::string m_runId;
     bool m_cancelled = false;
     std::unique_ptr<Run> m_run;
 };

@@ -103,7 +103,10 @@ private:
 StudyController::StudyController(QObject* parent)
     : StudyController(
           [](const StudyConfig& c, const std::string& tag, const EventSink& sink, std::shared_ptr<CancelToken> cancel,
-             bool resume) { return runStudyCondition(c, tag, sink, std::move(cancel), {.resume = resume}); },
+             bool resume) {
+              return runStudyCondition(c, tag, sink, std::move(cancel),
+                                       {.mode = resume ? StartMode::Resume : StartMode::Fresh});
+          },
           [](const PrepareOptions& o) { prepareTextCorpus(o); }, parent)
 {
 }

@@ -21,8 +21,8 @@ namespace {
 
 // core/'s folders, lowest first: a folder may include its own files and those of lower ranks.
 const std::map<std::string, int> kCoreRank = {
-    {"common", 0}, {"config", 1}, {"data", 1},  {"checkpoint", 2}, {"results", 2},
-    {"kernels", 3}, {"model", 4}, {"optim", 5}, {"probe", 6},      {"train", 7},
+    {"common", 0}, {"config", 1}, {"data", 1},  {"checkpoint", 2}, {"results", 3},
+    {"kernels", 4}, {"model", 5}, {"optim", 6}, {"probe", 7},      {"train", 8},
 };
 
 // The torch-side parts of core (qks_core); everything else in core is qks_base and needs no torch.

@@ -1,0 +1,103 @@
+#include "common/RunLock.h"
+
+#include "common/Error.h"
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace qks {
+
+namespace {
+
+std::string hostName()
+{
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0)
+        return "unknown";
+    return name;
+}
+
+std::string readAll(int fd)
+{
+    std::string text;
+    char buffer[512];
+    ::lseek(fd, 0, SEEK_SET);
+    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0 && text.size() < 4096;)
+        text.append(buffer, static_cast<size_t>(n));
+    return text;
+}
+
+// "pid 1234 host gpu7 started 2026-12-07T10:00:00Z" → its fields; empty when it is not that.
+struct Holder {
+    long pid = 0;
+    std::string host, started;
+};
+
+Holder parseHolder(const std::string& text)
+{
+    Holder h;
+    char host[256] = {}, started[64] = {};
+    if (std::sscanf(text.c_str(), "pid %ld host %255s started %63s", &h.pid, host, started) >= 2) {
+        h.host = host;
+        h.started = started;
+    }
+    return h;
+}
+
+std::string describe(const Holder& h)
+{
+    if (h.pid <= 0)
+        return "another process";
+    return "PID " + std::to_string(h.pid) + " on " + h.host + (h.started.empty() ? "" : " (since " + h.started + ")");
+}
+
+} // namespace
+
+RunLock::RunLock(const std::filesystem::path& dir, const std::function<void(const std::string&)>& log)
+    : m_path(dir / kFileName)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    m_fd = ::open(m_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd < 0)
+        throw IoError("cannot create the lock file " + m_path.string() + ": " + std::strerror(errno));
+    if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+        const Holder holder = parseHolder(readAll(m_fd));
+        ::close(m_fd);
+        m_fd = -1;
+        throw ConfigError(dir.string() + " is being written by " + describe(holder) +
+                          "; wait for that run to end or stop it (a second writer would mix two runs' files), "
+                          "or choose another output folder (--out)");
+    }
+    const Holder previous = parseHolder(readAll(m_fd));
+    const std::string host = hostName();
+    if (previous.pid > 0 && log)
+        log("took over the lock of " + m_path.string() + " left by " + describe(previous) + ", which no longer runs");
+    char started[32] = {};
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    const std::string text = "pid " + std::to_string(::getpid()) + " host " + host + " started " + started + "\n";
+    if (::ftruncate(m_fd, 0) != 0 || ::pwrite(m_fd, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size())) {
+        // The lock is held all the same; only the holder's name for others' messages is missing.
+    }
+}
+
+RunLock::~RunLock()
+{
+    if (m_fd < 0)
+        return;
+    // Emptied, not removed: unlinking a lock file while another process waits to open it would
+    // let two holders exist (each with its own inode).
+    if (::ftruncate(m_fd, 0) != 0) {
+    }
+    ::flock(m_fd, LOCK_UN);
+    ::close(m_fd);
+}
+
+} // namespace qks

@@ -1,0 +1,192 @@
+#include "results/RunFolder.h"
+
+#include "checkpoint/CheckpointFiles.h"
+#include "common/Error.h"
+#include "results/ResultsJson.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace qks {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kResultsFile = "results.json";
+const fs::path kCheckpointFolder = "checkpoints";
+
+// "train.muon_lr" → its value, for every leaf of a configuration.
+void flatten(const nlohmann::json& j, const std::string& prefix, std::map<std::string, nlohmann::json>& out)
+{
+    if (j.is_object() && !j.empty()) {
+        for (const auto& [key, value] : j.items())
+            flatten(value, prefix.empty() ? key : prefix + "." + key, out);
+        return;
+    }
+    out[prefix] = j;
+}
+
+std::string listed(const std::vector<std::string>& keys)
+{
+    std::string text;
+    for (size_t i = 0; i < keys.size(); ++i)
+        text += (i ? ", " : "") + keys[i];
+    return text;
+}
+
+std::string stepName(const fs::path& weights)
+{
+    return stemOfWeights(weights).filename().string();
+}
+
+// The run a folder without run.json holds (written before run ids, or its run.json deleted):
+// the newest complete checkpoint's run, with that checkpoint's configuration.
+std::optional<RunManifest> manifestFromCheckpoints(const std::vector<fs::path>& checkpoints, const std::string& tag)
+{
+    if (checkpoints.empty())
+        return std::nullopt;
+    const TrainerState newest = readTrainerState(checkpoints.back());
+    RunManifest m;
+    m.runId = newest.runId;
+    m.tag = newest.tag.empty() ? tag : newest.tag;
+    m.config = newest.config;
+    m.configHash = configHash(m.config);
+    return m;
+}
+
+} // namespace
+
+std::string RunFolderState::describe() const
+{
+    std::string text = manifest ? "run " + manifest->runId + (manifest->created.empty() ? "" : " of " + manifest->created)
+                                : std::string("a run");
+    if (hasResults)
+        text += resultsProbes >= 0 ? ", " + std::to_string(resultsProbes) + " probes in results.json"
+                                   : ", an unreadable results.json";
+    if (!checkpoints.empty())
+        text += ", newest checkpoint " + stepName(checkpoints.back());
+    else
+        text += ", no checkpoint";
+    if (!strayFiles.empty())
+        text += ", " + std::to_string(strayFiles.size()) + " other checkpoint file(s)";
+    return text;
+}
+
+RunFolderState inspectRunFolder(const fs::path& dir)
+{
+    RunFolderState state;
+    state.manifest = readRunManifest(dir);
+    std::error_code ec;
+    state.hasResults = fs::exists(dir / kResultsFile, ec);
+    if (state.hasResults) {
+        try {
+            state.resultsProbes = static_cast<int64_t>(readResults(dir / kResultsFile).probeCount());
+        } catch (const Error&) {
+            state.resultsProbes = -1;
+        }
+    }
+    const fs::path checkpoints = dir / kCheckpointFolder;
+    if (state.manifest) {
+        state.checkpoints = listCheckpoints(checkpoints, state.manifest->runId);
+    } else {
+        const auto all = listCheckpoints(checkpoints);
+        if (!all.empty()) {
+            const std::string newestRun = readTrainerState(all.back()).runId;
+            state.checkpoints = listCheckpoints(checkpoints, newestRun);
+        }
+    }
+    for (const fs::path& stem : checkpointStems(checkpoints)) {
+        const fs::path weights = stem.string() + ".safetensors";
+        if (std::find(state.checkpoints.begin(), state.checkpoints.end(), weights) == state.checkpoints.end())
+            state.strayFiles.push_back(stem);
+    }
+    return state;
+}
+
+std::vector<std::string> trajectoryDifferences(const nlohmann::json& saved, const nlohmann::json& ours)
+{
+    static const std::set<std::string> mayDiffer = {
+        "train.device",         "train.threads",          "train.kernels",    "train.cpu_shards",
+        "train.cuda_graph",     "train.activation_checkpointing", "study.out", "study.conditions",
+        "checkpoint.every_tokens", "checkpoint.keep",     "checkpoint.at_end",
+    };
+    std::map<std::string, nlohmann::json> a, b;
+    flatten(saved, "", a);
+    flatten(ours, "", b);
+    std::set<std::string> keys;
+    for (const auto& [k, v] : a)
+        keys.insert(k);
+    for (const auto& [k, v] : b)
+        keys.insert(k);
+    std::vector<std::string> differing;
+    for (const std::string& key : keys) {
+        if (mayDiffer.count(key))
+            continue;
+        const auto x = a.find(key), y = b.find(key);
+        if (x == a.end() || y == b.end() || x->second != y->second)
+            differing.push_back(key + " (" + (x == a.end() ? "unset" : x->second.dump()) + " → " +
+                                (y == b.end() ? "unset" : y->second.dump()) + ")");
+    }
+    return differing;
+}
+
+StartPlan planRunStart(const fs::path& dir, const std::string& tag, const nlohmann::json& config, StartMode mode,
+                       int64_t lastMicroStep)
+{
+    const RunFolderState state = inspectRunFolder(dir);
+    StartPlan plan;
+    plan.manifest = newRunManifest(tag, config);
+    if (mode == StartMode::Overwrite) {
+        if (state.holdsRun())
+            plan.note = "--overwrite: removing " + state.describe() + " from " + dir.string();
+        return plan;
+    }
+    if (mode == StartMode::Fresh) {
+        if (state.holdsRun())
+            throw ConfigError(dir.string() + " already holds " + state.describe() +
+                              ". Continue that run with --resume, or replace it with --overwrite (its results and "
+                              "checkpoints are deleted), or choose another output folder (--out)");
+        return plan;
+    }
+    // Resume.
+    if (!state.holdsRun()) {
+        plan.note = "nothing to resume in " + dir.string() + ": a new run starts";
+        return plan;
+    }
+    const std::optional<RunManifest> manifest = state.manifest ? state.manifest : manifestFromCheckpoints(state.checkpoints, tag);
+    if (!manifest || state.checkpoints.empty())
+        throw ConfigError(dir.string() + " holds " + state.describe() +
+                          ": there is no checkpoint to resume from (the run stopped before its first one; "
+                          "checkpoint.every_tokens sets how often they are saved). Start it again with --overwrite");
+    if (manifest->tag != tag)
+        throw ConfigError(dir.string() + " holds a run of condition " + manifest->tag + ", not " + tag +
+                          "; resume it under its own condition, or replace it with --overwrite");
+    const std::vector<std::string> differing = trajectoryDifferences(manifest->config, config);
+    if (!differing.empty())
+        throw ConfigError("cannot resume " + dir.string() + " with another configuration: " + listed(differing) +
+                          ". These change what the run computes or measures; resume with the run's own settings "
+                          "(they are in " + (dir / kRunManifestFile).string() +
+                          "), or start a new run with --overwrite or another output folder (--out)");
+    plan.manifest = *manifest;
+    plan.checkpoint = state.checkpoints.back();
+    plan.action = checkpointMicroStep(plan.checkpoint) >= lastMicroStep ? StartPlan::Action::Finished
+                                                                       : StartPlan::Action::Continue;
+    if (!state.manifest)
+        plan.note = dir.string() + " has no run.json (written by an earlier QK Studio, or removed): continuing the run of "
+                    "its newest checkpoint";
+    return plan;
+}
+
+void clearRunFolder(const fs::path& dir)
+{
+    std::error_code ec;
+    fs::remove(dir / kRunManifestFile, ec);
+    fs::remove(dir / kResultsFile, ec);
+    for (const fs::path& stem : checkpointStems(dir / kCheckpointFolder))
+        removeCheckpointFiles(stem);
+    fs::remove(dir / kCheckpointFolder, ec); // only when empty: nothing of the user's goes
+}
+
+} // namespace qks
