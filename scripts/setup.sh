@@ -20,6 +20,7 @@ packages=(
     libgloo-dev       # c10d Gloo headers, included by the torch headers
     libopenblas0-openmp # without it torch falls back to reference BLAS, ~15x slower
     nlohmann-json3-dev libeigen3-dev libpcre2-dev
+    libxxhash-dev     # xxHash: the checksums of checkpoint tensors (used header-only)
     libicu-dev        # Unicode normalization (NFC, NFKC) for Hugging Face tokenizers that ask for it
     xvfb xauth        # headless GUI tests
     fonts-wqy-microhei # CJK glyphs for the Simplified Chinese interface (screenshots, tests)

@@ -5,10 +5,59 @@
 #include "common/JsonDepth.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+// Debian's libxxhash-dev, used header-only (its functions inlined here), so that a GPU server
+// needs only the header (scripts/pack-gpu-deps.sh carries it).
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 namespace qks {
+
+namespace {
+
+std::string xxh64Hex(const void* data, size_t bytes)
+{
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH64(data, bytes, 0)));
+    return hex;
+}
+
+// The data block is checked against the checksums written with it: one flipped byte in a
+// tensor must not pass as a checkpoint that merely trains differently. Files without checksums
+// (written by PyTorch, or by QK Studio before it wrote them) are taken as they are.
+void verifyChecksums(const std::vector<SafetensorsTensor>& tensors, const std::map<std::string, std::string>& metadata,
+                     const std::filesystem::path& path)
+{
+    const auto it = metadata.find(kSafetensorsChecksumKey);
+    if (it == metadata.end())
+        return;
+    const auto fail = [&](const std::string& why) {
+        return DataError(path.string() + ": " + why + "; the file was damaged after it was written (a disk or copy "
+                         "error): use another checkpoint, or one from a backup");
+    };
+    nlohmann::json sums;
+    if (jsonTooDeepAt(it->second) != std::string_view::npos)
+        throw fail("its checksums are not readable");
+    try {
+        sums = nlohmann::json::parse(it->second);
+    } catch (const nlohmann::json::exception&) {
+        throw fail("its checksums are not readable");
+    }
+    if (!sums.is_object() || sums.size() != tensors.size())
+        throw fail("its checksums do not list its tensors");
+    for (const auto& t : tensors) {
+        const auto sum = sums.find(t.name);
+        if (sum == sums.end() || !sum->is_string())
+            throw fail("tensor " + t.name + " has no checksum");
+        if (sum->get<std::string>() != xxh64Hex(t.data, t.bytes))
+            throw fail("tensor " + t.name + "'s data does not match its checksum");
+    }
+}
+
+} // namespace
 
 size_t safetensorsDtypeSize(const std::string& dtype)
 {
@@ -24,8 +73,12 @@ void writeSafetensors(const std::filesystem::path& path, const std::vector<Safet
                       const std::map<std::string, std::string>& metadata)
 {
     nlohmann::ordered_json header = nlohmann::ordered_json::object();
-    if (!metadata.empty())
-        header["__metadata__"] = metadata;
+    std::map<std::string, std::string> withSums = metadata;
+    nlohmann::ordered_json sums = nlohmann::ordered_json::object();
+    for (const auto& t : tensors)
+        sums[t.name] = xxh64Hex(t.data, t.bytes);
+    withSums[kSafetensorsChecksumKey] = sums.dump();
+    header["__metadata__"] = withSums;
     size_t offset = 0;
     for (const auto& t : tensors) {
         header[t.name] = {{"dtype", t.dtype}, {"shape", t.shape}, {"data_offsets", {offset, offset + t.bytes}}};
@@ -118,6 +171,7 @@ SafetensorsFile SafetensorsFile::open(const std::filesystem::path& path)
     for (size_t i = 1; i < ranges.size(); ++i)
         if (ranges[i].first < ranges[i - 1].second)
             throw fail("two tensors overlap in the data block");
+    verifyChecksums(f.m_tensors, f.m_metadata, path);
     return f;
 }
 

@@ -24,14 +24,20 @@ struct SafetensorsTensor {
 // Bytes per element of a safetensors dtype; 0 for an unknown one.
 size_t safetensorsDtypeSize(const std::string& dtype);
 
+// The "__metadata__" key holding each tensor's xxh64 checksum of its bytes: a JSON object
+// {"name": "16 hex digits"} as a string (the format allows string values only).
+inline constexpr const char* kSafetensorsChecksumKey = "qkstudio.xxh64";
+
 // Writes atomically (temp file + fsync + rename). Tensors are laid out in the given order;
-// `metadata` becomes the header's "__metadata__" (string values only, as the format requires).
+// `metadata` becomes the header's "__metadata__" (string values only, as the format requires),
+// with every tensor's checksum added under kSafetensorsChecksumKey.
 void writeSafetensors(const std::filesystem::path& path, const std::vector<SafetensorsTensor>& tensors,
                       const std::map<std::string, std::string>& metadata = {});
 
 // A mapped safetensors file. Throws DataError naming the file for a header that is not JSON,
 // lies about its length, has ranges outside the data block, overlapping or with a size that
-// does not match dtype × shape.
+// does not match dtype × shape, and naming the tensor whose bytes do not match the checksum the
+// file was written with (files without checksums, e.g. PyTorch's, are not checked).
 class SafetensorsFile {
 public:
     static SafetensorsFile open(const std::filesystem::path& path);
