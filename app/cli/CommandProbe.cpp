@@ -25,6 +25,8 @@ int runProbe(const CliArgs& args)
     CheckpointModel loaded = loadCheckpointModel(*weights, configFromArgs(args, "study-50m"), args.value("condition"));
     const std::string dataPath = args.valueOr("data", loaded.config.data.path);
     const int64_t batch = args.intValueOr("batch", loaded.config.probe.batch);
+    if (batch < 1)
+        throw UsageError("--batch must be at least 1 (is " + std::to_string(batch) + "): the probe needs sequences");
     const torch::Device device = resolveDevice(args.valueOr("device", "cpu"));
     configureCpuThreads(loaded.config.train.threads);
     const auto& mc = loaded.config.model;
@@ -89,9 +91,10 @@ int runEval(const CliArgs& args)
     const torch::Device device = resolveDevice(args.valueOr("device", "cpu"));
     configureCpuThreads(loaded.config.train.threads);
     const TokenDataset data = TokenDataset::open(args.valueOr("data", loaded.config.data.path), mc.max_seq_len, mc.vocab_size);
-    if (data.valCount() < B * batches)
+    if (batches > data.valCount() / B) // compared so, B × batches cannot overflow
         throw DataError("the validation split has " + std::to_string(data.valCount()) + " sequences; --batches " +
-                        std::to_string(batches) + " × --batch-size " + std::to_string(B) + " need " + std::to_string(B * batches));
+                        std::to_string(batches) + " × --batch-size " + std::to_string(B) + " need more; ask for at most " +
+                        std::to_string(data.valCount() / B) + " batches of " + std::to_string(B));
     loaded.model->to(device);
     const std::vector<double> perBatch =
         validationLosses(loaded.model, data, batches, B, device, autocastOn(loaded.config.train, device));

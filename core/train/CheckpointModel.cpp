@@ -42,6 +42,12 @@ CheckpointModel loadCheckpointModel(const std::filesystem::path& weights, const 
     // round differently from the probe it recorded.
     out.model->setKernels(kernelsNamed(out.config.train.kernels));
     loadModelWeights(out.model, file);
+    // A diverged run's weights give NaN losses and PR 0 that look like measurements.
+    for (const auto& item : out.model->named_parameters())
+        if (!torch::isfinite(item.value()).all().item<bool>())
+            throw DivergedError(weights.string() + ": " + item.key() +
+                                " holds NaN or infinite values (the run diverged before this checkpoint); measure "
+                                "an earlier checkpoint");
     return out;
 }
 
