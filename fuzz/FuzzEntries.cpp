@@ -1,5 +1,7 @@
 #include "FuzzEntries.h"
 
+#include "checkpoint/CheckpointFiles.h"
+#include "checkpoint/Safetensors.h"
 #include "common/Error.h"
 #include "config/ConfigJson.h"
 #include "config/ParamCount.h"
@@ -11,6 +13,7 @@
 #include "data/TokenShard.h"
 #include "data/TokenizerJson.h"
 #include "results/ResultsJson.h"
+#include "results/RunManifest.h"
 
 #include <nlohmann/json.hpp>
 
@@ -216,6 +219,51 @@ bool fuzzConfig(const uint8_t* data, size_t size, std::string* refusal)
             (void)validateConfig(config);
         });
     return accepted;
+}
+
+bool fuzzSafetensors(const uint8_t* data, size_t size, std::string* refusal)
+{
+    const std::filesystem::path path = writeScratch("safetensors", data, size);
+    return refusesCleanly(refusal, [&] {
+        const SafetensorsFile file = SafetensorsFile::open(path);
+        // Every byte a reader would copy, and the file written again and read back.
+        size_t sum = 0;
+        for (const SafetensorsTensor& t : file.tensors())
+            for (size_t i = 0; i < t.bytes; ++i)
+                sum += static_cast<const uint8_t*>(t.data)[i];
+        (void)sum;
+        std::map<std::string, std::string> metadata = file.metadata();
+        metadata.erase(kSafetensorsChecksumKey); // the writer adds its own
+        const std::filesystem::path again = writeScratch("safetensors-rewritten", data, 0);
+        writeSafetensors(again, file.tensors(), metadata);
+        mustReadBack("safetensors", [&] { (void)SafetensorsFile::open(again); });
+    });
+}
+
+bool fuzzCheckpointState(const uint8_t* data, size_t size, std::string* refusal)
+{
+    // readTrainerState reads the .json beside a weights path.
+    const std::filesystem::path json = writeScratch("state.json", data, size);
+    std::filesystem::path weights = json;
+    weights.replace_extension(".safetensors");
+    return refusesCleanly(refusal, [&] {
+        const TrainerState state = readTrainerState(weights);
+        const std::string written = trainerStateJson(state);
+        const std::filesystem::path againJson = writeScratch("state-rewritten.json", reinterpret_cast<const uint8_t*>(written.data()),
+                                                             written.size());
+        std::filesystem::path againWeights = againJson;
+        againWeights.replace_extension(".safetensors");
+        mustReadBack("checkpoint state", [&] { (void)readTrainerState(againWeights); });
+    });
+}
+
+bool fuzzRunManifest(const uint8_t* data, size_t size, std::string* refusal)
+{
+    return refusesCleanly(refusal, [&] {
+        const RunManifest m = parseRunManifest(std::string(asText(data, size)), "fuzz/run.json");
+        const std::string written = runManifestJson(m);
+        mustReadBack("run.json", [&] { (void)parseRunManifest(written, "fuzz/rewritten run.json"); });
+    });
 }
 
 } // namespace qks::fuzz

@@ -25,5 +25,10 @@ bool fuzzTokenizerJson(const uint8_t* data, size_t size, std::string* refusal = 
 // The text up to the last newline is a configuration file (loadConfigFile); the rest is one
 // "section.key=value" override (so seeds carry both). `refusal` is the document's.
 bool fuzzConfig(const uint8_t* data, size_t size, std::string* refusal = nullptr);
+// A checkpoint's weights or optimizer file (safetensors, checksums verified), its state (the
+// .json beside them) and a run's manifest (run.json).
+bool fuzzSafetensors(const uint8_t* data, size_t size, std::string* refusal = nullptr);
+bool fuzzCheckpointState(const uint8_t* data, size_t size, std::string* refusal = nullptr);
+bool fuzzRunManifest(const uint8_t* data, size_t size, std::string* refusal = nullptr);
 
 } // namespace qks::fuzz

@@ -20,8 +20,8 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
-all_targets=(results_json arrow shard tokenizer_json config)
-json_targets=" results_json tokenizer_json config "
+all_targets=(results_json arrow shard tokenizer_json config safetensors checkpoint_state run_manifest)
+json_targets=" results_json tokenizer_json config checkpoint_state run_manifest "
 
 die() { printf 'fuzz: ERROR: %s\n' "$*" >&2; exit 2; }
 log() { printf 'fuzz: %s\n' "$*"; }

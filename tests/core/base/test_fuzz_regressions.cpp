@@ -44,6 +44,9 @@ const std::vector<Target>& targets()
         {"shard", qks::fuzz::fuzzShard},
         {"tokenizer_json", qks::fuzz::fuzzTokenizerJson},
         {"config", qks::fuzz::fuzzConfig},
+        {"safetensors", qks::fuzz::fuzzSafetensors},
+        {"checkpoint_state", qks::fuzz::fuzzCheckpointState},
+        {"run_manifest", qks::fuzz::fuzzRunManifest},
     };
     return list;
 }
