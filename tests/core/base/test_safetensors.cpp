@@ -55,6 +55,35 @@ private Q_SLOTS:
         QCOMPARE(bytes.size(), size_t(8 + n + 24 + 8 + 16));
     }
 
+    void aFlippedByteIsCaughtByItsChecksum()
+    {
+        const std::vector<float> a(6, 1.0f), b = {2.0f, 3.0f};
+        writeSafetensors(file(), {{"a", "F32", {2, 3}, a.data(), 24}, {"b", "F32", {2}, b.data(), 8}});
+        QVERIFY(SafetensorsFile::open(file()).metadata().count(kSafetensorsChecksumKey));
+        std::string bytes = slurp(file());
+        bytes[bytes.size() - 3] ^= 0x01; // inside b: a float that still reads as a number
+        spit(file(), bytes);
+        try {
+            SafetensorsFile::open(file());
+            QFAIL("a damaged tensor passed");
+        } catch (const DataError& e) {
+            QVERIFY2(QString(e.what()).contains("tensor b's data does not match its checksum"), e.what());
+        }
+    }
+
+    void aFileWithoutChecksumsIsReadAsItIs()
+    {
+        // What PyTorch's safetensors writes: no checksums to verify against.
+        const std::string header = R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}})";
+        std::string bytes(8, '\0');
+        bytes[0] = static_cast<char>(header.size());
+        const float values[2] = {1.0f, 2.0f};
+        bytes += header + std::string(reinterpret_cast<const char*>(values), 8);
+        spit(file(), bytes);
+        const auto f = SafetensorsFile::open(file());
+        QCOMPARE(static_cast<const float*>(f.find("a")->data)[1], 2.0f);
+    }
+
     void corruptFilesAreRejected_data()
     {
         QTest::addColumn<QString>("damage");

@@ -290,6 +290,35 @@ private Q_SLOTS:
         }
     }
 
+    void divergedWeightsAreNotMeasured()
+    {
+        // probe and eval on NaN weights would print PR 0 and loss nan as if they were numbers.
+        const StudyConfig c = tinyConfig(root() / "data", root() / "nanweights");
+        MinimalLlm model(c.model, QkNormMode::Learned);
+        {
+            torch::NoGradGuard noGrad;
+            model->named_parameters()["transformer_blocks.1.feed_forward.up_proj.weight"][0][3] = NAN;
+        }
+        StudyOptimizer optimizer(*model, c.train);
+        TrainerState state;
+        state.tag = "QK";
+        state.config = configToJson(c);
+        const QString weights = QString::fromStdString(saveCheckpoint(root() / "nanweights", model, optimizer, state).string());
+        for (const char* command : {"probe", "eval"}) {
+            QProcess p;
+            p.start(QKS_CLI_PATH, {command, "--checkpoint", weights});
+            p.waitForFinished(300000);
+            QCOMPARE(p.exitCode(), 4);
+            const QString err = QString::fromUtf8(p.readAllStandardError());
+            QVERIFY2(err.contains("transformer_blocks.1.feed_forward.up_proj.weight holds NaN or infinite values"),
+                     qPrintable(err));
+        }
+        int code = 0;
+        const QString good = QString::fromStdString((root() / "a" / "QK" / "checkpoints" / "step_000000016.safetensors").string());
+        runProcess(QKS_CLI_PATH, {"probe", "--checkpoint", good, "--batch", "0"}, &code);
+        QCOMPARE(code, 2);
+    }
+
     void aDeeplyNestedStateIsRefused()
     {
         // The state file beside the weights is JSON a user (or a torn copy) can change; nesting

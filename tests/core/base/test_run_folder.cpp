@@ -1,0 +1,266 @@
+// A results folder is a ledger: a condition's folder holds one run, known by the run id of its
+// run.json, its checkpoints and its results.json. Here, without training: how a run may begin
+// in a folder (results/RunFolder.h), which checkpoints are a run's (checkpoint/CheckpointFiles.h),
+// the manifest's reader, and the folder's lock (common/RunLock.h).
+#include "ErrorMessage.h"
+#include "checkpoint/CheckpointFiles.h"
+#include "common/AtomicFile.h"
+#include "common/Error.h"
+#include "common/RunLock.h"
+#include "config/ConfigJson.h"
+#include "config/Presets.h"
+#include "results/ResultsJson.h"
+#include "results/RunFolder.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+#include <unistd.h>
+
+using namespace qks;
+namespace fs = std::filesystem;
+
+namespace {
+
+nlohmann::json tinyConfig()
+{
+    return configToJson(presetConfig("tiny-cpu"));
+}
+
+// A checkpoint as listing sees one: the three files, the state readable. `version1` writes a
+// state without a run id, as QK Studio did before run ids.
+void writeCheckpoint(const fs::path& dir, int64_t step, const std::string& runId, const nlohmann::json& config,
+                     bool version1 = false)
+{
+    fs::create_directories(dir);
+    const fs::path stem = checkpointStem(dir, step);
+    writeFileAtomically(stem.string() + ".safetensors", "weights");
+    writeFileAtomically(stem.string() + ".optim.safetensors", "optimizer");
+    TrainerState state;
+    state.runId = runId;
+    state.tag = "QK";
+    state.microStep = step;
+    state.config = config;
+    std::string json = trainerStateJson(state);
+    if (version1) {
+        auto j = nlohmann::json::parse(json);
+        j.erase("run_id");
+        j.erase("results");
+        j["version"] = 1;
+        json = j.dump();
+    }
+    writeFileAtomically(stem.string() + ".json", json);
+}
+
+void writeResultsFile(const fs::path& dir, size_t probes)
+{
+    RunResults r;
+    r.tag = "QK";
+    for (size_t i = 0; i < probes; ++i) {
+        r.tokens.push_back(static_cast<int64_t>(i) * 1024);
+        r.loss.push_back(i ? std::optional<double>(5.0) : std::nullopt);
+        r.val_loss.push_back(i ? std::optional<double>(5.5) : std::nullopt);
+        r.mean_pr.push_back(20.0);
+    }
+    r.layer_pr.assign(1, std::vector<double>(probes, 20.0));
+    r.gamma_cv.assign(1, std::vector<double>(probes, 0.1));
+    writeResults(r, dir / "results.json");
+}
+
+QStringList namesIn(const fs::path& dir)
+{
+    QStringList names;
+    for (const auto& e : fs::directory_iterator(dir))
+        names << QString::fromStdString(e.path().filename().string());
+    names.sort();
+    return names;
+}
+
+} // namespace
+
+class TestRunFolder final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { QVERIFY(m_dir.isValid()); }
+
+    void theManifestRoundTripsAndRefusesATamperedConfiguration()
+    {
+        const fs::path dir = root() / "manifest";
+        const RunManifest m = newRunManifest("QK", tinyConfig());
+        QCOMPARE(m.runId.size(), size_t(32));
+        QVERIFY(m.runId != newRunManifest("QK", tinyConfig()).runId);
+        writeRunManifest(dir, m);
+        const auto back = readRunManifest(dir);
+        QVERIFY(back);
+        QCOMPARE(back->runId, m.runId);
+        QCOMPARE(back->configHash, m.configHash);
+        QCOMPARE(back->config, m.config);
+        QVERIFY(!readRunManifest(root() / "nowhere"));
+
+        // A hand-edited learning rate no longer matches the hash: not silently a different run.
+        std::string text = readFile(dir / "run.json");
+        const auto at = text.find("\"muon_lr\": 0.012");
+        QVERIFY(at != std::string::npos);
+        text.replace(at, 16, "\"muon_lr\": 0.05");
+        writeFileAtomically(dir / "run.json", text);
+        QVERIFY2(dataErrorOf([&] { readRunManifest(dir); }).contains("does not match its hash"),
+                 qPrintable(dataErrorOf([&] { readRunManifest(dir); })));
+        writeFileAtomically(dir / "run.json", "{not json");
+        QVERIFY(dataErrorOf([&] { readRunManifest(dir); }).contains("run.json: not a QK Studio run manifest"));
+    }
+
+    void onlyWhatChangesTheRunCountsAsADifference()
+    {
+        nlohmann::json a = tinyConfig(), b = tinyConfig();
+        for (const char* key : {"device", "threads", "kernels", "cpu_shards", "cuda_graph", "activation_checkpointing"})
+            b["train"][key] = "changed";
+        b["study"]["out"] = "elsewhere";
+        b["checkpoint"]["keep"] = 9;
+        QVERIFY(trajectoryDifferences(a, b).empty());
+        b["train"]["muon_lr"] = 0.05;
+        b["probe"]["every"] = 7;
+        b["data"]["path"] = "other";
+        const auto differing = trajectoryDifferences(a, b);
+        QCOMPARE(differing.size(), size_t(3));
+        QCOMPARE(QString::fromStdString(differing[0]), QString("data.path (\"data/demo/tokens\" → \"other\")"));
+        QCOMPARE(QString::fromStdString(differing[1]), QString("probe.every (32 → 7)"));
+        QCOMPARE(QString::fromStdString(differing[2]), QString("train.muon_lr (0.012 → 0.05)"));
+    }
+
+    void aFreshStartNeedsAFolderWithoutARun()
+    {
+        const fs::path dir = root() / "fresh";
+        QCOMPARE(int(planRunStart(dir, "QK", tinyConfig(), StartMode::Fresh, 100).action), int(StartPlan::Action::Fresh));
+        writeResultsFile(dir, 3);
+        const QString refused = errorMessageOf<ConfigError>([&] { planRunStart(dir, "QK", tinyConfig(), StartMode::Fresh, 100); });
+        QVERIFY2(refused.contains("already holds a run, 3 probes in results.json, no checkpoint") &&
+                     refused.contains("--resume") && refused.contains("--overwrite"),
+                 qPrintable(refused));
+        const StartPlan overwrite = planRunStart(dir, "QK", tinyConfig(), StartMode::Overwrite, 100);
+        QCOMPARE(int(overwrite.action), int(StartPlan::Action::Fresh));
+        QVERIFY(QString::fromStdString(overwrite.note).contains("--overwrite: removing"));
+    }
+
+    void aResumeContinuesItsOwnRunOnly()
+    {
+        const fs::path dir = root() / "resume";
+        const RunManifest m = newRunManifest("QK", tinyConfig());
+        writeRunManifest(dir, m);
+        writeResultsFile(dir, 3);
+        writeCheckpoint(dir / "checkpoints", 8, m.runId, m.config);
+        writeCheckpoint(dir / "checkpoints", 16, m.runId, m.config);
+        writeCheckpoint(dir / "checkpoints", 80, "another-run", m.config); // left by another run
+
+        StartPlan plan = planRunStart(dir, "QK", tinyConfig(), StartMode::Resume, 100);
+        QCOMPARE(int(plan.action), int(StartPlan::Action::Continue));
+        QCOMPARE(plan.manifest.runId, m.runId);
+        QCOMPARE(checkpointMicroStep(plan.checkpoint), int64_t(16)); // not the other run's 80
+        plan = planRunStart(dir, "QK", tinyConfig(), StartMode::Resume, 16);
+        QCOMPARE(int(plan.action), int(StartPlan::Action::Finished));
+
+        nlohmann::json device = tinyConfig();
+        device["train"]["device"] = "cuda";
+        QCOMPARE(int(planRunStart(dir, "QK", device, StartMode::Resume, 100).action), int(StartPlan::Action::Continue));
+        nlohmann::json lr = tinyConfig();
+        lr["train"]["muon_lr"] = 0.05;
+        const QString refused = errorMessageOf<ConfigError>([&] { planRunStart(dir, "QK", lr, StartMode::Resume, 100); });
+        QVERIFY2(refused.contains("train.muon_lr (0.012 → 0.05)") && refused.contains("run.json"), qPrintable(refused));
+        QVERIFY(errorMessageOf<ConfigError>([&] { planRunStart(dir, "NoQK", tinyConfig(), StartMode::Resume, 100); })
+                    .contains("holds a run of condition QK, not NoQK"));
+    }
+
+    void aResumeWithNothingToResumeFromSaysSo()
+    {
+        const fs::path empty = root() / "empty";
+        const StartPlan plan = planRunStart(empty, "QK", tinyConfig(), StartMode::Resume, 100);
+        QCOMPARE(int(plan.action), int(StartPlan::Action::Fresh));
+        QVERIFY(QString::fromStdString(plan.note).contains("nothing to resume"));
+
+        // Results but no checkpoint: resuming would have to start over and lose them.
+        const fs::path bare = root() / "bare";
+        writeRunManifest(bare, newRunManifest("QK", tinyConfig()));
+        writeResultsFile(bare, 2);
+        const QString refused = errorMessageOf<ConfigError>([&] { planRunStart(bare, "QK", tinyConfig(), StartMode::Resume, 100); });
+        QVERIFY2(refused.contains("no checkpoint to resume from") && refused.contains("--overwrite"), qPrintable(refused));
+    }
+
+    void aFolderFromBeforeRunIdsIsContinued()
+    {
+        const fs::path dir = root() / "legacy";
+        writeResultsFile(dir, 2);
+        writeCheckpoint(dir / "checkpoints", 8, "", tinyConfig(), true);
+        const StartPlan plan = planRunStart(dir, "QK", tinyConfig(), StartMode::Resume, 100);
+        QCOMPARE(int(plan.action), int(StartPlan::Action::Continue));
+        QCOMPARE(plan.manifest.runId, std::string(kLegacyRunId));
+        QVERIFY(QString::fromStdString(plan.note).contains("no run.json"));
+    }
+
+    void onlyCompleteCheckpointsOfTheRunAreListedAndPruned()
+    {
+        const fs::path dir = root() / "prune" / "checkpoints";
+        for (int64_t step : {8, 16, 24, 32})
+            writeCheckpoint(dir, step, "mine", tinyConfig());
+        writeCheckpoint(dir, 40, "theirs", tinyConfig());
+        fs::remove(checkpointStem(dir, 32).string() + ".optim.safetensors"); // a save cut short
+        writeFileAtomically(checkpointStem(dir, 4).string() + ".safetensors", "a save killed before its .json");
+        writeFileAtomically(checkpointStem(dir, 12).string() + ".optim.safetensors.tmp.4242", "torn");
+        QCOMPARE(listCheckpoints(dir, std::string("mine")).size(), size_t(3)); // 8, 16, 24
+        QCOMPARE(listCheckpoints(dir).size(), size_t(4));                     // and theirs
+
+        pruneCheckpoints(dir, 2, "mine");
+        // 8 goes; the debris older than the oldest kept (4, 12) goes; theirs and 32's remains stay.
+        QCOMPARE(namesIn(dir), (QStringList{"step_000000016.json", "step_000000016.optim.safetensors",
+                                            "step_000000016.safetensors", "step_000000024.json",
+                                            "step_000000024.optim.safetensors", "step_000000024.safetensors",
+                                            "step_000000032.json", "step_000000032.safetensors",
+                                            "step_000000040.json", "step_000000040.optim.safetensors",
+                                            "step_000000040.safetensors"}));
+        removeCheckpointsAfter(dir, 16, "mine");
+        QCOMPARE(listCheckpoints(dir, std::string("mine")).size(), size_t(1));
+        QCOMPARE(listCheckpoints(dir, std::string("theirs")).size(), size_t(1));
+    }
+
+    void overwriteRemovesTheRunAndNothingElse()
+    {
+        const fs::path dir = root() / "clear";
+        writeRunManifest(dir, newRunManifest("QK", tinyConfig()));
+        writeResultsFile(dir, 2);
+        writeCheckpoint(dir / "checkpoints", 8, "x", tinyConfig());
+        writeFileAtomically(dir / "notes.txt", "the researcher's own file");
+        writeFileAtomically(dir / "checkpoints" / "README", "also theirs");
+        clearRunFolder(dir);
+        QCOMPARE(namesIn(dir), (QStringList{"checkpoints", "notes.txt"}));
+        QCOMPARE(namesIn(dir / "checkpoints"), QStringList{"README"});
+        QVERIFY(!inspectRunFolder(dir).holdsRun());
+    }
+
+    void oneWriterHoldsTheLock()
+    {
+        const fs::path dir = root() / "lock";
+        {
+            RunLock first(dir);
+            const QString refused = errorMessageOf<ConfigError>([&] { RunLock second(dir); });
+            QVERIFY2(refused.contains("is being written by PID " + QString::number(::getpid())), qPrintable(refused));
+        }
+        RunLock again(dir); // released with its holder
+    }
+
+    void theLockOfADeadWriterIsTakenOverWithALogLine()
+    {
+        const fs::path dir = root() / "stale";
+        fs::create_directories(dir);
+        writeFileAtomically(dir / RunLock::kFileName, "pid 2147480000 host elsewhere started 2026-01-01T00:00:00Z\n");
+        std::string logged;
+        RunLock lock(dir, [&](const std::string& line) { logged += line; });
+        QVERIFY2(QString::fromStdString(logged).contains("left by PID 2147480000 on elsewhere"), logged.c_str());
+        QVERIFY(readFile(dir / RunLock::kFileName).find("pid " + std::to_string(::getpid())) == 0);
+    }
+
+private:
+    fs::path root() const { return m_dir.path().toStdString(); }
+
+    QTemporaryDir m_dir;
+};
+
+QTEST_APPLESS_MAIN(TestRunFolder)
+#include "test_run_folder.moc"
