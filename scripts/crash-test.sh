@@ -66,7 +66,13 @@ for ((i = 1; i <= kills; i++)); do
         signal=TERM
         delay=$(awk -v d="$delay" 'BEGIN { printf "%.2f", d + 1.5 }')
     fi
-    "$cli" train "${settings[@]}" --out "$work/crashed" --resume > /dev/null 2>&1 &
+    # A run killed before its first checkpoint has nothing to resume from (--resume refuses it,
+    # as its results would be replaced): it starts again with --overwrite.
+    how=--resume
+    if ! ls "$work/crashed/QK/checkpoints/"step_*.json > /dev/null 2>&1 && [[ -e "$work/crashed/QK/results.json" ]]; then
+        how=--overwrite
+    fi
+    "$cli" train "${settings[@]}" --out "$work/crashed" "$how" > /dev/null 2>&1 &
     pid=$!
     waited=0
     while kill -0 "$pid" 2>/dev/null && awk -v w="$waited" -v d="$delay" 'BEGIN { exit !(w < d) }'; do
@@ -105,6 +111,7 @@ import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
 for r in (a, b):
     r.pop("wall_time", None)
+    r.pop("run_id", None)  # each run's own identity
     r.get("config", {}).get("study", {}).pop("out", None)
 diff = [k for k in set(a) | set(b) if a.get(k) != b.get(k)]
 if diff:

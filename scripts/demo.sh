@@ -30,7 +30,17 @@ if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -z "${QKS_DEMO_HEADLESS:-}" && -x
     have_display=1
 fi
 
-if [[ $have_display == 1 ]]; then
+# A folder holding an earlier demo's runs is continued, never replaced: finished conditions are
+# skipped, an interrupted one goes on from its last checkpoint (delete the folder to train anew).
+earlier_runs=0
+for tag in QK QK_frozen NoQK; do
+    [[ -e "$run_dir/$tag/results.json" || -e "$run_dir/$tag/run.json" ]] && earlier_runs=1
+done
+
+if [[ $earlier_runs == 1 ]]; then
+    echo "demo: $run_dir holds an earlier demo's runs: continuing them (delete $run_dir to train anew)"
+    "$cli" study --preset tiny-cpu --out "$run_dir" --resume
+elif [[ $have_display == 1 ]]; then
     mkdir -p runs
     config=runs/tiny-cpu.config.json
     "$cli" config --preset tiny-cpu --set "study.out=$run_dir" > "$config"
