@@ -72,7 +72,7 @@ for ((i = 1; i <= kills; i++)); do
     if ! ls "$work/crashed/QK/checkpoints/"step_*.json > /dev/null 2>&1 && [[ -e "$work/crashed/QK/results.json" ]]; then
         how=--overwrite
     fi
-    "$cli" train "${settings[@]}" --out "$work/crashed" "$how" > /dev/null 2>&1 &
+    "$cli" train "${settings[@]}" --out "$work/crashed" "$how" > /dev/null 2> "$work/stderr.txt" &
     pid=$!
     waited=0
     while kill -0 "$pid" 2>/dev/null && awk -v w="$waited" -v d="$delay" 'BEGIN { exit !(w < d) }'; do
@@ -90,7 +90,7 @@ for ((i = 1; i <= kills; i++)); do
         case $rc in
             130) graceful=$((graceful + 1)) ;;
             0 | 143) ;; # finished just before the signal, or got it before its handler was installed
-            *) log "FAILED: a graceful stop exited $rc (expected 130)"; exit 1 ;;
+            *) log "FAILED: a graceful stop exited $rc (expected 130); its stderr:"; tail -n 40 "$work/stderr.txt"; exit 1 ;;
         esac
     fi
     validate "$i"

@@ -166,7 +166,7 @@ ATTACKS = [
      ["train.muon_lr (0.012 → 0.05)"]),
     ("resume with other data", lambda: train(os.path.basename(fresh_copy("data", "stopped")), "--resume", "--data",
                                              fresh_copy("tokens-elsewhere", "tokens")), 2, ["data.path"]),
-    ("resume with a shorter run", lambda: train(os.path.basename(fresh_copy("tokens", "stopped")), "--resume", "--set",
+    ("resume with a shorter run", lambda: train(os.path.basename(fresh_copy("shorter", "stopped")), "--resume", "--set",
                                                "train.tokens=2048"), 2, ["train.tokens (4096 → 2048)"]),
     ("resume and overwrite at once", lambda: train("both", "--resume", "--overwrite"), 2, ["use one"]),
     ("a second writer", held_lock, 2, [f"is being written by PID {os.getpid()}"]),

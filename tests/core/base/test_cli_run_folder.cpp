@@ -135,15 +135,15 @@ private Q_SLOTS:
         waited.start();
         while (!readBytes("shared/QK/run.lock").startsWith("pid ") && waited.elapsed() < 60000)
             QThread::msleep(50);
+        const QString pid = QString::number(first.processId()); // 0 once the process has ended
         const CliRun second = train("shared");
         QCOMPARE(second.exitCode, 2);
-        QVERIFY2(second.err.contains("is being written by PID " + QString::number(first.processId())), qPrintable(second.err));
+        QVERIFY2(second.err.contains("is being written by PID " + pid), qPrintable(second.err));
         ::kill(static_cast<pid_t>(first.processId()), SIGKILL);
         first.waitForFinished();
         const CliRun next = train("shared", {"--overwrite"}, {}, false);
         QVERIFY2(next.exitCode == 0, qPrintable(next.err));
-        QVERIFY2((next.out + next.err).contains("took over the lock") &&
-                     (next.out + next.err).contains("PID " + QString::number(first.processId())),
+        QVERIFY2((next.out + next.err).contains("took over the lock") && (next.out + next.err).contains("PID " + pid),
                  qPrintable(next.out + next.err));
         expectReference("shared");
     }
