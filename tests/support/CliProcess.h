@@ -32,6 +32,21 @@ inline CliRun runCli(const QStringList& args, const QString& fault = {}, int tim
             QString::fromUtf8(p.readAllStandardError())};
 }
 
+// `train` of the QK condition on a 2-layer, d_model 32 model: 8192 tokens in 64 micro-steps of
+// 128, accumulation 2, one thread, probes every 8 micro-steps and a checkpoint every 1024 tokens
+// (8 micro-steps), two kept. Seconds to run; what the failure and run-folder tests train.
+inline QStringList tinyTrainArgs(const QString& tokens, const QString& out)
+{
+    QStringList args = {"train", "--preset", "tiny-cpu", "--condition", "QK", "--data", tokens, "--out", out};
+    for (const char* s : {"model.d_model=32", "model.n_layers=2", "model.n_heads=4", "model.n_kv_heads=2",
+                          "model.d_ff=64", "model.vocab_size=300", "model.max_seq_len=32", "train.batch_size=4",
+                          "train.gradient_accumulation_steps=2", "train.tokens=8192", "train.threads=1",
+                          "probe.every=8", "probe.early_every=0", "probe.batch=4", "probe.val_batches=2",
+                          "checkpoint.every_tokens=1024", "checkpoint.keep=2"})
+        args << "--set" << s;
+    return args;
+}
+
 // `files` documents of `words` words from a fixed generator, ~11% of them ending a sentence:
 // varied enough for BPE to learn merges, small enough to prepare in a second.
 inline void writeWordCorpus(const QString& dir, int files, int words)

@@ -177,19 +177,9 @@ private:
     QString path(const QString& relative) const { return m_dir.path() + "/" + relative; }
     std::filesystem::path fsPath(const QString& relative) const { return path(relative).toStdString(); }
 
-    // 8192 tokens in 64 micro-steps of 128, accumulation 2, probes every 8 micro-steps and a
-    // checkpoint every 1024 tokens (8 micro-steps), two kept.
     CliRun train(const QString& out, const QStringList& extra = {}, const QString& fault = {}) const
     {
-        QStringList args = {"train", "--preset", "tiny-cpu", "--condition", "QK", "--quiet", "--data", path("tokens"),
-                            "--out", path(out)};
-        for (const char* s : {"model.d_model=32", "model.n_layers=2", "model.n_heads=4", "model.n_kv_heads=2",
-                              "model.d_ff=64", "model.vocab_size=300", "model.max_seq_len=32", "train.batch_size=4",
-                              "train.gradient_accumulation_steps=2", "train.tokens=8192", "train.threads=1",
-                              "probe.every=8", "probe.early_every=0", "probe.batch=4", "probe.val_batches=2",
-                              "checkpoint.every_tokens=1024", "checkpoint.keep=2"})
-            args << "--set" << s;
-        return runCli(args + extra, fault);
+        return runCli(qks::testing::tinyTrainArgs(path("tokens"), path(out)) + QStringList{"--quiet"} + extra, fault);
     }
 
     // A resumed run continues exactly: the same probes, losses, PRs and γ as the run that

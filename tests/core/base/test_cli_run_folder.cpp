@@ -157,20 +157,10 @@ private:
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
-    // 8192 tokens in 64 micro-steps of 128, accumulation 2, probes every 8 micro-steps and a
-    // checkpoint every 1024 tokens (8 micro-steps), two kept.
     QStringList trainArgs(const QString& out, const QStringList& extra, bool quiet = true) const
     {
-        QStringList args = {"train", "--preset", "tiny-cpu", "--condition", "QK", "--data", path("tokens"), "--out", path(out)};
-        if (quiet)
-            args << "--quiet";
-        for (const char* s : {"model.d_model=32", "model.n_layers=2", "model.n_heads=4", "model.n_kv_heads=2",
-                              "model.d_ff=64", "model.vocab_size=300", "model.max_seq_len=32", "train.batch_size=4",
-                              "train.gradient_accumulation_steps=2", "train.tokens=8192", "train.threads=1",
-                              "probe.every=8", "probe.early_every=0", "probe.batch=4", "probe.val_batches=2",
-                              "checkpoint.every_tokens=1024", "checkpoint.keep=2"})
-            args << "--set" << s;
-        return args + extra;
+        return qks::testing::tinyTrainArgs(path("tokens"), path(out)) + (quiet ? QStringList{"--quiet"} : QStringList{}) +
+               extra;
     }
 
     CliRun train(const QString& out, const QStringList& extra = {}, const QString& fault = {}, bool quiet = true) const
