@@ -129,19 +129,28 @@ PendingKeyProbe startKeyProbe(MinimalLlm& model, const torch::Tensor& probeIds, 
     // leaves it to run to the end harmlessly.
     auto promise = std::make_shared<std::promise<PendingKeyProbe::Solved>>();
     pending.m_solved = promise->get_future().share();
-    at::launch([promise, preGrams, postGrams] {
+    // The task frees what it holds before it answers: once the answer is set, the training thread
+    // may go on to end the process, and a tensor still being freed on the pool thread then would
+    // race with the process's exit.
+    at::launch([promise, pre = preGrams, post = postGrams]() mutable {
+        std::exception_ptr failed;
+        PendingKeyProbe::Solved solved;
         try {
             const auto t = std::chrono::steady_clock::now();
-            PendingKeyProbe::Solved solved;
-            if (preGrams.defined())
-                solved.preRope = gramEigenvectorsAll(preGrams);
-            if (postGrams.defined())
-                solved.postRope = gramEigenvectorsAll(postGrams);
+            if (pre.defined())
+                solved.preRope = gramEigenvectorsAll(pre);
+            if (post.defined())
+                solved.postRope = gramEigenvectorsAll(post);
             solved.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
-            promise->set_value(std::move(solved));
         } catch (...) {
-            promise->set_exception(std::current_exception());
+            failed = std::current_exception();
         }
+        pre.reset();
+        post.reset();
+        if (failed)
+            promise->set_exception(failed);
+        else
+            promise->set_value(std::move(solved));
     });
     return pending;
 }
