@@ -68,7 +68,7 @@ for ((i = 1; i <= kills; i++)); do
     fi
     # A run killed before its first checkpoint has nothing to resume from (--resume refuses it,
     # as its results would be replaced): it starts again with --overwrite.
-    how=--resume
+    how=--resume-or-start
     if ! ls "$work/crashed/QK/checkpoints/"step_*.json > /dev/null 2>&1 && [[ -e "$work/crashed/QK/results.json" ]]; then
         how=--overwrite
     fi

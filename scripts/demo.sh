@@ -39,7 +39,7 @@ done
 
 if [[ $earlier_runs == 1 ]]; then
     echo "demo: $run_dir holds an earlier demo's runs: continuing them (delete $run_dir to train anew)"
-    "$cli" study --preset tiny-cpu --out "$run_dir" --resume
+    "$cli" study --preset tiny-cpu --out "$run_dir" --resume-or-start
 elif [[ $have_display == 1 ]]; then
     mkdir -p runs
     config=runs/tiny-cpu.config.json

@@ -728,6 +728,14 @@ Alle verschieden → beides</translation>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
+    <message>
+        <source>must be at most 3.4e38 in size, as training computes in 32-bit floats (is %1)</source>
+        <translation>muss betragsmäßig höchstens 3.4e38 sein, da das Training mit 32-Bit-Gleitkommazahlen rechnet (ist %1)</translation>
+    </message>
+    <message>
+        <source>must be at most %2 (4 × this machine&apos;s %3 hardware threads; is %1)</source>
+        <translation>darf höchstens %2 sein (4 × die %3 Hardware-Threads dieses Rechners; ist %1)</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

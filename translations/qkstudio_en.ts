@@ -725,6 +725,14 @@ All differ → both</source>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>must be at most 3.4e38 in size, as training computes in 32-bit floats (is %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at most %2 (4 × this machine&apos;s %3 hardware threads; is %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

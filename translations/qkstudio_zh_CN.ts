@@ -726,6 +726,14 @@ A≈B≠C → 由归一化驱动
         <source>%1, %2</source>
         <translation>%1、%2</translation>
     </message>
+    <message>
+        <source>must be at most 3.4e38 in size, as training computes in 32-bit floats (is %1)</source>
+        <translation>绝对值不得超过 3.4e38，因为训练以 32 位浮点数计算（当前为 %1）</translation>
+    </message>
+    <message>
+        <source>must be at most %2 (4 × this machine&apos;s %3 hardware threads; is %1)</source>
+        <translation>不得超过 %2（本机 %3 个硬件线程的 4 倍；当前为 %1）</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

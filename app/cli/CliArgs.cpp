@@ -9,6 +9,15 @@
 
 namespace qks::cli {
 
+namespace {
+
+bool listed(const std::vector<std::string>& names, const std::string& name)
+{
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+} // namespace
+
 CliArgs::CliArgs(const std::vector<std::string>& argv, const std::vector<std::string>& switches)
 {
     for (size_t i = 0; i < argv.size(); ++i) {
@@ -20,13 +29,24 @@ CliArgs::CliArgs(const std::vector<std::string>& argv, const std::vector<std::st
         std::string name = a.substr(2);
         std::string value;
         const size_t eq = name.find('=');
+        const bool isSwitch = listed(switches, name.substr(0, eq));
         if (eq != std::string::npos) {
+            // `--resume=false` would otherwise resume: a switch is on by being there.
+            if (isSwitch)
+                throw UsageError("--" + name.substr(0, eq) + " takes no value (leave it out to turn it off)");
             value = name.substr(eq + 1);
             name = name.substr(0, eq);
-        } else if (std::find(switches.begin(), switches.end(), name) == switches.end()) {
+        } else if (!isSwitch) {
             if (i + 1 >= argv.size())
                 throw UsageError("--" + name + " needs a value");
             value = argv[++i];
+        }
+        // `--condition QK --condition NoQK` trained NoQK without a word: only --set repeats.
+        if (m_options.count(name) > 0 && !listed(kRepeatableOptions, name)) {
+            if (isSwitch)
+                throw UsageError("--" + name + " is given twice");
+            throw UsageError("--" + name + " is given twice (\"" + m_options.find(name)->second + "\" and \"" + value
+                             + "\"); give it once");
         }
         m_options.emplace(name, value);
         m_order.push_back(name);
@@ -75,8 +95,15 @@ int64_t CliArgs::intValueOr(const std::string& name, int64_t fallback) const
 void CliArgs::allowOnly(const std::vector<std::string>& known) const
 {
     for (const std::string& name : m_order)
-        if (std::find(known.begin(), known.end(), name) == known.end())
+        if (!listed(known, name))
             throw UsageError("unknown option --" + name);
+}
+
+void CliArgs::allowPositionals(size_t most) const
+{
+    if (m_positionals.size() > most)
+        throw UsageError("unexpected argument \"" + m_positionals[most] + "\"" +
+                         (m_positionals[most].rfind('-', 0) == 0 ? " (options start with --)" : ""));
 }
 
 StudyConfig configFromArgs(const CliArgs& args, const std::string& fallbackPreset)

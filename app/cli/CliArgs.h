@@ -9,7 +9,7 @@
 
 namespace qks::cli {
 
-// A parsed command line: `--name value` options (repeatable), `--flag` switches and positionals.
+// A parsed command line: `--name value` options (once each, --set repeatable), `--flag` switches and positionals.
 class CliArgs {
 public:
     // `switches` lists the options that take no value (e.g. "json"); throws UsageError.
@@ -24,6 +24,8 @@ public:
 
     // Throws UsageError naming any option not in `known` (switches included).
     void allowOnly(const std::vector<std::string>& known) const;
+    // Throws UsageError naming the first positional argument beyond `most`.
+    void allowPositionals(size_t most) const;
 
 private:
     std::multimap<std::string, std::string> m_options;
@@ -34,6 +36,9 @@ private:
 // The configuration a command works on: --preset P (default `fallbackPreset`), then
 // --config FILE, then every --set section.key=value in order. Not validated here.
 StudyConfig configFromArgs(const CliArgs& args, const std::string& fallbackPreset = "tiny-cpu");
+
+// The only options that may be given more than once; any other given twice is a UsageError.
+inline const std::vector<std::string> kRepeatableOptions = {"set"};
 
 // Options every config-taking command accepts.
 inline const std::vector<std::string> kConfigOptions = {"preset", "config", "set"};

@@ -107,8 +107,6 @@ int prepareArrow(const CliArgs& args)
 int runPrepare(const CliArgs& args)
 {
     args.allowOnly({"text", "arrow", "tokenizer", "text-field", "vocab-size", "seq-len", "out", "json"});
-    if (!args.positionals().empty())
-        throw UsageError("unexpected argument \"" + args.positionals().front() + "\"");
     if (args.value("arrow") && (args.value("tokenizer") || args.value("text-field")))
         throw UsageError("--tokenizer and --text-field go with --text; --arrow data is already tokenized");
     if (args.value("arrow"))

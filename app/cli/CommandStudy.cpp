@@ -8,8 +8,10 @@
 #include "results/Summary.h"
 #include "train/Study.h"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
+#include <unistd.h>
 
 namespace qks::cli {
 
@@ -17,11 +19,23 @@ namespace {
 
 CancelToken* g_interrupt = nullptr;
 
+// A second Ctrl-C or SIGTERM ends the process at once, for a micro-step that takes long to
+// reach its end. Checkpoints and results.json are replaced by rename, so whatever was last
+// written whole survives; the lock goes with the process.
+extern "C" void onSecondInterrupt(int)
+{
+    static const char msg[] = "\nqkstudio-cli: second interrupt: stopped at once; the last checkpoint and "
+                              "results.json written are kept (continue with --resume)\n";
+    [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, msg, sizeof msg - 1);
+    ::_exit(kExitCancelled);
+}
+
 extern "C" void onInterrupt(int signal)
 {
     if (g_interrupt)
         g_interrupt->cancel(); // lock-free atomic store: safe in a signal handler
-    std::signal(signal, SIG_DFL); // a second Ctrl-C ends a run that does not stop
+    std::signal(signal, onSecondInterrupt);
+    std::signal(signal == SIGINT ? SIGTERM : SIGINT, onSecondInterrupt);
 }
 
 // Routes SIGINT/SIGTERM to `token` for its lifetime, also when the study throws.
@@ -55,25 +69,45 @@ StudyConfig studyConfigFromArgs(const CliArgs& args)
         config.train.device = *v;
     if (args.has("seed"))
         config.train.seed = args.intValueOr("seed", config.train.seed);
+    if (args.has("extend-tokens"))
+        config.train.tokens = args.intValueOr("extend-tokens", config.train.tokens);
     return config;
 }
 
-int runConfiguredStudy(const StudyConfig& config, const CliArgs& args)
+// How the runs begin: --resume, --resume-or-start, --overwrite, --extend-tokens, --init.
+StudyStart studyStartFromArgs(const CliArgs& args)
 {
-    requireValidConfig(config);
-    auto cancel = std::make_shared<CancelToken>();
-    ProgressPrinter printer(args.has("quiet"));
-    const bool resume = args.has("resume");
+    const bool resume = args.has("resume") || args.has("resume-or-start");
     const std::filesystem::path init = args.valueOr("init", "");
+    if (args.has("resume") && args.has("resume-or-start"))
+        throw UsageError("--resume-or-start includes --resume: give one");
     if (resume && !init.empty())
         throw UsageError("--resume continues a run's own checkpoint; --init starts a new run from weights: use one");
     if (resume && args.has("overwrite"))
         throw UsageError("--resume continues the runs in the output folder; --overwrite deletes them: use one");
-    const StartMode mode = resume ? StartMode::Resume : args.has("overwrite") ? StartMode::Overwrite : StartMode::Fresh;
+    if (args.has("extend-tokens") && !resume)
+        throw UsageError("--extend-tokens trains a run on past its train.tokens: use it with --resume");
+    return {.mode = resume ? StartMode::Resume : args.has("overwrite") ? StartMode::Overwrite : StartMode::Fresh,
+            .initialWeights = init,
+            .extendTokens = args.has("extend-tokens"),
+            .requireRunToResume = args.has("resume")};
+}
+
+// `tag`: train's one condition (runStudyCondition, which leaves the study's config.json alone);
+// empty for study, every configured condition.
+int runConfiguredStudy(const StudyConfig& config, const CliArgs& args, const std::string& tag = {})
+{
+    requireValidConfig(config);
+    auto cancel = std::make_shared<CancelToken>();
+    ProgressPrinter printer(args.has("quiet"));
+    const StudyStart start = studyStartFromArgs(args);
     std::vector<RunFinished> runs;
     {
         const InterruptScope interrupts(*cancel);
-        runs = runStudy(config, std::ref(printer), cancel, {.mode = mode, .initialWeights = init});
+        if (tag.empty())
+            runs = runStudy(config, std::ref(printer), cancel, start);
+        else
+            runs.push_back(runStudyCondition(config, tag, std::ref(printer), cancel, start));
     }
 
     std::vector<ConditionSummary> rows;
@@ -81,8 +115,13 @@ int runConfiguredStudy(const StudyConfig& config, const CliArgs& args)
         if (entry.ok())
             rows.push_back(summarizeRun(*entry.results));
     std::cout << "\n" << formatSummaryTable(rows) << "\n";
-    std::cout << "results: " << config.study.out << "/<condition>/results.json (configuration in " << config.study.out
-              << "/config.json)\n";
+    if (tag.empty())
+        std::cout << "results: " << config.study.out << "/<condition>/results.json (configuration in "
+                  << config.study.out << "/config.json)\n";
+    else
+        std::cout << "results: " << (std::filesystem::path(config.study.out) / tag / "results.json").string()
+                  << " (configuration in " << (std::filesystem::path(config.study.out) / tag / "run.json").string()
+                  << ")\n";
     bool diverged = false;
     for (const auto& run : runs)
         diverged = diverged || run.errorKind == ErrorKind::Diverged;
@@ -93,8 +132,10 @@ int runConfiguredStudy(const StudyConfig& config, const CliArgs& args)
     return kExitOk;
 }
 
-const std::vector<std::string> kStudyOptions = {"preset", "config", "set",   "out",       "data", "device",
-                                                "seed",   "quiet",  "resume", "overwrite", "init"};
+const std::vector<std::string> kStudyOptions = {"preset", "config", "set",       "out",
+                                                "data",   "device", "seed",      "quiet",
+                                                "resume", "resume-or-start", "overwrite", "init",
+                                                "extend-tokens"};
 
 } // namespace
 
@@ -118,8 +159,11 @@ int runTrain(const CliArgs& args)
     if (!condition)
         throw UsageError("train needs --condition QK, QK_frozen or NoQK");
     StudyConfig config = studyConfigFromArgs(args);
-    config.study.conditions = {*condition};
-    return runConfiguredStudy(config, args);
+    // The run's condition belongs to the study; the study's list itself is left as configured.
+    if (std::find(config.study.conditions.begin(), config.study.conditions.end(), *condition) ==
+        config.study.conditions.end())
+        config.study.conditions.push_back(*condition);
+    return runConfiguredStudy(config, args, *condition);
 }
 
 } // namespace qks::cli

@@ -39,12 +39,21 @@ int runSummary(const CliArgs& args)
             failed.push_back(&e);
     }
 
+    for (const auto& e : entries)
+        if (!e.warning.empty())
+            std::cerr << "warning: " << e.warning << "\n";
     if (args.has("json")) {
         nlohmann::ordered_json failures = nlohmann::ordered_json::array();
         for (const StudyEntry* e : failed)
             failures.push_back({{"tag", e->tag}, {"folder", e->folder.string()}, {"error", e->error}});
-        const nlohmann::ordered_json out = {
-            {"study", dir.string()}, {"conditions", summaryToJson(rows)}, {"failed", failures}};
+        nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+        for (const auto& e : entries)
+            if (!e.warning.empty())
+                warnings.push_back({{"tag", e.tag}, {"folder", e.folder.string()}, {"warning", e.warning}});
+        const nlohmann::ordered_json out = {{"study", dir.string()},
+                                            {"conditions", summaryToJson(rows)},
+                                            {"failed", failures},
+                                            {"warnings", warnings}};
         std::cout << out.dump(2) << "\n";
     } else {
         if (!rows.empty())

@@ -67,8 +67,6 @@ std::vector<int32_t> parseIds(const std::string& text)
 int runTokenize(const CliArgs& args)
 {
     args.allowOnly({"tokenizer", "decode", "special", "json"});
-    if (!args.positionals().empty())
-        throw UsageError("unexpected argument \"" + args.positionals().front() + "\" (the text comes on stdin)");
     const auto path = args.value("tokenizer");
     if (!path)
         throw UsageError("--tokenizer is required: a tokenizer.json, a vocab.json (merges.txt beside "

@@ -13,8 +13,12 @@ namespace qks::cli {
     "  --data DIR           data.path: a prepared token folder, llm.c shards or a HF datasets folder\n"      \
     "  --seed N             train.seed: the initial weights and the data order\n"                            \
     "  --device D           train.device: auto, cpu, cuda or cuda:N\n"                                       \
-    "  --resume             continue the run in the output folder from its newest checkpoint (a finished\n"  \
-    "                       run is skipped; the settings must be the run's own, see its run.json)\n"       \
+    "  --resume             continue the runs in the output folder from their newest checkpoints (a\n"     \
+    "                       finished run is skipped; the settings must be the runs' own, see run.json);\n" \
+    "                       refused when no condition's folder holds a run\n"                              \
+    "  --resume-or-start    --resume, and start the conditions that have no run yet\n"                     \
+    "  --extend-tokens N    with --resume: train the runs on to N tokens (more than train.tokens), recorded\n" \
+    "                       in run.json and results.json\n"                                                \
     "  --overwrite          delete the runs the output folder holds (results, checkpoints), then start\n"    \
     "  --init WEIGHTS       start from these weights with a fresh optimizer (not with --resume)\n"           \
     "  --quiet              no progress, probe or log lines; failures and the summary still print\n"
@@ -33,11 +37,11 @@ const std::vector<Command>& commands()
          "train every condition and write <out>/<tag>/results.json",
          QKS_CONFIG_OPTIONS QKS_RUN_OPTIONS
          "  --conditions A,B     study.conditions: which of QK, QK_frozen, NoQK to train, in order\n",
-         {"quiet", "resume", "overwrite"}, runStudy},
+         {"quiet", "resume", "resume-or-start", "overwrite"}, runStudy},
         {"train", "train --condition C [--preset P] [--out DIR] [--data DIR] [--seed N] [--device D] [--resume | --overwrite] [--init WEIGHTS]",
          "train one condition",
          "  --condition C        QK, QK_frozen or NoQK\n" QKS_CONFIG_OPTIONS QKS_RUN_OPTIONS,
-         {"quiet", "resume", "overwrite"}, runTrain},
+         {"quiet", "resume", "resume-or-start", "overwrite"}, runTrain},
         {"probe", "probe --checkpoint FILE [--data DIR] [--batch 8] [--post-rope] [--condition C] [--json]",
          "key PR and γ statistics of a checkpoint",
          QKS_CHECKPOINT_OPTIONS
@@ -72,11 +76,11 @@ const std::vector<Command>& commands()
         {"inspect", "inspect DIR|FILE [--seq-len T] [--json]", "describe a token source",
          "  --seq-len T          sequence length, where meta.json or the rows do not give it\n"
          "  --json               write JSON\n",
-         {"json"}, runInspect},
+         {"json"}, runInspect, 1},
         {"summary", "summary DIR [--json]", "the paper's summary table for a study folder",
          "  DIR                  a study folder (one subfolder per condition) or one condition folder\n"
          "  --json               write JSON\n",
-         {"json"}, runSummary},
+         {"json"}, runSummary, 1},
         {"params", "params [--preset P] [--condition QK|QK_frozen|NoQK] [--json]",
          "parameter count from the config (nothing allocated)",
          "  --condition C        QK (default), QK_frozen or NoQK\n"

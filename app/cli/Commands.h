@@ -17,6 +17,7 @@ struct Command {
     const char* options; // one line per option, for `qkstudio-cli COMMAND --help`
     std::vector<std::string> switches; // options without a value
     int (*run)(const CliArgs& args);
+    size_t positionals = 0; // arguments without -- it takes (inspect's DIR, summary's DIR)
 };
 
 // Every command, in the order `qkstudio-cli help` lists them. Defined in Commands.cpp.

@@ -43,6 +43,13 @@ bool asksForHelp(const std::vector<std::string>& args)
 int main(int argc, char** argv)
 {
     const std::vector<std::string> all(argv + 1, argv + argc);
+    if (all.size() == 2 && all[0] == "help") { // `help study` as `study --help`
+        for (const auto& command : qks::cli::commands())
+            if (all[1] == command.name) {
+                printCommandHelp(command);
+                return qks::cli::kExitOk;
+            }
+    }
     if (all.empty() || all[0] == "help" || all[0] == "--help" || all[0] == "-h") {
         printHelp();
         return all.empty() ? qks::cli::kExitUsage : qks::cli::kExitOk;
@@ -57,6 +64,7 @@ int main(int argc, char** argv)
         }
         try {
             const qks::cli::CliArgs args({all.begin() + 1, all.end()}, command.switches);
+            args.allowPositionals(command.positionals);
             return command.run(args);
         } catch (const qks::Error& e) {
             std::cerr << "qkstudio-cli " << name << ": " << e.what() << "\n";

@@ -42,9 +42,14 @@ FaultPlan parseFaultPlan(const char* text)
             plan.oomAtStep = value;
         else if (name == "nan-at-step")
             plan.nanAtStep = value;
+        else if (name == "truncate-data-at-step")
+            plan.truncateDataAtStep = value;
+        else if (name == "slow-step-ms")
+            plan.slowStepMs = value;
         else
             throw UsageError("QKS_FAULT: unknown fault '" + name +
-                             "' (disk-full-after, free-bytes, oom-at-step, nan-at-step)");
+                             "' (disk-full-after, free-bytes, oom-at-step, nan-at-step, truncate-data-at-step, "
+                             "slow-step-ms)");
     }
     return plan;
 }

@@ -13,12 +13,17 @@ namespace qks {
 //   free-bytes=BYTES       the output folder's free space reads as BYTES (the pre-flight check)
 //   oom-at-step=N          micro-step N fails as a CUDA allocation does
 //   nan-at-step=N          the loss of micro-step N is NaN
+//   truncate-data-at-step=N before micro-step N the training token files are cut to their
+//                          header, as another process replacing the data would
+//   slow-step-ms=MS        every micro-step takes MS milliseconds longer (a stop request waits)
 // Unset (the normal case), every hook is a no-op.
 struct FaultPlan {
     std::optional<int64_t> diskFullAfterBytes;
     std::optional<int64_t> freeBytes;
     std::optional<int64_t> oomAtStep;
     std::optional<int64_t> nanAtStep;
+    std::optional<int64_t> truncateDataAtStep;
+    std::optional<int64_t> slowStepMs;
 };
 
 const FaultPlan& faultPlan();

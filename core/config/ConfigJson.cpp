@@ -3,10 +3,13 @@
 #include "common/AtomicFile.h"
 #include "common/Error.h"
 #include "common/JsonDepth.h"
+#include "common/JsonDuplicateKeys.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 
 namespace qks {
 
@@ -96,6 +99,18 @@ void forEachSection(StudyConfig& c, Fn&& fn)
     fn("data", [&](auto&& f) { forEachDataField(c.data, f); });
     fn("study", [&](auto&& f) { forEachStudyField(c.study, f); });
     fn("checkpoint", [&](auto&& f) { forEachCheckpointField(c.checkpoint, f); });
+}
+
+// "1e400": a number too large for a double, which JSON parsing rejects and --set would otherwise
+// take for a bare word.
+bool numberOutOfRange(const std::string& text)
+{
+    if (text.empty())
+        return false;
+    char* end = nullptr;
+    errno = 0;
+    const double v = std::strtod(text.c_str(), &end);
+    return end == text.c_str() + text.size() && errno == ERANGE && std::isinf(v);
 }
 
 template <typename T>
@@ -199,6 +214,10 @@ StudyConfig configFromJson(const json& j, StudyConfig base)
 
 StudyConfig loadConfigFile(const std::filesystem::path& path, StudyConfig base)
 {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw ConfigError(path.string() + " is a folder; a configuration is a JSON file, such as the one "
+                          "`qkstudio-cli config` prints or a run's config.json");
     const std::string text = readFile(path);
     if (const size_t at = jsonTooDeepAt(text); at != std::string_view::npos)
         throw ConfigError(path.string() + ": arrays and objects nest more than " + std::to_string(kMaxJsonDepth) +
@@ -206,9 +225,15 @@ StudyConfig loadConfigFile(const std::filesystem::path& path, StudyConfig base)
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::out_of_range& e) {
+        // nlohmann reports a number beyond double (1e400) as out_of_range.406, not a parse error.
+        throw ConfigError(path.string() + ": a number is out of range (" + e.what() +
+                          "); the largest a setting can hold is about 1.8e308");
+    } catch (const json::exception& e) {
         throw ConfigError(path.string() + ": not valid JSON (" + e.what() + ")");
     }
+    if (const auto key = firstDuplicateJsonKey(text))
+        throw ConfigError(path.string() + ": " + *key + " is given twice; keep one of them");
     return configFromJson(j, std::move(base));
 }
 
@@ -227,8 +252,13 @@ void applyConfigOverride(StudyConfig& config, const std::string& assignment)
     const std::string key = assignment.substr(dot + 1, eq - dot - 1);
     const std::string text = assignment.substr(eq + 1);
     json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded() && numberOutOfRange(text))
+        throw ConfigError("--set " + section + "." + key + ": " + text +
+                          " is out of range (the largest a setting can hold is about 1.8e308)");
     if (value.is_discarded())
         value = text; // bare words such as cuda or runs/x are strings
+    else if (const auto repeated = firstDuplicateJsonKey(text))
+        throw ConfigError("--set " + section + "." + key + ": the value gives " + *repeated + " twice");
     else if (const size_t at = jsonTooDeepAt(text); at != std::string_view::npos)
         throw ConfigError("--set " + section + "." + key + ": the value nests more than " +
                           std::to_string(kMaxJsonDepth) + " levels deep at character " + std::to_string(at));

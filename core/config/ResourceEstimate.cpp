@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace qks {
@@ -96,6 +100,92 @@ int64_t physicalMemoryBytes()
     const long pages = sysconf(_SC_PHYS_PAGES);
     const long size = sysconf(_SC_PAGE_SIZE);
     return pages > 0 && size > 0 ? int64_t(pages) * int64_t(size) : 0;
+}
+
+namespace {
+
+// "MemAvailable:   123456 kB" from /proc/meminfo, in bytes; 0 when absent.
+int64_t memAvailableBytes()
+{
+    std::ifstream in("/proc/meminfo");
+    std::string key;
+    int64_t kb = 0;
+    std::string unit;
+    while (in >> key >> kb >> unit)
+        if (key == "MemAvailable:")
+            return kb * 1024;
+    return 0;
+}
+
+// memory.max of this process's cgroup v2 minus its anonymous memory (page cache is given back
+// under pressure, so memory.current would understate the room); 0 when unlimited or unknown.
+int64_t cgroupHeadroomBytes()
+{
+    std::ifstream self("/proc/self/cgroup");
+    std::string line, path;
+    while (std::getline(self, line))
+        if (line.rfind("0::", 0) == 0)
+            path = line.substr(3);
+    if (path.empty())
+        return 0;
+    const std::string dir = "/sys/fs/cgroup" + path;
+    std::ifstream maxFile(dir + "/memory.max"), statFile(dir + "/memory.stat");
+    std::string max;
+    if (!(maxFile >> max) || max == "max")
+        return 0;
+    std::string key;
+    int64_t value = 0, anon = 0;
+    while (statFile >> key >> value)
+        if (key == "anon")
+            anon = value;
+    const int64_t limit = std::strtoll(max.c_str(), nullptr, 10);
+    return limit > anon ? limit - anon : 1;
+}
+
+// RLIMIT_AS minus this process's address space (VmSize); 0 when unlimited.
+int64_t addressSpaceHeadroomBytes()
+{
+    struct rlimit rl {};
+    if (getrlimit(RLIMIT_AS, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+        return 0;
+    std::ifstream status("/proc/self/status");
+    int64_t vmKb = 0;
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmSize:", 0) == 0)
+            vmKb = std::strtoll(line.c_str() + 7, nullptr, 10);
+    const int64_t limit = static_cast<int64_t>(rl.rlim_cur);
+    return limit > vmKb * 1024 ? limit - vmKb * 1024 : 1;
+}
+
+} // namespace
+
+AvailableMemory availableMemory()
+{
+    AvailableMemory out{memAvailableBytes(), "MemAvailable"};
+    auto consider = [&](int64_t bytes, const char* name) {
+        if (bytes > 0 && (out.bytes == 0 || bytes < out.bytes))
+            out = {bytes, name};
+    };
+    consider(cgroupHeadroomBytes(), "the cgroup's memory.max");
+    consider(addressSpaceHeadroomBytes(), "ulimit -v");
+    return out;
+}
+
+std::string cpuMemoryShortfall(const MemoryEstimate& e, const AvailableMemory& available)
+{
+    if (available.bytes <= 0 || e.total() <= available.bytes)
+        return {};
+    const int64_t state = e.weights + e.gradients + e.optimizer;
+    const std::string have = formatBytes(available.bytes) + " available (" + available.limitedBy + ")";
+    if (state > available.bytes)
+        return "the model's weights, gradients and optimizer state alone need about " + formatBytes(state) +
+               ", more than the " + have + "; no micro-batch size changes that: use a smaller model "
+               "(model.d_model, model.n_layers, model.d_ff, model.vocab_size) or a machine with more memory";
+    return "training needs about " + formatBytes(e.total()) + " (weights, gradients and optimizer state " +
+           formatBytes(state) + ", activations of one micro-batch " + formatBytes(e.activations) + "), more than the " +
+           have + "; lower train.batch_size (raising train.gradient_accumulation_steps keeps the tokens per "
+           "optimizer step), shorten model.max_seq_len, or set train.activation_checkpointing=on";
 }
 
 std::string formatBytes(int64_t bytes)

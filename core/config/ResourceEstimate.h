@@ -75,6 +75,20 @@ Activations activationsFor(const StudyConfig& config, QkNormMode mode, MemoryTar
 // Physical memory of this machine in bytes (0 when unknown).
 int64_t physicalMemoryBytes();
 
+// Memory this process may still allocate: the least of the kernel's MemAvailable, what the
+// process's cgroup (v2 memory.max) leaves, and what `ulimit -v` leaves of the address space.
+struct AvailableMemory {
+    int64_t bytes = 0;    // 0 when nothing could be read
+    std::string limitedBy; // "MemAvailable", "the cgroup's memory.max" or "ulimit -v"
+};
+AvailableMemory availableMemory();
+
+// Why a CPU run cannot fit `available`, naming the part that does not (the weights, gradients
+// and optimizer state, which no micro-batch changes, or the activations of one micro-batch),
+// or an empty string when it fits or nothing is known. The estimate is the CPU's, within a
+// factor of about 1.5, so only a run whose estimate exceeds everything available is refused.
+std::string cpuMemoryShortfall(const MemoryEstimate& estimate, const AvailableMemory& available);
+
 // "1.5 GiB", "820 MiB", "12 KiB".
 std::string formatBytes(int64_t bytes);
 

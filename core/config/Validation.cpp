@@ -3,9 +3,12 @@
 #include "common/Error.h"
 #include "config/Condition.h"
 
+#include <cfloat>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <thread>
 
 namespace qks {
 
@@ -63,6 +66,10 @@ std::string configRuleText(ConfigRule id, const std::vector<std::string>& args)
     case ConfigRule::NeedsCondition: return "must list at least one of QK, QK_frozen, NoQK";
     case ConfigRule::UnknownCondition: return "unknown condition \"" + arg(0) + "\" (expected QK, QK_frozen or NoQK)";
     case ConfigRule::ListedTwice: return "lists \"" + arg(0) + "\" twice";
+    case ConfigRule::Float32Range:
+        return "must be at most 3.4e38 in size, as training computes in 32-bit floats (is " + arg(0) + ")";
+    case ConfigRule::ThreadsRange:
+        return "must be at most " + arg(1) + " (4 × this machine's " + arg(2) + " hardware threads; is " + arg(0) + ")";
     }
     return "breaks a rule";
 }
@@ -136,7 +143,17 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
                 fail("train.batch_size", ConfigRule::TooMuchActivationMemory, {roughly(activations)});
         }
     }
+    // Finite doubles beyond float's range become inf in the optimizer ("cannot be converted to
+    // type float without overflow" from LibTorch for a learning rate of 1e300).
+    auto float32 = [&](const char* field, double v) {
+        const bool ok = !std::isfinite(v) || std::fabs(v) <= FLT_MAX;
+        if (!ok)
+            fail(field, ConfigRule::Float32Range, {roughly(v)});
+        return ok;
+    };
     auto positiveReal = [&](const char* field, double v) {
+        if (!float32(field, v))
+            return;
         if (!(v > 0.0) || !std::isfinite(v))
             fail(field, ConfigRule::PositiveFinite);
     };
@@ -150,14 +167,23 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
     unitInterval("train.muon_momentum", t.muon_momentum);
     unitInterval("train.adamw_beta1", t.adamw_beta1);
     unitInterval("train.adamw_beta2", t.adamw_beta2);
-    if (!(t.weight_decay >= 0.0) || !std::isfinite(t.weight_decay))
+    if (float32("train.weight_decay", t.weight_decay) && (!(t.weight_decay >= 0.0) || !std::isfinite(t.weight_decay)))
         fail("train.weight_decay", ConfigRule::ZeroOrPositive);
-    if (!(t.grad_clip >= 0.0) || !std::isfinite(t.grad_clip))
+    if (float32("train.grad_clip", t.grad_clip) && (!(t.grad_clip >= 0.0) || !std::isfinite(t.grad_clip)))
         fail("train.grad_clip", ConfigRule::ZeroOffOrPositive);
+    float32("model.init_std", m.init_std);
+    float32("model.rope_base", m.rope_base);
     if (t.seed < 0)
         fail("train.seed", ConfigRule::NotNegative);
-    if (t.threads < 0)
+    if (t.threads < 0) {
         fail("train.threads", ConfigRule::ZeroAllCoresOrPositive);
+    } else {
+        const int64_t hardware = std::max<int64_t>(1, std::thread::hardware_concurrency());
+        if (t.threads > kThreadsPerHardwareThread * hardware)
+            fail("train.threads", ConfigRule::ThreadsRange,
+                 {std::to_string(t.threads), std::to_string(kThreadsPerHardwareThread * hardware),
+                  std::to_string(hardware)});
+    }
     if (t.kernels != "fused" && t.kernels != "reference")
         fail("train.kernels", ConfigRule::OneOf, {t.kernels, "fused", "reference"});
     if (t.activation_checkpointing != "auto" && t.activation_checkpointing != "on" && t.activation_checkpointing != "off")

@@ -36,6 +36,8 @@ enum class ConfigRule {
     NeedsCondition,
     UnknownCondition,        // args: the tag
     ListedTwice,             // args: the tag
+    Float32Range,            // args: the value; the optimizers compute in 32-bit floats
+    ThreadsRange,            // args: the value, the bound, this machine's hardware threads
 };
 
 // One broken rule: the setting it concerns, the rule in English, and the rule as an id with
@@ -47,7 +49,12 @@ struct ConfigIssue {
     std::vector<std::string> args; // {"model.d_model", "2048"}
 };
 
-// Every rule the configuration breaks, in field order; empty when it is usable.
+// train.threads may be at most this many times the machine's hardware threads: more only adds
+// switching, and thousands of threads made a run ignore SIGTERM for minutes.
+constexpr int64_t kThreadsPerHardwareThread = 4;
+
+// Every rule the configuration breaks, in field order; empty when it is usable. The thread
+// bound is this machine's (std::thread::hardware_concurrency).
 std::vector<ConfigIssue> validateConfig(const StudyConfig& config);
 
 // The English text of a rule ("must divide model.d_model (2048)"), as ConfigIssue::rule holds it.

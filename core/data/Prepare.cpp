@@ -138,7 +138,10 @@ BpeTokenizer loadGivenTokenizer(const PrepareOptions& o, const TokenizerFiles& f
 std::vector<std::string> readDocuments(const PrepareOptions& o, PrepareReport& report, const Log& log)
 {
     DatasetMeta& meta = report.meta;
-    std::vector<TextDocument> files = readTextCorpus(o.textDir);
+    std::vector<std::string> skipped;
+    std::vector<TextDocument> files = readTextCorpus(o.textDir, &skipped);
+    for (const std::string& s : skipped)
+        log("skipped " + s + ": each folder and file is read once");
     bool onlyTxt = true;
     for (const TextDocument& d : files) {
         meta.sources.push_back({d.relativePath, static_cast<int64_t>(d.text.size()), sha256Hex(d.text)});

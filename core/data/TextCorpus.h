@@ -20,8 +20,13 @@ struct TextDocument {
 // so the document order — and with it the token stream and the split — never depends on the
 // file system. Throws DataError when `root` is missing or not a folder, or holds no such file;
 // IoError when a file cannot be read.
-std::vector<std::filesystem::path> listTextFiles(const std::filesystem::path& root);
-std::vector<TextDocument> readTextCorpus(const std::filesystem::path& root);
+// Symbolic links to folders are followed once: a folder (or file) reached a second time, by a
+// link back to an ancestor (a loop) or a second link to it, is skipped and, when `skipped` is
+// given, named there ("a/self -> . (already read as a)"); read twice, its documents would land
+// in both the training and the validation split.
+std::vector<std::filesystem::path> listTextFiles(const std::filesystem::path& root,
+                                                 std::vector<std::string>* skipped = nullptr);
+std::vector<TextDocument> readTextCorpus(const std::filesystem::path& root, std::vector<std::string>* skipped = nullptr);
 
 bool isJsonLinesFile(const std::filesystem::path& path); // by extension: .jsonl
 

@@ -27,6 +27,13 @@ ShardLists listPrepared(const fs::path& dir, const DatasetMeta& meta)
         lists.train.push_back(dir / f);
     for (const std::string& f : meta.valFiles)
         lists.val.push_back(dir / f);
+    for (const auto* part : {&lists.train, &lists.val})
+        for (const fs::path& p : *part) {
+            std::error_code ec;
+            if (!fs::exists(p, ec))
+                throw DataError((dir / kDatasetMetaFile).string() + " lists " + p.filename().string() +
+                                ", which is missing from the folder; restore it or re-run `qkstudio-cli prepare`");
+        }
     if (lists.train.empty())
         throw DataError((dir / kDatasetMetaFile).string() +
                         ": lists no training shards; re-run `qkstudio-cli prepare`");
@@ -130,7 +137,11 @@ TokenDataset TokenDataset::open(const fs::path& path, int64_t seqLen, int64_t vo
     if (seqLen < 1)
         throw ConfigError("sequence length must be at least 1, got " + std::to_string(seqLen));
     std::error_code ec;
-    if (!fs::exists(path, ec))
+    const fs::file_status status = fs::status(path, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory)
+        throw DataError(path.string() + ": " + ec.message() + " (a symbolic link loop, or a folder that cannot "
+                        "be read); check data.path");
+    if (!fs::exists(status))
         throw DataError(path.string() + ": no such file or folder; run `qkstudio-cli prepare` "
                         "to make a token dataset or check data.path");
 

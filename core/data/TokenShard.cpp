@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace qks {
 
@@ -151,13 +152,18 @@ uint32_t TokenShard::at(int64_t index) const
 
 void TokenShard::copyTo(int64_t offset, int64_t count, int64_t* out) const
 {
-    // The body starts 1024 bytes into a page-aligned mapping, so these casts are aligned.
+    // Read with pread, not through the mapping: a shard truncated while a run reads it then
+    // gives a DataError naming it instead of SIGBUS (MappedFile.h).
+    const int bpt = bytesPerToken(m_width);
+    const uint64_t at = static_cast<uint64_t>(kShardHeaderBytes + offset * bpt);
     if (m_width == TokenWidth::U16) {
-        const auto* p = reinterpret_cast<const uint16_t*>(body()) + offset;
-        std::copy(p, p + count, out);
+        std::vector<uint16_t> buf(static_cast<size_t>(count));
+        m_file.readAt(at, buf.size() * 2, buf.data());
+        std::copy(buf.begin(), buf.end(), out);
     } else {
-        const auto* p = reinterpret_cast<const uint32_t*>(body()) + offset;
-        std::copy(p, p + count, out);
+        std::vector<uint32_t> buf(static_cast<size_t>(count));
+        m_file.readAt(at, buf.size() * 4, buf.data());
+        std::copy(buf.begin(), buf.end(), out);
     }
 }
 

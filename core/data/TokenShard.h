@@ -32,7 +32,7 @@ void writeTokenShard(const std::filesystem::path& path, std::span<const uint32_t
 class TokenShard {
 public:
     // Throws DataError for a wrong magic, an unknown version, a file shorter than the header,
-    // or a body that does not hold exactly the header's token count; IoError if unreadable.
+    // or a body that does not hold exactly the header's token count, or when it cannot be read.
     static TokenShard open(const std::filesystem::path& path);
 
     const std::filesystem::path& path() const { return m_file.path(); }

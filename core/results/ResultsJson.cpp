@@ -253,6 +253,10 @@ RunResults parseResults(std::string_view text, const std::string& source)
 
 RunResults readResults(const std::filesystem::path& path)
 {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw DataError(path.string() + " is a folder, not a file; move it away and rerun the condition to "
+                        "write its results.json");
     return parseResults(readFile(path), path.string());
 }
 

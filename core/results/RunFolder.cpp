@@ -132,8 +132,32 @@ std::vector<std::string> trajectoryDifferences(const nlohmann::json& saved, cons
     return differing;
 }
 
+namespace {
+
+int64_t configTokens(const nlohmann::json& config)
+{
+    const nlohmann::json& t = config["train"]["tokens"];
+    return t.is_number_integer() ? t.get<int64_t>() : 0;
+}
+
+// The configuration to compare with the run's: with --extend-tokens, ours with the run's
+// train.tokens, after checking that ours raises it.
+nlohmann::json comparableConfig(const fs::path& dir, const RunManifest& run, nlohmann::json config, bool extendTokens)
+{
+    if (!extendTokens)
+        return config;
+    const int64_t saved = configTokens(run.config), wanted = configTokens(config);
+    if (wanted <= saved)
+        throw ConfigError("--extend-tokens " + std::to_string(wanted) + " must be more than the " +
+                          std::to_string(saved) + " tokens the run in " + dir.string() + " trains on");
+    config["train"]["tokens"] = run.config["train"]["tokens"];
+    return config;
+}
+
+} // namespace
+
 StartPlan planRunStart(const fs::path& dir, const std::string& tag, const nlohmann::json& config, StartMode mode,
-                       int64_t lastMicroStep)
+                       int64_t lastMicroStep, bool extendTokens)
 {
     const RunFolderState state = inspectRunFolder(dir);
     StartPlan plan;
@@ -163,14 +187,28 @@ StartPlan planRunStart(const fs::path& dir, const std::string& tag, const nlohma
     if (manifest->tag != tag)
         throw ConfigError(dir.string() + " holds a run of condition " + manifest->tag + ", not " + tag +
                           "; resume it under its own condition, or replace it with --overwrite");
-    const std::vector<std::string> differing = trajectoryDifferences(manifest->config, config);
-    if (!differing.empty())
+    const std::vector<std::string> differing =
+        trajectoryDifferences(manifest->config, comparableConfig(dir, *manifest, config, extendTokens));
+    if (!differing.empty()) {
+        const bool onlyTokens = differing.size() == 1 && differing.front().rfind("train.tokens ", 0) == 0;
         throw ConfigError("cannot resume " + dir.string() + " with another configuration: " + listed(differing) +
                           ". These change what the run computes or measures; resume with the run's own settings "
                           "(they are in " + (dir / kRunManifestFile).string() +
-                          "), or start a new run with --overwrite or another output folder (--out)");
+                          "), or start a new run with --overwrite or another output folder (--out)" +
+                          (onlyTokens ? "; to train the run on for longer, resume with --extend-tokens N" : ""));
+    }
     plan.manifest = *manifest;
     plan.checkpoint = state.checkpoints.back();
+    if (extendTokens) {
+        const int64_t tokensPerMicroStep =
+            config["train"]["batch_size"].get<int64_t>() * config["model"]["max_seq_len"].get<int64_t>();
+        const int64_t at = checkpointMicroStep(plan.checkpoint) * tokensPerMicroStep;
+        plan.manifest = extendedRunManifest(*manifest, configTokens(config), at);
+        plan.extended = true;
+        plan.note = "extending the run from " + std::to_string(configTokens(manifest->config)) + " to " +
+                    std::to_string(configTokens(config)) + " tokens, from its checkpoint at " + std::to_string(at) +
+                    " tokens (recorded in run.json and results.json)";
+    }
     plan.action = checkpointMicroStep(plan.checkpoint) >= lastMicroStep ? StartPlan::Action::Finished
                                                                        : StartPlan::Action::Continue;
     if (!state.manifest)

@@ -46,6 +46,7 @@ struct StartPlan {
     RunManifest manifest;             // the run's identity: new for Fresh, the folder's otherwise
     std::filesystem::path checkpoint; // Continue, Finished: the newest checkpoint of the run
     std::string note;                 // what to tell the user, when there is something to say
+    bool extended = false;            // Continue with train.tokens raised (manifest records it)
 };
 
 // Decides how the run `tag` with `config` (configToJson) begins in `dir`, whose run ends at
@@ -53,8 +54,10 @@ struct StartPlan {
 // and which option to use: a fresh start in a folder that holds a run (--resume, --overwrite);
 // a resume whose configuration differs in anything that changes the run's trajectory or
 // measurement (the keys listed); a resume of a run that has no checkpoint yet. Reads only.
+// `extendTokens` (--extend-tokens): the resume may raise train.tokens above the run's, and only
+// raise it; the plan's manifest then records the extension (RunManifest::extensions).
 StartPlan planRunStart(const std::filesystem::path& dir, const std::string& tag, const nlohmann::json& config,
-                       StartMode mode, int64_t lastMicroStep);
+                       StartMode mode, int64_t lastMicroStep, bool extendTokens = false);
 
 // The keys ("train.muon_lr") where `saved` and `ours` differ in a way that changes what a run
 // computes or measures. Only these may differ on resume: the device, the CPU threads, the

@@ -50,12 +50,23 @@ RunManifest newRunManifest(const std::string& tag, const nlohmann::json& config)
     return {randomRunId(), tag, config, configHash(config), utcNow()};
 }
 
+RunManifest extendedRunManifest(RunManifest m, int64_t tokens, int64_t atTokens)
+{
+    const nlohmann::json from = m.config["train"]["tokens"];
+    m.config["train"]["tokens"] = tokens;
+    m.configHash = configHash(m.config);
+    m.extensions.push_back({{"from", from}, {"to", tokens}, {"at_tokens", atTokens}, {"when", utcNow()}});
+    return m;
+}
+
 std::string runManifestJson(const RunManifest& m)
 {
-    const nlohmann::ordered_json j = {
+    nlohmann::ordered_json j = {
         {"format", "qkstudio-run"}, {"version", 1},           {"run_id", m.runId},   {"tag", m.tag},
         {"created", m.created},     {"config_hash", m.configHash}, {"config", m.config},
     };
+    if (!m.extensions.empty())
+        j["extensions"] = m.extensions;
     return j.dump(2) + "\n";
 }
 
@@ -77,11 +88,14 @@ RunManifest parseRunManifest(const std::string& text, const std::string& where)
         m.created = j.value("created", "");
         m.config = j.at("config");
         m.configHash = j.at("config_hash").get<std::string>();
+        m.extensions = j.value("extensions", nlohmann::json::array());
     } catch (const nlohmann::json::exception& e) {
         throw DataError(where + ": " + e.what());
     }
     if (m.runId.empty() || !m.config.is_object())
         throw DataError(where + ": a run manifest needs a run id and a configuration");
+    if (!m.extensions.is_array())
+        throw DataError(where + ": \"extensions\" must be a list");
     if (configHash(m.config) != m.configHash)
         throw DataError(where + ": the configuration does not match its hash; the manifest was changed by hand");
     return m;

@@ -16,7 +16,14 @@ struct RunManifest {
     nlohmann::json config;  // the configuration the run trains with (configToJson)
     std::string configHash; // sha256 of config.dump(): a short way to say "the same configuration"
     std::string created;    // UTC, ISO 8601
+    // Each --extend-tokens of the run, oldest first: {"from": tokens, "to": tokens,
+    // "at_tokens": the checkpoint it continued from, "when": UTC}. config holds the latest target.
+    nlohmann::json extensions = nlohmann::json::array();
 };
+
+// The run's manifest with train.tokens raised to `tokens` from the checkpoint at `atTokens`,
+// the extension recorded and the hash renewed.
+RunManifest extendedRunManifest(RunManifest manifest, int64_t tokens, int64_t atTokens);
 
 inline constexpr const char* kRunManifestFile = "run.json";
 

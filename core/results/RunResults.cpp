@@ -1,6 +1,8 @@
 #include "results/RunResults.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <limits>
 
 namespace qks {
 
@@ -19,8 +21,11 @@ void RunResults::truncate(size_t probes)
     for (auto& layer : gamma_cv)
         cut(layer);
     gamma_final.reset();
+    // Per-probe series hold numbers (or null for NaN); a list of records such as
+    // "token_extensions" is not one.
     auto cutJson = [probes](nlohmann::ordered_json& series) {
-        if (series.is_array() && series.size() > probes)
+        const bool perProbe = series.is_array() && (series.empty() || series.front().is_number() || series.front().is_null());
+        if (perProbe && series.size() > probes)
             series.erase(series.begin() + static_cast<std::ptrdiff_t>(probes), series.end());
     };
     for (auto& [key, value] : extra.items()) {
@@ -104,6 +109,47 @@ void checkExtra(const RunResults& r, std::vector<std::string>& out)
     }
 }
 
+// A key's PR lies between 1 and the head width d_k (0 where a probe failed); the widest head
+// any preset or the published study uses is 128, so 4096 leaves room while catching a hand-edited
+// 1e308 that would print as a 309-digit number and break the summary's columns.
+constexpr double kMaxParticipationRatio = 4096.0;
+
+std::string formatValue(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
+
+double valueOf(double v) { return v; }
+double valueOf(const std::optional<double>& v) { return v.value_or(std::numeric_limits<double>::quiet_NaN()); }
+
+// NaN and null stay allowed: a diverged or missing measurement.
+template <typename Value>
+void checkRange(const std::string& key, const std::vector<Value>& values, double lo, double hi,
+                const std::string& why, std::vector<std::string>& out)
+{
+    for (size_t i = 0; i < values.size(); ++i) {
+        const double v = valueOf(values[i]);
+        if (v < lo || v > hi) {
+            out.push_back(key + "[" + std::to_string(i) + "] is " + formatValue(v) + "; " + why);
+            return;
+        }
+    }
+}
+
+void checkValueRanges(const RunResults& r, std::vector<std::string>& out)
+{
+    const double inf = std::numeric_limits<double>::infinity();
+    const std::string lossWhy = "a cross-entropy loss is never negative";
+    checkRange("loss", r.loss, 0.0, inf, lossWhy, out);
+    checkRange("val_loss", r.val_loss, 0.0, inf, lossWhy, out);
+    const std::string prWhy = "a participation ratio lies between 1 and the head width";
+    checkRange("mean_pr", r.mean_pr, 0.0, kMaxParticipationRatio, prWhy, out);
+    for (size_t l = 0; l < r.layer_pr.size(); ++l)
+        checkRange("layer_pr[\"" + std::to_string(l) + "\"]", r.layer_pr[l], 0.0, kMaxParticipationRatio, prWhy, out);
+}
+
 } // namespace
 
 std::vector<std::string> validateResults(const RunResults& r)
@@ -126,6 +172,7 @@ std::vector<std::string> validateResults(const RunResults& r)
     }
     checkPerLayer("gamma_cv", r.gamma_cv, probes, out);
     checkGammaFinal(r, out);
+    checkValueRanges(r, out);
     checkExtra(r, out);
     return out;
 }

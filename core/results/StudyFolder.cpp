@@ -14,13 +14,19 @@ namespace {
 
 constexpr const char* kResultsFile = "results.json";
 
-StudyEntry loadEntry(const fs::path& folder)
+// `inStudy`: the folder is one condition of a study folder, so its name is the condition's tag.
+StudyEntry loadEntry(const fs::path& folder, bool inStudy)
 {
     StudyEntry e;
     e.folder = folder;
     e.tag = folder.filename().string();
     try {
         e.results = readResults(folder / kResultsFile);
+        // A results.json copied into another condition's folder would be read as that condition.
+        if (inStudy && e.results->tag != e.tag)
+            e.warning = (folder / kResultsFile).string() + " holds the results of \"" + e.results->tag +
+                        "\", not of its folder's condition \"" + e.tag + "\"; it is shown as \"" +
+                        e.results->tag + "\"";
         e.tag = e.results->tag;
     } catch (const std::exception& err) {
         // Whatever went wrong with this file, the other conditions still load.
@@ -49,7 +55,7 @@ std::vector<StudyEntry> listStudy(const fs::path& dir)
         throw IoError(dir.string() + " is not a folder; pass a study folder (with one subfolder per condition) "
                       "or a condition folder holding results.json");
     if (fs::exists(dir / kResultsFile, ec))
-        return {loadEntry(dir)};
+        return {loadEntry(dir, false)};
 
     std::vector<fs::path> folders;
     fs::directory_iterator it(dir, ec);
@@ -69,7 +75,7 @@ std::vector<StudyEntry> listStudy(const fs::path& dir)
     std::vector<StudyEntry> out;
     out.reserve(folders.size());
     for (const auto& f : folders)
-        out.push_back(loadEntry(f));
+        out.push_back(loadEntry(f, true));
     return out;
 }
 

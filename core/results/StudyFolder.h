@@ -16,6 +16,7 @@ struct StudyEntry {
     std::string tag;                  // the file's tag when it loaded, else the folder name
     std::optional<RunResults> results;
     std::string error;                // why it did not load (the DataError/IoError text)
+    std::string warning;              // loaded, but something a reader should know (a tag that is not the folder's)
 
     bool ok() const { return results.has_value(); }
 };

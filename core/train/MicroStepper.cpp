@@ -4,7 +4,9 @@
 #include "common/FaultInjection.h"
 #include "model/Autocast.h"
 
+#include <chrono>
 #include <cmath>
+#include <thread>
 #include <torch/cuda.h>
 #include <torch/torch.h>
 
@@ -86,6 +88,8 @@ double MicroStepper::step(const torch::Tensor& ids, StepTimes* times)
     const FaultPlan& fault = faultPlan();
     if (fault.oomAtStep == m_microSteps)
         TORCH_CHECK_WITH(OutOfMemoryError, false, "CUDA out of memory. Tried to allocate 2.00 GiB (injected by QKS_FAULT)");
+    if (fault.slowStepMs)
+        std::this_thread::sleep_for(std::chrono::milliseconds(*fault.slowStepMs));
     const double lossValue = runPasses(ids, times);
     const double value = fault.nanAtStep == m_microSteps ? std::nan("") : lossValue;
     if (!std::isfinite(value))

@@ -10,11 +10,17 @@ namespace qks {
 
 namespace {
 
-// Every setting that changes what the run computes or measures must be the checkpoint's.
+// Every setting that changes what the run computes or measures must be the checkpoint's, but
+// train.tokens may grow: the learning rates follow no schedule, so training on changes nothing
+// already done, and the run's folder has checked that --extend-tokens asked for it
+// (results/RunFolder.h's planRunStart).
 void requireSameRun(const std::filesystem::path& weights, const nlohmann::json& saved, const StudyConfig& config)
 {
-    const std::vector<std::string> differing =
-        trajectoryDifferences(configToJson(configFromJson(saved)), configToJson(config));
+    StudyConfig comparable = config;
+    const StudyConfig savedConfig = configFromJson(saved);
+    if (comparable.train.tokens > savedConfig.train.tokens)
+        comparable.train.tokens = savedConfig.train.tokens;
+    const std::vector<std::string> differing = trajectoryDifferences(configToJson(savedConfig), configToJson(comparable));
     if (differing.empty())
         return;
     std::string keys;
@@ -58,6 +64,19 @@ void requireResultsOfThisRun(const RunResults& results, const std::filesystem::p
                         "; put the run's own results.json back, or start the run again without --resume");
 }
 
+// A run trained on past its checkpoint's train.tokens says so in its results: the extension
+// in "token_extensions" and the configuration it now trains with in "config".
+void recordExtension(RunResults& results, const StudyConfig& saved, const StudyConfig& config, int64_t atTokens)
+{
+    if (config.train.tokens <= saved.train.tokens)
+        return;
+    nlohmann::ordered_json& extensions = results.extra["token_extensions"];
+    if (!extensions.is_array())
+        extensions = nlohmann::ordered_json::array();
+    extensions.push_back({{"from", saved.train.tokens}, {"to", config.train.tokens}, {"at_tokens", atTokens}});
+    results.extra["config"] = configToJson(config);
+}
+
 } // namespace
 
 ResumePoint resumeRun(const std::filesystem::path& weights, TrainingSetup& setup, const StudyConfig& config,
@@ -75,6 +94,7 @@ ResumePoint resumeRun(const std::filesystem::path& weights, TrainingSetup& setup
     if (point.results.probeCount() < probes)
         throw DataError(resultsPath.string() + " holds fewer probes than the checkpoint expects; it was changed after the checkpoint");
     point.results.truncate(probes);
+    recordExtension(point.results, configFromJson(point.state.config), config, point.state.tokens);
     setup.stepper.setMicroSteps(point.state.microStep);
     return point;
 }

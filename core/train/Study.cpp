@@ -44,6 +44,9 @@ std::string smallerMicroBatch(const StudyConfig& config)
 // Where a run that stopped on an error left its work.
 std::string keptSoFar(const std::filesystem::path& resultsPath, const std::string& runId)
 {
+    std::error_code ec;
+    if (!std::filesystem::exists(resultsPath, ec))
+        return "Nothing of this run was written (it stopped before its first probe).";
     std::string text = "Results up to the last probe are kept in " + resultsPath.string();
     const auto checkpoints = listCheckpoints(resultsPath.parent_path() / "checkpoints", runId);
     if (!checkpoints.empty())
@@ -59,7 +62,7 @@ struct ClaimedRun {
     StartPlan plan;
 };
 
-ClaimedRun claimRun(const StudyConfig& config, const std::string& tag, StartMode mode, const EventSink& sink)
+ClaimedRun claimRun(const StudyConfig& config, const std::string& tag, const StudyStart& start, const EventSink& sink)
 {
     const std::filesystem::path dir = std::filesystem::path(config.study.out) / tag;
     const auto log = [&](const std::string& message) {
@@ -67,10 +70,26 @@ ClaimedRun claimRun(const StudyConfig& config, const std::string& tag, StartMode
             sink(LogEvent{tag, message});
     };
     ClaimedRun run{tag, std::make_unique<RunLock>(dir, log), {}};
-    run.plan = planRunStart(dir, tag, configToJson(config), mode, makeRunPlan(config).microSteps);
-    if (!run.plan.note.empty())
-        log(run.plan.note);
+    run.plan = planRunStart(dir, tag, configToJson(config), start.mode, makeRunPlan(config).microSteps,
+                            start.extendTokens);
     return run;
+}
+
+// Checks the claimed runs together, then says what each plan noted. A --resume that finds no
+// run anywhere is refused: a mistyped --out would otherwise start a new study in silence.
+void beginRuns(const StudyConfig& config, const std::vector<ClaimedRun>& runs, const StudyStart& start,
+               const EventSink& sink)
+{
+    const bool nothingToResume = std::all_of(runs.begin(), runs.end(), [](const ClaimedRun& r) {
+        return r.plan.action == StartPlan::Action::Fresh;
+    });
+    if (start.mode == StartMode::Resume && start.requireRunToResume && nothingToResume)
+        throw ConfigError("nothing to resume in " + config.study.out +
+                          ": no condition's folder holds a run (run.json, results.json or a checkpoint). Start it "
+                          "without --resume, or use --resume-or-start to continue what exists and start the rest");
+    for (const ClaimedRun& run : runs)
+        if (!run.plan.note.empty() && sink)
+            sink(LogEvent{run.tag, run.plan.note});
 }
 
 // One condition on an opened dataset; the body of the study's loop.
@@ -92,7 +111,7 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
     }
     // The manifest goes down when the run starts (a queued condition's folder stays empty), and
     // when a folder from before run ids is continued.
-    if (run.plan.action == StartPlan::Action::Fresh || !readRunManifest(dir))
+    if (run.plan.action == StartPlan::Action::Fresh || run.plan.extended || !readRunManifest(dir))
         writeRunManifest(dir, run.plan.manifest);
     Trainer trainer(config, condition, data, done.resultsPath, sink, cancel);
     trainer.setRunId(run.plan.manifest.runId);
@@ -154,11 +173,13 @@ RunFinished runStudyCondition(const StudyConfig& config, const std::string& tag,
         throw ConfigError("condition " + tag + " is not in study.conditions");
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
     checkOutputFolder(config, {tag});
-    const ClaimedRun run = claimRun(config, tag, start.mode, sink);
+    std::vector<ClaimedRun> runs;
+    runs.push_back(claimRun(config, tag, start, sink));
+    beginRuns(config, runs, start, sink);
     if (start.mode == StartMode::Overwrite)
         clearRunFolder(std::filesystem::path(config.study.out) / tag);
     bool skipped = false;
-    return runCondition(config, data, run, sink, cancel, {}, &skipped);
+    return runCondition(config, data, runs.front(), sink, cancel, start.initialWeights, &skipped);
 }
 
 std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& sink, std::shared_ptr<CancelToken> cancel,
@@ -170,7 +191,8 @@ std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& si
     // Every folder locked and checked first: a refusal leaves the study's files as they were.
     std::vector<ClaimedRun> runs;
     for (const std::string& tag : config.study.conditions)
-        runs.push_back(claimRun(config, tag, start.mode, sink));
+        runs.push_back(claimRun(config, tag, start, sink));
+    beginRuns(config, runs, start, sink);
     // --overwrite clears the whole study before its first run, so a stop half way leaves no
     // condition of the old study beside the new one.
     if (start.mode == StartMode::Overwrite)

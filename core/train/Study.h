@@ -16,8 +16,14 @@ struct StudyStart {
     // continue each condition's run from its newest checkpoint (a finished one is skipped; an
     // empty folder starts fresh). Overwrite: remove the runs the folders hold, then start.
     StartMode mode = StartMode::Fresh;
-    // Start every condition from this weights file instead of the seeded draw (runStudy only).
+    // Start every condition from this weights file instead of the seeded draw.
     std::filesystem::path initialWeights{};
+    // With Resume: train.tokens may be raised above each run's own (--extend-tokens), which
+    // run.json and results.json record; without it a changed train.tokens is refused.
+    bool extendTokens = false;
+    // With Resume: refuse (ConfigError) when no condition's folder holds a run to continue
+    // (--resume); without it such a study simply starts (--resume-or-start, the desktop queue).
+    bool requireRunToResume = false;
 };
 
 // Runs the configured conditions one after another with the same seed and data order, each

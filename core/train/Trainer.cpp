@@ -1,7 +1,9 @@
 #include "train/Trainer.h"
 
 #include "common/Elapsed.h"
+#include "common/FaultInjection.h"
 #include "config/ConfigJson.h"
+#include "config/DivergenceHints.h"
 #include "probe/KeyProbe.h"
 #include "results/ResultsJson.h"
 #include "train/BatchOrder.h"
@@ -193,6 +195,9 @@ RunResults Trainer::stop(int64_t microStep)
 double Trainer::trainMicroStep(int64_t microStep)
 {
     Run& r = *m_run;
+    if (faultPlan().truncateDataAtStep == microStep)
+        for (const std::string& file : m_data.info().files)
+            std::filesystem::resize_file(file, 1024); // a shard's header: its tokens are gone
     double loss = 0.0;
     try {
         loss = r.setup.stepper.step(trainingBatch(m_data, r.order.next(m_config.train.batch_size), r.setup.device));
@@ -212,8 +217,8 @@ double Trainer::trainMicroStep(int64_t microStep)
     r.recorder.finish(); // measured before the bad step: worth keeping
     throw DivergedError(m_condition.tag + ": the loss became " + (std::isnan(loss) ? "NaN" : "infinite") +
                         " at micro-step " + std::to_string(microStep) + " (" +
-                        std::to_string(microStep * m_plan.tokensPerMicroStep) +
-                        " tokens). Lower train.muon_lr / train.adamw_lr or keep train.grad_clip on.");
+                        std::to_string(microStep * m_plan.tokensPerMicroStep) + " tokens). " +
+                        divergenceHint(m_config, microStep < m_config.train.gradient_accumulation_steps));
 }
 
 // Only at optimizer-step boundaries, where no gradient is pending, and not at the end (finish

@@ -1,5 +1,7 @@
 #include "train/TrainingSetup.h"
 
+#include "common/Error.h"
+#include "config/ResourceEstimate.h"
 #include "train/Checkpoint.h"
 #include "train/Device.h"
 #include "train/ShardedMicroStep.h"
@@ -15,6 +17,20 @@ torch::Device deviceFor(const StudyConfig& config, const SetupOptions& options)
     const torch::Device device = resolveDevice(options.device.value_or(config.train.device));
     configureCpuThreads(config.train.threads);
     return device;
+}
+
+// The run's activations policy, after checking that a CPU run fits the memory this process may
+// still allocate: a model too large for it fails here with what does not fit, not in the
+// allocator half way through building it.
+Activations checkedActivations(const StudyConfig& config, QkNormMode mode, const torch::Device& device)
+{
+    const Activations activations = activationsFor(config, mode, device);
+    if (device.is_cpu()) {
+        const MemoryEstimate estimate = estimateTrainingMemory(config, mode, memoryTargetFor(device), activations);
+        if (const std::string shortfall = cpuMemoryShortfall(estimate, availableMemory()); !shortfall.empty())
+            throw OutOfMemoryError("not enough memory: " + shortfall);
+    }
+    return activations;
 }
 
 // The weights are drawn on the CPU from the seed whatever the device (so every device starts
@@ -46,7 +62,7 @@ StepMode stepModeFor(const StudyConfig& config, const torch::Device& device, Act
 } // namespace
 
 TrainingSetup::TrainingSetup(const StudyConfig& config, QkNormMode mode, const SetupOptions& options)
-    : device(deviceFor(config, options)), activations(activationsFor(config, mode, device)),
+    : device(deviceFor(config, options)), activations(checkedActivations(config, mode, device)),
       stepMode(stepModeFor(config, device, activations, options)), model(makeModel(config, mode, device, activations, options)),
       optimizer(*model, config.train), stepper(model, optimizer, stepMode)
 {

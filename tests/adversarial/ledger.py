@@ -19,6 +19,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 
 CLI = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "build/app/qkstudio-cli"
 WORK = tempfile.mkdtemp(prefix="qks-ledger-")
@@ -156,6 +157,123 @@ def lost_results():
     return cli("train", *[a for a in SMALL if a != "--quiet"], "--data", w("tokens"), "--out", folder, "--resume")
 
 
+def extended():
+    """--extend-tokens trains a finished run on; run.json and results.json record it."""
+    folder = fresh_copy("extended", "finished")
+    rc, text = cli("train", *[a for a in SMALL if a != "--quiet"], "--data", w("tokens"), "--out", folder,
+                   "--resume", "--extend-tokens", "6144")
+    results = json.load(open(os.path.join(folder, "QK", "results.json")))
+    manifest = json.load(open(os.path.join(folder, "QK", "run.json")))
+    ext = results.get("token_extensions", [])
+    text += (f"\nlast probe at {results['tokens'][-1]}; config tokens {results['config']['train']['tokens']}; "
+             f"results record {ext}; run.json records {manifest.get('extensions')}")
+    if ext and ext[0]["from"] == 4096 and ext[0]["to"] == 6144 and results["tokens"][-1] >= 6144 \
+            and manifest["config"]["train"]["tokens"] == 6144 and len(manifest.get("extensions", [])) == 1:
+        text += "\nrecorded in both"
+    return rc, text
+
+
+def corpus_with_link_loops():
+    """A text folder whose links lead back into it: each folder is read once."""
+    root = w("looped")
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(w("text"), root)
+    os.symlink(".", os.path.join(root, "self"))
+    os.symlink(".", os.path.join(root, "again"))
+    os.makedirs(os.path.join(root, "sub"))
+    shutil.copy(w("text", "doc0.txt"), os.path.join(root, "sub", "extra.txt"))
+    os.symlink("..", os.path.join(root, "sub", "up"))
+    rc, text = cli("prepare", "--text", root, "--vocab-size", "300", "--seq-len", "32", "--out", w("looped-tokens"))
+    if rc == 0:
+        sources = json.load(open(w("looped-tokens", "meta.json")))["source"]["files"]
+        text += f"\n{len(sources)} source files"
+    return rc, text
+
+
+def data_folder(name, keep):
+    """A copy of the prepared token folder with only the files `keep` names kept."""
+    folder = fresh_copy(name, "tokens")
+    for f in os.listdir(folder):
+        if not keep(f):
+            os.remove(os.path.join(folder, f))
+    return folder
+
+
+def train_on(data, *extra, env=None):
+    return cli("train", *SMALL, "--data", data, "--out", w("on-" + os.path.basename(data)), *extra, env=env)
+
+
+def config_file(name, text):
+    path = w(name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def results_with(name, edit):
+    folder = fresh_copy(name, "finished")
+    path = os.path.join(folder, "QK", "results.json")
+    results = json.load(open(path))
+    edit(results)
+    json.dump(results, open(path, "w"))
+    return cli("summary", folder)
+
+
+def set_first(key, value):
+    def edit(results):
+        series = results[key] if key != "layer_pr" else results[key]["0"]
+        series[1] = value
+    return edit
+
+
+def moved_results():
+    """A results.json moved into another condition's folder reads as its own tag, with a warning."""
+    folder = fresh_copy("moved", "finished")
+    os.rename(os.path.join(folder, "QK"), os.path.join(folder, "NoQK"))
+    return cli("summary", folder)
+
+
+def two_interrupts():
+    """A second SIGTERM ends a run whose micro-step takes long at once."""
+    env = dict(os.environ, QKS_FAULT="slow-step-ms=60000")
+    p = subprocess.Popen([CLI, "train", *[a for a in SMALL if a != "--quiet"], "--data", w("tokens"), "--out",
+                          w("interrupted")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    out = ""
+    while "micro-steps," not in out:  # the trainer's plan line: its loop starts next
+        line = p.stdout.readline()
+        if not line:
+            break
+        out += line
+    time.sleep(1.0)  # the probe at step 0 is taken, the first (slow) micro-step has begun
+    p.send_signal(15)
+    time.sleep(0.3)
+    started = time.time()
+    p.send_signal(15)
+    rest, _ = p.communicate(timeout=120)
+    out += rest
+    took = time.time() - started
+    return p.returncode, out + (f"\nexited {took:.1f} s after the second signal" + ("; at once" if took < 5 else ""))
+
+
+def under_address_limit(*args):
+    """qkstudio-cli with its address space capped at 12 GiB (ulimit -v)."""
+    import resource
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (12 << 30, 12 << 30))
+    run_env = dict(os.environ)
+    run_env.pop("QKS_FAULT", None)
+    p = subprocess.run([CLI, *args], capture_output=True, text=True, env=run_env, timeout=300, preexec_fn=cap)
+    return p.returncode, p.stdout + p.stderr
+
+
+NO_CHECKPOINTS = ["--set", "checkpoint.every_tokens=0", "--set", "checkpoint.at_end=false"]
+BIG_MODEL = ["--set", "model.d_model=4096", "--set", "model.n_layers=32", "--set", "model.n_heads=32",
+             "--set", "model.n_kv_heads=8", "--set", "model.d_ff=16384", *NO_CHECKPOINTS]
+# 50 sequences of 32 tokens over a 2M-token vocabulary: 26 GB of logits and their gradient.
+HUGE_BATCH = ["--set", "train.batch_size=50", "--set", "model.vocab_size=2000000", *NO_CHECKPOINTS]
+
+
 ATTACKS = [
     ("start again where a run stopped", lambda: train(os.path.basename(fresh_copy("again", "stopped"))), 2,
      ["already holds", "--resume", "--overwrite"]),
@@ -164,8 +282,8 @@ ATTACKS = [
     ("resume with another learning rate",
      lambda: train(os.path.basename(fresh_copy("lr", "stopped")), "--resume", "--set", "train.muon_lr=0.05"), 2,
      ["train.muon_lr (0.012 → 0.05)"]),
-    ("resume with other data", lambda: train(os.path.basename(fresh_copy("data", "stopped")), "--resume", "--data",
-                                             fresh_copy("tokens-elsewhere", "tokens")), 2, ["data.path"]),
+    ("resume with other data", lambda: cli("train", *SMALL, "--out", fresh_copy("data", "stopped"), "--resume", "--data",
+                                           fresh_copy("tokens-elsewhere", "tokens")), 2, ["data.path"]),
     ("resume with a shorter run", lambda: train(os.path.basename(fresh_copy("shorter", "stopped")), "--resume", "--set",
                                                "train.tokens=2048"), 2, ["train.tokens (4096 → 2048)"]),
     ("resume and overwrite at once", lambda: train("both", "--resume", "--overwrite"), 2, ["use one"]),
@@ -185,6 +303,68 @@ ATTACKS = [
                                         "4611686018427387904", "--batch-size", "4"), 3, ["ask for at most"]),
     ("help of a command", lambda: cli("train", "--help"), 0, ["usage: qkstudio-cli train", "--overwrite"]),
     ("an unknown option", lambda: cli("summary", w("finished"), "--bogus", "1"), 2, ["--bogus"]),
+    # Training on for longer is explicit and recorded.
+    ("resume with a longer run", lambda: train(os.path.basename(fresh_copy("longer", "finished")), "--resume", "--set",
+                                              "train.tokens=8192"), 2, ["train.tokens (4096 → 8192)", "--extend-tokens"]),
+    ("--extend-tokens", extended, 0, ["extending the run from 4096 to 6144", "recorded in both"]),
+    ("--extend-tokens below the run's", lambda: train(os.path.basename(fresh_copy("ext-less", "finished")), "--resume",
+                                                      "--extend-tokens", "2048"), 2, ["must be more than the 4096"]),
+    ("--extend-tokens without --resume", lambda: train("ext-fresh", "--extend-tokens", "8192"), 2,
+     ["use it with --resume"]),
+    ("--resume where nothing ran", lambda: train("nothing-here", "--resume"), 2,
+     ["nothing to resume", "--resume-or-start"]),
+    # No hangs, no signals.
+    ("train.threads 1000", lambda: train("threads", "--set", "train.threads=1000"), 2,
+     ["train.threads must be at most", "hardware threads"]),
+    ("train.threads 2^31", lambda: train("threads", "--set", "train.threads=2147483648"), 2, ["train.threads"]),
+    ("a second SIGTERM", two_interrupts, 130, ["second interrupt", "at once"]),
+    ("link loops in prepare --text", corpus_with_link_loops, 0,
+     ["skipped self -> .", "skipped again -> .", "a link loop", "4 source files"]),
+    ("a shard truncated while training", lambda: train_on(fresh_copy("cut-tokens", "tokens"),
+                                                          env={"QKS_FAULT": "truncate-data-at-step=12"}), 3,
+     ["train_000000.bin ends at byte", "truncated or replaced while in use", "checkpoint"]),
+    ("a model larger than memory", lambda: under_address_limit("train", *SMALL, *BIG_MODEL, "--data", w("tokens"),
+                                                               "--out", w("big")), 5,
+     ["weights, gradients and optimizer state alone need", "ulimit -v"]),
+    ("a micro-batch larger than memory", lambda: under_address_limit("train", *SMALL, *HUGE_BATCH, "--data",
+                                                                     w("tokens"), "--out", w("wide")), 5,
+     ["activations of one micro-batch", "lower train.batch_size"]),
+    # Data errors exit 3.
+    ("meta.json naming a missing shard", lambda: train_on(data_folder("no-val", lambda f: not f.startswith("val"))), 3,
+     ["meta.json lists val_000000.bin, which is missing"]),
+    ("only validation shards", lambda: train_on(data_folder("only-val", lambda f: f.startswith("val"))), 3,
+     ["validation shards", "no training"]),
+    ("--data /dev/zero", lambda: train_on("/dev/zero"), 3, ["/dev/zero is not a regular file"]),
+    ("--data a link loop", lambda: (os.symlink("loop-b", w("loop-a")), os.symlink("loop-a", w("loop-b")),
+                                    train_on(w("loop-a")))[-1], 3, ["symbolic link"]),
+    # Config errors exit 2 and say what is wrong.
+    ("lr 1e300", lambda: train("lr", "--set", "train.muon_lr=1e300"), 2, ["train.muon_lr must be at most 3.4e38"]),
+    ("lr 1e400", lambda: train("lr", "--set", "train.muon_lr=1e400"), 2, ["1e400 is out of range"]),
+    ("1e400 in a config file", lambda: train("lr", "--config", config_file("big.json", '{"train": {"adamw_lr": 1e400}}')),
+     2, ["out of range"]),
+    ("a folder as --config", lambda: train("lr", "--config", w("text")), 2, ["is a folder"]),
+    ("a key given twice", lambda: train("lr", "--config", config_file("twice.json",
+                                                                      '{"train": {"muon_lr": 0.01, "muon_lr": 0.05}}')),
+     2, ["train.muon_lr is given twice"]),
+    ("NaN from the initial weights", lambda: train("init", "--set", "model.init_std=1e30"), 4,
+     ["model.init_std = 1e+30 (the study's 0.02)"]),
+    ("NaN from weight decay", lambda: train("decay", "--set", "train.weight_decay=1e6"), 4,
+     ["train.weight_decay = 1e+06 (the study's 0.2)"]),
+    # Nothing silently accepted.
+    ("--condition twice", lambda: cli("train", *SMALL, "--condition", "NoQK", "--data", w("tokens"), "--out",
+                                      w("twice")), 2, ["--condition is given twice", "\"QK\" and \"NoQK\""]),
+    ("a stray argument", lambda: train("stray", "extra-word"), 2, ["unexpected argument \"extra-word\""]),
+    ("a switch given a value", lambda: train("switch", "--resume=false"), 2, ["--resume takes no value"]),
+    ("help COMMAND", lambda: cli("help", "study"), 0, ["usage: qkstudio-cli study", "--resume-or-start"]),
+    ("a PR of 1e308", lambda: results_with("pr-huge", set_first("layer_pr", 1e308)), 3,
+     ["layer_pr[\"0\"][1] is 1e+308", "participation ratio"]),
+    ("a negative loss", lambda: results_with("loss-neg", set_first("loss", -2.0)), 3,
+     ["loss[1] is -2", "never negative"]),
+    ("a results.json that is a folder", lambda: (shutil.rmtree(w("dir-results"), ignore_errors=True),
+                                                 os.makedirs(w("dir-results", "QK", "results.json")),
+                                                 cli("summary", w("dir-results")))[-1], 3, ["is a folder, not a file"]),
+    ("results.json in another condition's folder", moved_results, 0,
+     ["warning:", "holds the results of \"QK\", not of its folder's condition \"NoQK\""]),
 ]
 
 
@@ -193,11 +373,13 @@ def main():
         setup()
         failed = 0
         for name, attack, want_rc, words in ATTACKS:
+            started = time.time()
             rc, text = attack()
+            seconds = time.time() - started
             missing = [word for word in words if word not in text]
             ok = rc == want_rc and not missing
             failed += not ok
-            print(f"{'ok  ' if ok else 'FAIL'} {name}: exit {rc}" + ("" if ok else f" (expected {want_rc}"
+            print(f"{'ok  ' if ok else 'FAIL'} {name}: exit {rc} ({seconds:.1f} s)" + ("" if ok else f" (expected {want_rc}"
                   + (f"; missing {missing}" if missing else "") + f")\n{text.strip()[-600:]}"))
         print(f"ledger: {len(ATTACKS) - failed} of {len(ATTACKS)} attacks met as promised")
         return 1 if failed else 0

@@ -43,6 +43,8 @@ constexpr RuleSource kRules[] = {
     {ConfigRule::NeedsCondition, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "must list at least one of QK, QK_frozen, NoQK")},
     {ConfigRule::UnknownCondition, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "unknown condition \"%1\" (expected QK, QK_frozen or NoQK)")},
     {ConfigRule::ListedTwice, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "lists \"%1\" twice")},
+    {ConfigRule::Float32Range, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "must be at most 3.4e38 in size, as training computes in 32-bit floats (is %1)")},
+    {ConfigRule::ThreadsRange, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "must be at most %2 (4 × this machine's %3 hardware threads; is %1)")},
 };
 
 // "auto, on or off" in the user's language; the choices themselves are setting values.
@@ -76,7 +78,8 @@ QString configIssueText(const ConfigIssue& issue)
     switch (args.size()) {
     case 0: return text;
     case 1: return text.arg(args[0]);
-    default: return text.arg(args[0], args[1]);
+    case 2: return text.arg(args[0], args[1]);
+    default: return text.arg(args[0], args[1], args[2]);
     }
 }
 

@@ -413,7 +413,7 @@ void TestArrowIpc::notArrowAtAll()
     putInt32(shard, 0, 20240520);
     msg = errorFor(shard);
     QVERIFY2(msg.contains("patched.arrow") && msg.contains("byte"), qPrintable(msg));
-    QVERIFY_THROWS_EXCEPTION(IoError, ArrowTokenFile::open(tmp("missing.arrow")));
+    QVERIFY_THROWS_EXCEPTION(DataError, ArrowTokenFile::open(tmp("missing.arrow")));
 }
 
 void TestArrowIpc::vocabCheckNamesRow()

@@ -72,7 +72,7 @@ private Q_SLOTS:
 
     void missingOrCorruptDataNamesTheFile()
     {
-        const CliRun missing = train("nodata", {"--data", path("no-such-tokens")});
+        const CliRun missing = runCli(qks::testing::tinyTrainArgs(path("no-such-tokens"), path("nodata")));
         QCOMPARE(missing.exitCode, 3);
         QVERIFY2(missing.err.contains("no-such-tokens"), qPrintable(missing.err));
 
@@ -84,7 +84,7 @@ private Q_SLOTS:
         QVERIFY(shard.open(QIODevice::ReadWrite));
         QVERIFY(shard.resize(shard.size() - 7));
         shard.close();
-        const CliRun corrupt = train("corrupt", {"--data", path("corrupt-tokens")});
+        const CliRun corrupt = runCli(qks::testing::tinyTrainArgs(path("corrupt-tokens"), path("corrupt")));
         QCOMPARE(corrupt.exitCode, 3);
         QVERIFY2(corrupt.err.contains("train_000000.bin"), qPrintable(corrupt.err));
         QVERIFY(!QFileInfo::exists(path("corrupt/QK/results.json")));

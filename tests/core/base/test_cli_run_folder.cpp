@@ -90,9 +90,16 @@ private Q_SLOTS:
 
     void aResumeWithoutACheckpointSaysWhy()
     {
+        // A --resume that finds no run (a mistyped --out) is refused and writes nothing ...
         const CliRun empty = train("nothing", {"--resume"}, {}, false);
-        QVERIFY2(empty.exitCode == 0, qPrintable(empty.err));
-        QVERIFY2((empty.out + empty.err).contains("nothing to resume"), qPrintable(empty.out + empty.err));
+        QVERIFY2(empty.exitCode == 2, qPrintable(empty.err));
+        QVERIFY2(empty.err.contains("nothing to resume") && empty.err.contains("--resume-or-start"), qPrintable(empty.err));
+        QVERIFY(!QFile::exists(m_dir.filePath("nothing/QK/run.json")));
+        // ... --resume-or-start says so and starts it.
+        const CliRun started = train("nothing", {"--resume-or-start"}, {}, false);
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QVERIFY2((started.out + started.err).contains("nothing to resume"), qPrintable(started.out + started.err));
+        QVERIFY(QFile::exists(m_dir.filePath("nothing/QK/results.json")));
 
         // No checkpoint before the stop: resuming would start over and replace the results.
         QCOMPARE(train("early", {"--set", "checkpoint.every_tokens=0"}, "oom-at-step=20").exitCode, 5);

@@ -1,13 +1,17 @@
 // Configuration: JSON round trip, strict parsing, validation naming field and rule, presets,
 // --set overrides, the run plan (probe schedule) and the parameter-count formula.
 #include "common/Error.h"
+#include "common/JsonDuplicateKeys.h"
 #include "config/ConfigJson.h"
+#include "config/DivergenceHints.h"
 #include "config/ParamCount.h"
 #include "config/Presets.h"
 #include "config/RunPlan.h"
 #include "config/Validation.h"
 
 #include <QTemporaryDir>
+#include <fstream>
+#include <thread>
 #include <QtTest>
 #include <nlohmann/json.hpp>
 
@@ -231,6 +235,87 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ConfigError, applyConfigOverride(c, "tokens=5"));
         QVERIFY_THROWS_EXCEPTION(ConfigError, applyConfigOverride(c, "train.nope=5"));
         QVERIFY_THROWS_EXCEPTION(ConfigError, presetConfig("huge"));
+    }
+
+    // What a hand-edited file or a --set can hold that parsing alone lets through.
+    void numbersKeysAndFoldersAreNamed()
+    {
+        StudyConfig c = presetConfig("tiny-cpu");
+        const auto message = [&](auto&& call) -> std::string {
+            try {
+                call();
+            } catch (const ConfigError& e) {
+                return e.what();
+            }
+            return "accepted";
+        };
+        QVERIFY(message([&] { applyConfigOverride(c, "train.muon_lr=1e400"); }).find("1e400 is out of range") !=
+                std::string::npos);
+        QVERIFY(message([&] { applyConfigOverride(c, "train.tokens=1e400"); }).find("out of range") != std::string::npos);
+        // A bare word stays a word (it is the setting's type that refuses it).
+        QVERIFY(message([&] { applyConfigOverride(c, "train.muon_lr=fast"); }).find("expected a number") !=
+                std::string::npos);
+
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        const auto write = [&](const char* name, const std::string& text) {
+            std::ofstream(root / name) << text;
+            return root / name;
+        };
+        const auto twice = write("twice.json", R"({"train": {"muon_lr": 0.01, "adamw_lr": 0.002, "muon_lr": 0.05}})");
+        QVERIFY(message([&] { loadConfigFile(twice); }).find("train.muon_lr is given twice") != std::string::npos);
+        const auto sectionTwice = write("sections.json", R"({"train": {}, "model": {"d_model": 64}, "train": {}})");
+        QVERIFY(message([&] { loadConfigFile(sectionTwice); }).find("train is given twice") != std::string::npos);
+        // The same key in two sections, or in a list's objects, is no repeat.
+        const auto distinct = write("distinct.json", R"({"train": {"seed": 1}, "probe": {"batch": 2}, "x": [{"a": 1}, {"a": 2}]})");
+        QVERIFY(message([&] { loadConfigFile(distinct); }).find("given twice") == std::string::npos);
+        QCOMPARE(firstDuplicateJsonKey(R"({"a": [{"b": 1, "b": 2}]})").value_or(""), std::string("a.b"));
+        QVERIFY(!firstDuplicateJsonKey(R"({"a": 1, "b": {"a": 2}})"));
+        QVERIFY(!firstDuplicateJsonKey("not json"));
+
+        const auto huge = write("huge.json", R"({"train": {"adamw_lr": 1e400}})");
+        QVERIFY(message([&] { loadConfigFile(huge); }).find("out of range") != std::string::npos);
+        std::filesystem::create_directory(root / "folder.json");
+        QVERIFY(message([&] { loadConfigFile(root / "folder.json"); }).find("is a folder") != std::string::npos);
+    }
+
+    // Values the optimizers cannot hold in float, and thread counts that only stall a run.
+    void floatRangeAndThreadBound()
+    {
+        StudyConfig c = presetConfig("tiny-cpu");
+        c.train.muon_lr = 1e300;
+        c.model.init_std = -1e39;
+        c.train.weight_decay = 1e39;
+        QVERIFY(hasIssue(c, "train.muon_lr", ConfigRule::Float32Range, "3.4e38"));
+        QVERIFY(hasIssue(c, "model.init_std", ConfigRule::Float32Range, "is -1e+39"));
+        QVERIFY(hasIssue(c, "train.weight_decay", ConfigRule::Float32Range, "32-bit floats"));
+        c = presetConfig("tiny-cpu");
+        c.train.muon_lr = 3e38; // within float
+        QVERIFY(!hasIssue(c, "train.muon_lr"));
+
+        const int64_t hardware = std::max<int64_t>(1, std::thread::hardware_concurrency());
+        c.train.threads = kThreadsPerHardwareThread * hardware;
+        QVERIFY(!hasIssue(c, "train.threads"));
+        c.train.threads = kThreadsPerHardwareThread * hardware + 1;
+        QVERIFY(hasIssue(c, "train.threads", ConfigRule::ThreadsRange, std::to_string(hardware) + " hardware threads"));
+        c.train.threads = int64_t(1) << 40;
+        QVERIFY(hasIssue(c, "train.threads", ConfigRule::ThreadsRange, "at most"));
+    }
+
+    // A NaN names the settings that differ from the study's, not always the learning rates.
+    void divergenceNamesWhatChanged()
+    {
+        StudyConfig c;
+        QVERIFY(divergenceHint(c, false).find("Lower train.muon_lr") != std::string::npos);
+        c.train.weight_decay = 1e6;
+        std::string hint = divergenceHint(c, false);
+        QVERIFY2(hint.find("train.weight_decay = 1e+06 (the study's 0.2)") != std::string::npos, hint.c_str());
+        QVERIFY(hint.find("muon_lr") == std::string::npos);
+        c.model.init_std = 5;
+        hint = divergenceHint(c, true); // before any update only the initial weights count
+        QVERIFY2(hint.find("model.init_std = 5 (the study's 0.02)") != std::string::npos, hint.c_str());
+        QVERIFY(hint.find("weight_decay") == std::string::npos);
+        QVERIFY(divergenceHint(StudyConfig{}, true).find("token data") != std::string::npos);
     }
 };
 

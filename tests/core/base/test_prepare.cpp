@@ -2,6 +2,7 @@
 #include "common/Error.h"
 #include "data/Prepare.h"
 #include "data/Sha256.h"
+#include "data/TextCorpus.h"
 #include "data/TokenDataset.h"
 #include "data/TokenizerJson.h"
 
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void givenVocabAndMerges();
     void cliPrepareAndInspect();
     void cliPrepareWithTokenizer();
+    void linkedFoldersAreReadOnce();
 
 private:
     PrepareOptions options(int64_t vocab = 320, int64_t seqLen = 16) const;
@@ -464,6 +466,37 @@ void TestPrepare::cliPrepareAndInspect()
                   "--vocab-size", "300", "--seq-len", "16", "--out", QString::fromStdString(m_out.string())});
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 3); // data error
+}
+
+
+// Links back into the corpus (a loop) or a second link to a folder read already: each folder
+// and file is read once, under the path it was first reached by, and each skip is named.
+void TestPrepare::linkedFoldersAreReadOnce()
+{
+    std::vector<std::string> plain;
+    for (const fs::path& p : listTextFiles(m_text))
+        plain.push_back(p.generic_string());
+    fs::create_directory_symlink(".", m_text / "self");
+    fs::create_directory_symlink(".", m_text / "again");
+    fs::create_directory_symlink("../..", m_text / "sub" / "deeper" / "up");
+    fs::create_directory_symlink("sub", m_text / "sub-link");
+    fs::create_symlink("a.txt", m_text / "a-copy.txt");
+    std::vector<std::string> skipped;
+    std::vector<std::string> linked;
+    for (const fs::path& p : listTextFiles(m_text, &skipped))
+        linked.push_back(p.generic_string());
+    QCOMPARE(linked, plain);
+    QCOMPARE(skipped.size(), size_t(5));
+    const auto skips = [&](const std::string& text) {
+        for (const std::string& s : skipped)
+            if (s.find(text) != std::string::npos)
+                return true;
+        return false;
+    };
+    QVERIFY(skips("self -> . (already read as ., a folder holding the link: a link loop)"));
+    QVERIFY(skips("sub/deeper/up -> ../.. (already read as ., a folder holding the link: a link loop)"));
+    QVERIFY(skips("sub-link -> sub (already read as sub)"));
+    QVERIFY(skips("a-copy.txt -> a.txt (already read as a.txt)"));
 }
 
 QTEST_APPLESS_MAIN(TestPrepare)

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void autoCheckpointsOnlyWhenMemoryRequires();
     void aCudaGraphAddsTheProbeBesideIt();
     void formatsBytes();
+    void aCpuRunThatCannotFitSaysWhichPart();
 };
 
 void TestResourceEstimate::countsAHandSizedModel()
@@ -194,6 +195,32 @@ void TestResourceEstimate::formatsBytes()
     QCOMPARE(QString::fromStdString(formatBytes(820LL * 1024 * 1024)), QStringLiteral("820 MiB"));
     QCOMPARE(QString::fromStdString(formatBytes(int64_t(1.5 * 1024 * 1024 * 1024))), QStringLiteral("1.5 GiB"));
     QVERIFY(physicalMemoryBytes() > 0);
+}
+
+// The CPU pre-flight: the weights' state alone, or the activations on top, against what the
+// process may allocate; the message names the part and what to change.
+void TestResourceEstimate::aCpuRunThatCannotFitSaysWhichPart()
+{
+    MemoryEstimate e;
+    e.weights = 4LL << 30;
+    e.gradients = 4LL << 30;
+    e.optimizer = 8LL << 30;
+    e.activations = 10LL << 30;
+    QVERIFY(cpuMemoryShortfall(e, {40LL << 30, "MemAvailable"}).empty());
+    QVERIFY(cpuMemoryShortfall(e, {0, ""}).empty()); // nothing known: no refusal
+    const std::string activations = cpuMemoryShortfall(e, {20LL << 30, "the cgroup's memory.max"});
+    QVERIFY2(activations.find("activations of one micro-batch 10.0 GiB") != std::string::npos, activations.c_str());
+    QVERIFY(activations.find("lower train.batch_size") != std::string::npos);
+    QVERIFY(activations.find("20.0 GiB available (the cgroup's memory.max)") != std::string::npos);
+    const std::string state = cpuMemoryShortfall(e, {12LL << 30, "ulimit -v"});
+    QVERIFY2(state.find("weights, gradients and optimizer state alone need about 16.0 GiB") != std::string::npos,
+             state.c_str());
+    QVERIFY(state.find("no micro-batch size changes that") != std::string::npos);
+    QVERIFY(state.find("batch_size") == std::string::npos);
+    // This machine's reading: something, and never more than its physical memory plus swap's worth.
+    const AvailableMemory here = availableMemory();
+    QVERIFY(here.bytes > 0);
+    QVERIFY(!here.limitedBy.empty());
 }
 
 QTEST_APPLESS_MAIN(TestResourceEstimate)

@@ -317,14 +317,19 @@ private Q_SLOTS:
         // (No raw string literals here: moc mis-parses them and then skips the class.)
         const std::string text = "{\"tag\": \"NaN Infinity \\\"NaN\\\"\", \"tokens\": [0, 10],\n"
                                  "\"loss\": [null, NaN], \"val_loss\": [null, Infinity],\n"
-                                 "\"mean_pr\": [NaN, -Infinity], \"layer_pr\": {\"0\": [NaN, 3.0]}, \"gamma_cv\": {}}";
+                                 "\"mean_pr\": [NaN, 3.0], \"layer_pr\": {\"0\": [NaN, 3.0]},\n"
+                                 "\"gamma_cv\": {\"0\": [1.0, -Infinity]}}";
         const RunResults r = parseResults(text, "python.json");
         QCOMPARE(r.tag, std::string("NaN Infinity \"NaN\"")); // words inside strings untouched
         QVERIFY(r.loss[1].has_value() && std::isnan(*r.loss[1]));
         QCOMPARE(*r.val_loss[1], double(INFINITY));
         QVERIFY(std::isnan(r.mean_pr[0]));
-        QCOMPARE(r.mean_pr[1], -double(INFINITY));
         QVERIFY(std::isnan(r.layer_pr[0][0]));
+        QCOMPARE(r.gamma_cv[0][1], -double(INFINITY));
+        // Read, but out of a PR's range: refused by validation, not by the parser.
+        std::string negative = text;
+        negative.replace(negative.find("[NaN, 3.0]"), 10, "[NaN, -Infinity]");
+        QVERIFY_THROWS_EXCEPTION(DataError, parseResults(negative, "python.json"));
 
     }
 
@@ -487,6 +492,40 @@ private Q_SLOTS:
         QVERIFY(contains(problems[1], "layer_pr[\"1\"] has 2 values"));
         QVERIFY(contains(problems[2], "gamma_cv has 1 layers but layer_pr has 2"));
         QVERIFY(contains(problems[3], "gamma_final[\"1\"] has 3 values"));
+    }
+
+    // A hand-edited 1e308 PR printed as a 309-digit number; a negative loss is no cross-entropy.
+    void valuesOutOfTheirRangeAreRefused()
+    {
+        RunResults r = smallRun();
+        r.layer_pr[0][1] = 1e308;
+        r.loss[2] = -1.0;
+        auto problems = validateResults(r);
+        QCOMPARE(problems.size(), size_t(2));
+        QVERIFY(contains(problems[0], "loss[2] is -1; a cross-entropy loss is never negative"));
+        QVERIFY(contains(problems[1], "layer_pr[\"0\"][1] is 1e+308; a participation ratio lies between 1 and the head width"));
+        r = smallRun();
+        r.mean_pr[0] = -1e308;
+        r.val_loss[1] = -0.5;
+        QCOMPARE(validateResults(r).size(), size_t(2));
+        // NaN (a diverged probe) and the published values stay valid.
+        r = smallRun();
+        r.mean_pr[1] = std::numeric_limits<double>::quiet_NaN();
+        r.loss[1] = std::nullopt;
+        QVERIFY(validateResults(r).empty());
+    }
+
+    void aFolderNamedResultsJsonIsNamed()
+    {
+        QTemporaryDir tmp;
+        const std::filesystem::path folder = std::filesystem::path(tmp.path().toStdString()) / "results.json";
+        std::filesystem::create_directory(folder);
+        try {
+            readResults(folder);
+            QFAIL("a folder read as results");
+        } catch (const DataError& e) {
+            QVERIFY2(contains(e.what(), "is a folder, not a file"), e.what());
+        }
     }
 
     void smallRunWritesInSchemaLayout()

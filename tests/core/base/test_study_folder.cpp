@@ -87,6 +87,25 @@ private Q_SLOTS:
         QCOMPARE(entries[4].tag, std::string("NoQK"));
     }
 
+    // A results.json copied into another condition's folder loads under its own tag, with a
+    // warning; a single condition folder has no condition name to disagree with.
+    void aTagThatIsNotItsFolderIsWarnedAbout()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = tmp.path().toStdString();
+        copyCondition("QK", dir / "QK");
+        copyCondition("QK", dir / "NoQK");
+        const auto entries = listStudy(dir);
+        QCOMPARE(entries.size(), size_t(2));
+        QVERIFY(entries[0].warning.empty());
+        QCOMPARE(entries[1].folder.filename().string(), std::string("NoQK"));
+        QCOMPARE(entries[1].tag, std::string("QK"));
+        QVERIFY2(entries[1].warning.find("holds the results of \"QK\", not of its folder's condition \"NoQK\"") !=
+                     std::string::npos,
+                 entries[1].warning.c_str());
+        QVERIFY(listStudy(dir / "NoQK").front().warning.empty());
+    }
+
     void emptyFolderHasNoConditions()
     {
         QTemporaryDir tmp;

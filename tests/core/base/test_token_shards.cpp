@@ -7,6 +7,8 @@
 
 #include <cstring>
 #include <filesystem>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -64,7 +66,9 @@ private Q_SLOTS:
     void trailingBytes();
     void negativeCount();
     void idAtOrAboveVocab();
-    void missingFileIsIoError();
+    void missingFileIsDataError();
+    void shardCutWhileOpenGivesADataError();
+    void aFaultOnACutMappingNamesTheFile();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -256,9 +260,59 @@ void TestTokenShards::idAtOrAboveVocab()
              qPrintable(msg));
 }
 
-void TestTokenShards::missingFileIsIoError()
+// Token data that cannot be opened is a data error (exit 3), as a corrupt shard is.
+void TestTokenShards::missingFileIsDataError()
 {
-    QVERIFY_THROWS_EXCEPTION(IoError, TokenShard::open(path("nope.bin")));
+    QVERIFY_THROWS_EXCEPTION(DataError, TokenShard::open(path("nope.bin")));
+    const QString device = dataErrorOf([] { TokenShard::open("/dev/zero"); });
+    QVERIFY2(device.contains("/dev/zero is not a regular file"), qPrintable(device));
+}
+
+// Another process cuts the shard while a run reads it: training reads with pread, so the
+// lost tokens are a DataError naming the file, not SIGBUS.
+void TestTokenShards::shardCutWhileOpenGivesADataError()
+{
+    const fs::path p = path("cut.bin");
+    writeTokenShard(p, std::vector<uint32_t>(10000, 7), TokenWidth::U16);
+    const TokenShard s = TokenShard::open(p);
+    std::vector<int64_t> out(10, -1);
+    s.copyTo(5000, 10, out.data());
+    QCOMPARE(out.front(), int64_t(7));
+    fs::resize_file(p, 1024);
+    const QString msg = dataErrorOf([&] { s.copyTo(5000, 10, out.data()); });
+    QVERIFY2(msg.contains(QString::fromStdString(p.string())) && msg.contains("truncated or replaced while in use") &&
+                 msg.contains("--resume"),
+             qPrintable(msg));
+    QVERIFY_THROWS_EXCEPTION(DataError, s.copyTo(5000, 10, out.data()));
+}
+
+// A read through the mapping itself (the id scans) of pages the file no longer has: the SIGBUS
+// handler names the file and ends the process with exit code 3. In a child process.
+void TestTokenShards::aFaultOnACutMappingNamesTheFile()
+{
+    const fs::path p = path("mapped.bin");
+    writeTokenShard(p, std::vector<uint32_t>(100000, 3), TokenWidth::U16);
+    int pipeFds[2];
+    QVERIFY(::pipe(pipeFds) == 0);
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        ::dup2(pipeFds[1], STDERR_FILENO);
+        const TokenShard s = TokenShard::open(p);
+        fs::resize_file(p, 1024);
+        const uint32_t id = s.at(90000); // 180 KB in: a page past the file's new end
+        ::_exit(id == 3 ? 0 : 1);        // reached only if no fault came
+    }
+    ::close(pipeFds[1]);
+    std::string err;
+    char buf[512];
+    for (ssize_t n; (n = ::read(pipeFds[0], buf, sizeof buf)) > 0;)
+        err.append(buf, static_cast<size_t>(n));
+    ::close(pipeFds[0]);
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 3, err.c_str());
+    QVERIFY2(err.find(p.string() + " was truncated or replaced while in use") != std::string::npos, err.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestTokenShards)
