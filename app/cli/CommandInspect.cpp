@@ -90,6 +90,7 @@ Inspection inspect(const CliArgs& args, const std::filesystem::path& path)
     namespace fs = std::filesystem;
     Inspection r;
     r.path = path;
+    requireTokenSource(path);
     std::error_code ec;
     if (fs::is_directory(path, ec))
         r.meta = readDatasetMeta(path);

@@ -132,10 +132,8 @@ void TokenDataset::openHf(const fs::path& path)
     m_info.valCarved = !hf.validation;
 }
 
-TokenDataset TokenDataset::open(const fs::path& path, int64_t seqLen, int64_t vocabSize)
+void requireTokenSource(const fs::path& path)
 {
-    if (seqLen < 1)
-        throw ConfigError("sequence length must be at least 1, got " + std::to_string(seqLen));
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec && ec != std::errc::no_such_file_or_directory)
@@ -144,6 +142,14 @@ TokenDataset TokenDataset::open(const fs::path& path, int64_t seqLen, int64_t vo
     if (!fs::exists(status))
         throw DataError(path.string() + ": no such file or folder; run `qkstudio-cli prepare` "
                         "to make a token dataset or check data.path");
+}
+
+TokenDataset TokenDataset::open(const fs::path& path, int64_t seqLen, int64_t vocabSize)
+{
+    if (seqLen < 1)
+        throw ConfigError("sequence length must be at least 1, got " + std::to_string(seqLen));
+    requireTokenSource(path);
+    std::error_code ec;
 
     TokenDataset ds;
     ShardLists lists;

@@ -39,6 +39,10 @@ struct TokenDatasetInfo {
     int64_t maxRowTokens = 0;
 };
 
+// Throws DataError when `path` does not exist or cannot be reached (a symbolic link loop), saying
+// so; what TokenDataset::open checks first, for callers that read a source's metadata before it.
+void requireTokenSource(const std::filesystem::path& path);
+
 // Fixed-length training sequences over memory-mapped token shards or Arrow files.
 class TokenDataset {
 public:

@@ -337,6 +337,8 @@ ATTACKS = [
     ("--data /dev/zero", lambda: train_on("/dev/zero"), 3, ["/dev/zero is not a regular file"]),
     ("--data a link loop", lambda: (os.symlink("loop-b", w("loop-a")), os.symlink("loop-a", w("loop-b")),
                                     train_on(w("loop-a")))[-1], 3, ["symbolic link"]),
+    ("inspect a missing folder", lambda: cli("inspect", w("no-such-folder")), 3, ["no such file or folder"]),
+    ("inspect a link loop", lambda: cli("inspect", w("loop-a")), 3, ["symbolic link"]),
     # Config errors exit 2 and say what is wrong.
     ("lr 1e300", lambda: train("lr", "--set", "train.muon_lr=1e300"), 2, ["train.muon_lr must be at most 3.4e38"]),
     ("lr 1e400", lambda: train("lr", "--set", "train.muon_lr=1e400"), 2, ["1e400 is out of range"]),

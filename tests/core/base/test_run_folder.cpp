@@ -169,6 +169,54 @@ private Q_SLOTS:
                     .contains("holds a run of condition QK, not NoQK"));
     }
 
+    // train.tokens may only grow, and only when asked: the plan's manifest records it.
+    void extendingTheTokensIsExplicitAndRecorded()
+    {
+        const fs::path dir = root() / "extend";
+        const RunManifest m = newRunManifest("QK", tinyConfig());
+        writeRunManifest(dir, m);
+        writeResultsFile(dir, 3);
+        writeCheckpoint(dir / "checkpoints", 16, m.runId, m.config);
+        const int64_t tokens = m.config["train"]["tokens"].get<int64_t>();
+        nlohmann::json longer = tinyConfig();
+        longer["train"]["tokens"] = 2 * tokens;
+
+        const QString asked = errorMessageOf<ConfigError>([&] { planRunStart(dir, "QK", longer, StartMode::Resume, 1000); });
+        QVERIFY2(asked.contains("train.tokens (" + QString::number(tokens) + " → " + QString::number(2 * tokens) + ")") &&
+                     asked.contains("--extend-tokens"),
+                 qPrintable(asked));
+
+        const StartPlan plan = planRunStart(dir, "QK", longer, StartMode::Resume, 1000, true);
+        QCOMPARE(int(plan.action), int(StartPlan::Action::Continue));
+        QVERIFY(plan.extended);
+        QCOMPARE(plan.manifest.runId, m.runId);
+        QCOMPARE(plan.manifest.config["train"]["tokens"].get<int64_t>(), 2 * tokens);
+        QCOMPARE(plan.manifest.configHash, configHash(plan.manifest.config));
+        QCOMPARE(plan.manifest.extensions.size(), size_t(1));
+        QCOMPARE(plan.manifest.extensions[0]["from"].get<int64_t>(), tokens);
+        const nlohmann::json t = tinyConfig()["train"];
+        QCOMPARE(plan.manifest.extensions[0]["at_tokens"].get<int64_t>(),
+                 16 * t["batch_size"].get<int64_t>() * tinyConfig()["model"]["max_seq_len"].get<int64_t>());
+        // Any other difference is still refused.
+        nlohmann::json other = longer;
+        other["train"]["muon_lr"] = 0.05;
+        QVERIFY(errorMessageOf<ConfigError>([&] { planRunStart(dir, "QK", other, StartMode::Resume, 1000, true); })
+                    .contains("train.muon_lr"));
+        // The manifest keeps the record through a write and a read.
+        writeRunManifest(dir, plan.manifest);
+        QCOMPARE(readRunManifest(dir)->extensions, plan.manifest.extensions);
+
+        nlohmann::json shorter = tinyConfig();
+        shorter["train"]["tokens"] = tokens / 2;
+        QVERIFY(errorMessageOf<ConfigError>([&] { planRunStart(root() / "extend-again", "QK", shorter, StartMode::Resume,
+                                                                1000, true); }) == "NO EXCEPTION"); // nothing there: fresh
+        writeRunManifest(root() / "extend-less", m);
+        writeCheckpoint(root() / "extend-less" / "checkpoints", 16, m.runId, m.config);
+        QVERIFY(errorMessageOf<ConfigError>([&] { planRunStart(root() / "extend-less", "QK", shorter, StartMode::Resume,
+                                                                1000, true); })
+                    .contains("must be more than the " + QString::number(tokens)));
+    }
+
     void aResumeWithNothingToResumeFromSaysSo()
     {
         const fs::path empty = root() / "empty";
