@@ -19,17 +19,27 @@ MappedFile::MappedFile(const std::filesystem::path& path) : m_path(path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw IoError("cannot open " + path.string() + ": " + std::strerror(errno));
+        throw DataError("cannot open " + path.string() + ": " + std::strerror(errno));
     const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     m_size = bytes.size();
     if (m_size > 0) {
         // Page-aligned like a mapping, so readers' alignment assumptions hold as in production.
         void* p = nullptr;
         if (::posix_memalign(&p, 4096, m_size) != 0)
-            throw IoError("cannot allocate " + std::to_string(m_size) + " bytes for " + path.string());
+            throw DataError("cannot allocate " + std::to_string(m_size) + " bytes for " + path.string());
         std::memcpy(p, bytes.data(), m_size);
         m_data = static_cast<const std::byte*>(p);
     }
+}
+
+// As pread on a file of m_size bytes: a read past its end is the DataError of a cut file.
+void MappedFile::readAt(uint64_t offset, size_t bytes, void* out) const
+{
+    if (offset > m_size || bytes > m_size - offset)
+        throw DataError(m_path.string() + " ends at byte " + std::to_string(m_size) + " but " +
+                        std::to_string(offset + bytes) + " bytes were read from it");
+    if (bytes > 0)
+        std::memcpy(out, m_data + offset, bytes);
 }
 
 MappedFile::~MappedFile()

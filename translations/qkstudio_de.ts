@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Overwrite the runs?</source>
+        <translation>Läufe überschreiben?</translation>
+    </message>
+    <message>
+        <source>Delete the results and checkpoints of %1 in %2?
+
+This cannot be undone.</source>
+        <translation>Ergebnisse und Checkpoints von %1 in %2 löschen?
+
+Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete and start anew</source>
+        <translation>Löschen und neu beginnen</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>The output folder holds runs</source>
+        <translation>Der Ausgabeordner enthält Läufe</translation>
+    </message>
+    <message>
+        <source>%1 already holds runs of this study:</source>
+        <translation>%1 enthält bereits Läufe dieser Studie:</translation>
+    </message>
+    <message>
+        <source>Continue them (each from its newest checkpoint, with the run&apos;s own settings), start fresh in a new folder, or overwrite them.</source>
+        <translation>Fortsetzen (jeweils ab dem neuesten Checkpoint, mit den eigenen Einstellungen des Laufs), in einem neuen Ordner neu beginnen oder überschreiben.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume each run from its newest checkpoint; conditions without a run start</source>
+        <translation>Jeden Lauf ab seinem neuesten Checkpoint fortsetzen; Bedingungen ohne Lauf beginnen neu</translation>
+    </message>
+    <message>
+        <source>No run there has a checkpoint to continue from</source>
+        <translation>Kein Lauf dort hat einen Checkpoint zum Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start in %1</source>
+        <translation>In %1 beginnen</translation>
+    </message>
+    <message>
+        <source>Overwrite…</source>
+        <translation>Überschreiben…</translation>
+    </message>
+</context>
+<context>
     <name>qks::gui::Application</name>
     <message>
         <source>%1: %2</source>
@@ -112,6 +167,26 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
     <message>
         <source>With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side), or new-study for the dialog.</source>
         <translation>Mit --screenshot: der anzuzeigende Reiter (z. B. 2_key_pr_causal, side-by-side) oder new-study für den Dialog.</translation>
+    </message>
+    <message>
+        <source>qkstudio: %1 already holds runs of this study:
+  %2
+Continue them with --resume, replace them with --overwrite (their results and checkpoints are deleted), or set study.out to another folder.</source>
+        <translation>qkstudio: %1 enthält bereits Läufe dieser Studie:
+  %2
+Setzen Sie sie mit --resume fort, ersetzen Sie sie mit --overwrite (ihre Ergebnisse und Checkpoints werden gelöscht) oder setzen Sie study.out auf einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>qkstudio: --resume continues the runs in the folder; --overwrite deletes them: use one</source>
+        <translation>qkstudio: --resume setzt die Läufe im Ordner fort, --overwrite löscht sie: nur eines angeben</translation>
+    </message>
+    <message>
+        <source>With --run: continue the runs the output folder holds from their newest checkpoints.</source>
+        <translation>Mit --run: die Läufe im Ausgabeordner ab ihren neuesten Checkpoints fortsetzen.</translation>
+    </message>
+    <message>
+        <source>With --run: delete the runs the output folder holds (results, checkpoints), then start.</source>
+        <translation>Mit --run: die Läufe im Ausgabeordner (Ergebnisse, Checkpoints) löschen, dann beginnen.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Overwrite the runs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the results and checkpoints of %1 in %2?
+
+This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete and start anew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output folder holds runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds runs of this study:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue them (each from its newest checkpoint, with the run&apos;s own settings), start fresh in a new folder, or overwrite them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume each run from its newest checkpoint; conditions without a run start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run there has a checkpoint to continue from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qks::gui::Application</name>
     <message>
         <source>%1: %2</source>
@@ -110,6 +163,24 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
     </message>
     <message>
         <source>With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side), or new-study for the dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: %1 already holds runs of this study:
+  %2
+Continue them with --resume, replace them with --overwrite (their results and checkpoints are deleted), or set study.out to another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qkstudio: --resume continues the runs in the folder; --overwrite deletes them: use one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --run: continue the runs the output folder holds from their newest checkpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --run: delete the runs the output folder holds (results, checkpoints), then start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Overwrite the runs?</source>
+        <translation>覆盖这些运行？</translation>
+    </message>
+    <message>
+        <source>Delete the results and checkpoints of %1 in %2?
+
+This cannot be undone.</source>
+        <translation>删除 %2 中 %1 的结果和检查点？
+
+此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete and start anew</source>
+        <translation>删除并重新开始</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>The output folder holds runs</source>
+        <translation>输出文件夹中已有运行</translation>
+    </message>
+    <message>
+        <source>%1 already holds runs of this study:</source>
+        <translation>%1 中已有此研究的运行：</translation>
+    </message>
+    <message>
+        <source>Continue them (each from its newest checkpoint, with the run&apos;s own settings), start fresh in a new folder, or overwrite them.</source>
+        <translation>继续运行（各自从最新检查点开始，使用该运行自己的设置）、在新文件夹中重新开始，或覆盖它们。</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Resume each run from its newest checkpoint; conditions without a run start</source>
+        <translation>从最新检查点继续每个运行；没有运行的条件将重新开始</translation>
+    </message>
+    <message>
+        <source>No run there has a checkpoint to continue from</source>
+        <translation>那里没有可继续的检查点</translation>
+    </message>
+    <message>
+        <source>Start in %1</source>
+        <translation>在 %1 中开始</translation>
+    </message>
+    <message>
+        <source>Overwrite…</source>
+        <translation>覆盖…</translation>
+    </message>
+</context>
+<context>
     <name>qks::gui::Application</name>
     <message>
         <source>%1: %2</source>
@@ -112,6 +167,26 @@ Opens results folders; exports the study&apos;s figures without a display.</sour
     <message>
         <source>With --screenshot: the tab to show (e.g. 2_key_pr_causal, side-by-side), or new-study for the dialog.</source>
         <translation>与 --screenshot 一起使用：要显示的标签页（例如 2_key_pr_causal、side-by-side），或 new-study 表示对话框。</translation>
+    </message>
+    <message>
+        <source>qkstudio: %1 already holds runs of this study:
+  %2
+Continue them with --resume, replace them with --overwrite (their results and checkpoints are deleted), or set study.out to another folder.</source>
+        <translation>qkstudio: %1 中已有此研究的运行：
+  %2
+用 --resume 继续，用 --overwrite 替换（其结果和检查点将被删除），或将 study.out 设为另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>qkstudio: --resume continues the runs in the folder; --overwrite deletes them: use one</source>
+        <translation>qkstudio: --resume 继续文件夹中的运行；--overwrite 删除它们：只能选一个</translation>
+    </message>
+    <message>
+        <source>With --run: continue the runs the output folder holds from their newest checkpoints.</source>
+        <translation>与 --run 一起：从最新检查点继续输出文件夹中的运行。</translation>
+    </message>
+    <message>
+        <source>With --run: delete the runs the output folder holds (results, checkpoints), then start.</source>
+        <translation>与 --run 一起：删除输出文件夹中的运行（结果、检查点），然后开始。</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,12 @@
 
 #include "checkpoint/CheckpointFiles.h"
 #include "common/Error.h"
+#include "common/RunLock.h"
 #include "results/ResultsJson.h"
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace qks {
@@ -225,6 +227,41 @@ void clearRunFolder(const fs::path& dir)
     for (const fs::path& stem : checkpointStems(dir / kCheckpointFolder))
         removeCheckpointFiles(stem);
     fs::remove(dir / kCheckpointFolder, ec); // only when empty: nothing of the user's goes
+}
+
+std::vector<HeldRun> runsHeldIn(const fs::path& out, const std::vector<std::string>& tags)
+{
+    std::vector<HeldRun> held;
+    for (const std::string& tag : tags) {
+        try {
+            const RunFolderState state = inspectRunFolder(out / tag);
+            if (state.holdsRun())
+                held.push_back({tag, state.describe(), !state.checkpoints.empty()});
+        } catch (const Error& e) {
+            held.push_back({tag, e.what(), false}); // a run.json that cannot be read still marks a run
+        }
+    }
+    return held;
+}
+
+fs::path unusedSiblingFolder(const fs::path& out)
+{
+    const fs::path base = out.filename().empty() ? out.parent_path() : out;
+    std::error_code ec;
+    for (int n = 2;; ++n) {
+        const fs::path candidate = base.string() + "-" + std::to_string(n);
+        if (!fs::exists(candidate, ec) && !ec)
+            return candidate;
+    }
+}
+
+void overwriteRuns(const fs::path& out, const std::vector<std::string>& tags)
+{
+    std::vector<std::unique_ptr<RunLock>> locks;
+    for (const std::string& tag : tags)
+        locks.push_back(std::make_unique<RunLock>(out / tag));
+    for (const std::string& tag : tags)
+        clearRunFolder(out / tag);
 }
 
 } // namespace qks

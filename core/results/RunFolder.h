@@ -70,4 +70,23 @@ std::vector<std::string> trajectoryDifferences(const nlohmann::json& saved, cons
 // and nothing else.
 void clearRunFolder(const std::filesystem::path& dir);
 
+// A condition whose folder holds a run, for the question the desktop application asks before
+// it starts a study there (continue, start in another folder, or overwrite).
+struct HeldRun {
+    std::string tag;
+    std::string description; // RunFolderState::describe(), or why the folder cannot be read
+    bool resumable = false;  // it has a checkpoint of its run to continue from
+};
+
+// The conditions of `tags` whose folders under `out` hold a run, in `tags`' order.
+std::vector<HeldRun> runsHeldIn(const std::filesystem::path& out, const std::vector<std::string>& tags);
+
+// "<out>-2", "<out>-3", ...: the first sibling of `out` that does not exist yet.
+std::filesystem::path unusedSiblingFolder(const std::filesystem::path& out);
+
+// Removes the runs of `tags` under `out` (clearRunFolder), each under its folder's lock, all
+// locks taken before anything is removed: ConfigError naming the writer when one of them is
+// being written.
+void overwriteRuns(const std::filesystem::path& out, const std::vector<std::string>& tags);
+
 } // namespace qks

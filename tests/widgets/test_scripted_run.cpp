@@ -4,6 +4,7 @@
 #include "config/ConfigJson.h"
 #include "config/Presets.h"
 #include "data/Prepare.h"
+#include "results/ResultsJson.h"
 #include "results/StudyFolder.h"
 
 #include "GuiProcess.h"
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void initTestCase();
     void trainsAStudyAndSavesAScreenshot();
     void missingDataExitsLikeTheCli();
+    void aFolderHoldingTheStudyIsNotReplacedUnasked();
 
 private:
     StudyConfig smallStudy(const QString& out) const;
@@ -103,6 +105,43 @@ void TestScriptedRun::missingDataExitsLikeTheCli()
     const auto bad = runGui({QStringLiteral("--run"), m_dir.path() + QStringLiteral("/nothing.json"),
                             QStringLiteral("--quit-when-done")});
     QCOMPARE(bad.code, 2);
+}
+
+// The study of trainsAStudyAndSavesAScreenshot is in study/: --run again refuses to touch it,
+// --resume continues it (finished: nothing to do), --overwrite replaces it with a new run.
+void TestScriptedRun::aFolderHoldingTheStudyIsNotReplacedUnasked()
+{
+    const QString out = m_dir.path() + QStringLiteral("/study");
+    const QString config = m_dir.path() + QStringLiteral("/config.json");
+    const auto runIdOf = [&](const char* tag) {
+        return QString::fromStdString(readResults((out + "/" + tag + "/results.json").toStdString()).extra.value("run_id", ""));
+    };
+    const QString first = runIdOf("QK");
+    QVERIFY(!first.isEmpty());
+    const QStringList firstIds = {first, runIdOf("QK_frozen"), runIdOf("NoQK")};
+
+    const auto refused = runGui({QStringLiteral("--run"), config, QStringLiteral("--quit-when-done")});
+    QCOMPARE(refused.code, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("already holds runs of this study")) &&
+                 refused.err.contains(QStringLiteral("--resume")) && refused.err.contains(QStringLiteral("--overwrite")),
+             qPrintable(refused.err));
+    QCOMPARE(runIdOf("QK"), first);
+
+    const auto resumed = runGui({QStringLiteral("--run"), config, QStringLiteral("--resume"), QStringLiteral("--quit-when-done")});
+    QVERIFY2(resumed.code == 0, qPrintable(resumed.out + resumed.err));
+    QVERIFY2(resumed.out.contains(QStringLiteral("study/QK: finished")), qPrintable(resumed.out));
+    QCOMPARE(runIdOf("QK"), first);
+
+    const auto both = runGui({QStringLiteral("--run"), config, QStringLiteral("--resume"), QStringLiteral("--overwrite"),
+                             QStringLiteral("--quit-when-done")});
+    QCOMPARE(both.code, 2);
+
+    const auto replaced = runGui({QStringLiteral("--run"), config, QStringLiteral("--overwrite"), QStringLiteral("--quit-when-done")});
+    QVERIFY2(replaced.code == 0, qPrintable(replaced.out + replaced.err));
+    for (const char* tag : {"QK", "QK_frozen", "NoQK"}) {
+        QVERIFY(!firstIds.contains(runIdOf(tag)));
+        QCOMPARE(readResults((out + "/" + tag + "/results.json").toStdString()).tokens.back(), int64_t(2048));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestScriptedRun)

@@ -258,9 +258,32 @@ int runMode(QApplication& app, const QCommandLineParser& args, QTextStream& out,
         if (quit)
             app.exit(code);
     });
+    // A folder that holds runs already: --resume continues them, --overwrite replaces them;
+    // without either nothing starts (a script has no one to ask).
+    const auto answer = [&](const FolderInUse& inUse) {
+        if (args.isSet(QStringLiteral("resume")))
+            return FolderChoice::Continue;
+        if (args.isSet(QStringLiteral("overwrite")))
+            return FolderChoice::Overwrite;
+        err << QCoreApplication::translate("qks::gui::Application",
+                                           "qkstudio: %1 already holds runs of this study:\n  %2\nContinue them with "
+                                           "--resume, replace them with --overwrite (their results and checkpoints "
+                                           "are deleted), or set study.out to another folder.")
+                   .arg(QDir::toNativeSeparators(inUse.folder), inUse.runs.join(QStringLiteral("\n  ")))
+            << "\n";
+        return FolderChoice::Cancel;
+    };
+    if (args.isSet(QStringLiteral("resume")) && args.isSet(QStringLiteral("overwrite"))) {
+        err << QCoreApplication::translate("qks::gui::Application",
+                                           "qkstudio: --resume continues the runs in the folder; --overwrite deletes "
+                                           "them: use one")
+            << "\n";
+        return 2;
+    }
     QString error;
-    if (!window.startStudy(config, std::nullopt, &error)) {
-        err << "qkstudio: " << error << "\n";
+    if (!window.startStudy(config, std::nullopt, &error, answer)) {
+        if (!error.isEmpty())
+            err << "qkstudio: " << error << "\n";
         return 2;
     }
     out << "qkstudio: study started in " << QDir::toNativeSeparators(QString::fromStdString(config.study.out)) << "\n";
@@ -379,6 +402,8 @@ int runApplication(int argc, char** argv)
         {QStringLiteral("progress-shots"), QCoreApplication::translate("qks::gui::Application", "With --run: save the window at 25%, 50% and 75% of the study as PREFIX-25.png ..."),
          QStringLiteral("PREFIX")},
         {QStringLiteral("quit-when-done"), QCoreApplication::translate("qks::gui::Application", "With --run: quit when every run has ended (exit code as qkstudio-cli).")},
+        {QStringLiteral("resume"), QCoreApplication::translate("qks::gui::Application", "With --run: continue the runs the output folder holds from their newest checkpoints.")},
+        {QStringLiteral("overwrite"), QCoreApplication::translate("qks::gui::Application", "With --run: delete the runs the output folder holds (results, checkpoints), then start.")},
         {QStringLiteral("language"), QCoreApplication::translate("qks::gui::Application", "Interface language: en, de, zh_CN (default: Preferences, else the system's)."),
          QStringLiteral("CODE")},
     });

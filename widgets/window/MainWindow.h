@@ -7,10 +7,12 @@
 #include "config/StudyConfig.h"
 #include "data/Prepare.h"
 #include "run/LiveTypes.h"
+#include "study/FolderInUse.h"
 
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 class QCheckBox;
@@ -47,7 +49,11 @@ public:
     bool openFolder(const QString& path, bool quiet = false);
 
     // Queues a study through the controller (the dialog and `--run` both come here) and shows it.
-    bool startStudy(const StudyConfig& config, const std::optional<PrepareOptions>& prepare, QString* error);
+    // Where the study's folder holds runs already, `ask` decides how it starts (continue, a new
+    // folder, overwrite; study/FolderInUse.h); without one the window asks with a message box.
+    // False with `error` set when it cannot start, with `error` empty when the user cancelled.
+    bool startStudy(const StudyConfig& config, const std::optional<PrepareOptions>& prepare, QString* error,
+                    const std::function<FolderChoice(const FolderInUse&)>& ask = {});
     // Scripted mode: failures go to the log and the caller, not to message boxes.
     void setScripted(bool scripted) { m_scripted = scripted; }
 

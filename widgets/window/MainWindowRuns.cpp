@@ -17,18 +17,23 @@
 
 namespace qks::gui {
 
-bool MainWindow::startStudy(const StudyConfig& config, const std::optional<PrepareOptions>& prepare, QString* error)
+bool MainWindow::startStudy(const StudyConfig& config, const std::optional<PrepareOptions>& prepare, QString* error,
+                            const std::function<FolderChoice(const FolderInUse&)>& ask)
 {
     const bool wasBusy = m_controller->isBusy();
-    if (!m_controller->startStudy(config, prepare, false, error))
+    const auto askHere = [this](const FolderInUse& inUse) { return askAboutFolderInUse(this, inUse); };
+    const std::optional<SettledStart> start = settleFolderInUse(config, ask ? ask : askHere, error);
+    if (!start)
+        return false;
+    if (!m_controller->startStudy(start->config, prepare, start->resume, error))
         return false;
     m_logDock->show();
     if (!wasBusy)
         m_stall->start(); // measured from the first start until the queue is empty
-    const int study = m_store->indexOf(QString::fromStdString(config.study.out));
+    const int study = m_store->indexOf(QString::fromStdString(start->config.study.out));
     if (study >= 0)
         rememberRecent(m_store->studies()[study].path);
-    statusBar()->showMessage(tr("Study started: %1").arg(QDir::toNativeSeparators(QString::fromStdString(config.study.out))), 5000);
+    statusBar()->showMessage(tr("Study started: %1").arg(QDir::toNativeSeparators(QString::fromStdString(start->config.study.out))), 5000);
     updateStatus();
     return true;
 }
@@ -45,7 +50,7 @@ void MainWindow::newStudyDialog()
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
-    if (!startStudy(dialog.config(), dialog.prepareOptions(), &error))
+    if (!startStudy(dialog.config(), dialog.prepareOptions(), &error) && !error.isEmpty())
         QMessageBox::warning(this, tr("Cannot start the study"), error);
 }
 
