@@ -811,6 +811,14 @@ Alle verschieden → beides</translation>
         <source>must be at most %2 (4 × this machine&apos;s %3 hardware threads; is %1)</source>
         <translation>darf höchstens %2 sein (4 × die %3 Hardware-Threads dieses Rechners; ist %1)</translation>
     </message>
+    <message>
+        <source>must be at most 2^50 (about 1.1e15) tokens, far beyond any run (is %1)</source>
+        <translation>darf höchstens 2^50 (etwa 1.1e15) Tokens betragen, weit mehr als jeder Lauf (ist %1)</translation>
+    </message>
+    <message>
+        <source>with train.tokens schedules about %1 probes, more than 1,000,000; raise probe.every</source>
+        <translation>plant mit train.tokens etwa %1 Messungen, mehr als 1.000.000; probe.every erhöhen</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

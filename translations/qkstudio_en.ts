@@ -804,6 +804,14 @@ All differ → both</source>
         <source>must be at most %2 (4 × this machine&apos;s %3 hardware threads; is %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>must be at most 2^50 (about 1.1e15) tokens, far beyond any run (is %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with train.tokens schedules about %1 probes, more than 1,000,000; raise probe.every</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

@@ -809,6 +809,14 @@ A≈B≠C → 由归一化驱动
         <source>must be at most %2 (4 × this machine&apos;s %3 hardware threads; is %1)</source>
         <translation>不得超过 %2（本机 %3 个硬件线程的 4 倍；当前为 %1）</translation>
     </message>
+    <message>
+        <source>must be at most 2^50 (about 1.1e15) tokens, far beyond any run (is %1)</source>
+        <translation>不得超过 2^50（约 1.1e15）个词元，远超任何运行（当前为 %1）</translation>
+    </message>
+    <message>
+        <source>with train.tokens schedules about %1 probes, more than 1,000,000; raise probe.every</source>
+        <translation>与 train.tokens 一起将安排约 %1 次探测，超过 1,000,000 次；请增大 probe.every</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ExportDialog</name>

@@ -37,10 +37,13 @@ CliArgs::CliArgs(const std::vector<std::string>& argv, const std::vector<std::st
             value = name.substr(eq + 1);
             name = name.substr(0, eq);
         } else if (!isSwitch) {
-            if (i + 1 >= argv.size())
+            // `--out --quiet` is a forgotten value, not a folder named --quiet.
+            if (i + 1 >= argv.size() || (argv[i + 1].rfind("--", 0) == 0 && argv[i + 1].size() > 2))
                 throw UsageError("--" + name + " needs a value");
             value = argv[++i];
         }
+        if (!isSwitch && value.empty())
+            throw UsageError("--" + name + " needs a value (it is empty)");
         // `--condition QK --condition NoQK` trained NoQK without a word: only --set repeats.
         if (m_options.count(name) > 0 && !listed(kRepeatableOptions, name)) {
             if (isSwitch)

@@ -91,6 +91,10 @@ int runEval(const CliArgs& args)
     const torch::Device device = resolveDevice(args.valueOr("device", "cpu"));
     configureCpuThreads(loaded.config.train.threads);
     const TokenDataset data = TokenDataset::open(args.valueOr("data", loaded.config.data.path), mc.max_seq_len, mc.vocab_size);
+    if (B > data.valCount())
+        throw DataError("the validation split has " + std::to_string(data.valCount()) + " sequences, fewer than one "
+                        "batch of " + std::to_string(B) + "; use --batch-size " + std::to_string(data.valCount()) +
+                        " or less");
     if (batches > data.valCount() / B) // compared so, B × batches cannot overflow
         throw DataError("the validation split has " + std::to_string(data.valCount()) + " sequences; --batches " +
                         std::to_string(batches) + " × --batch-size " + std::to_string(B) + " need more; ask for at most " +

@@ -24,8 +24,9 @@ CancelToken* g_interrupt = nullptr;
 // written whole survives; the lock goes with the process.
 extern "C" void onSecondInterrupt(int)
 {
-    static const char msg[] = "\nqkstudio-cli: second interrupt: stopped at once; the last checkpoint and "
-                              "results.json written are kept (continue with --resume)\n";
+    static const char msg[] = "\nqkstudio-cli: second interrupt: stopped at once; the checkpoints and "
+                              "results.json written so far are kept (continue with --resume from the newest "
+                              "checkpoint; a run stopped before its first one starts again with --overwrite)\n";
     [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, msg, sizeof msg - 1);
     ::_exit(kExitCancelled);
 }

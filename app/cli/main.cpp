@@ -49,6 +49,8 @@ int main(int argc, char** argv)
                 printCommandHelp(command);
                 return qks::cli::kExitOk;
             }
+        std::cerr << "qkstudio-cli: unknown command \"" << all[1] << "\" (see qkstudio-cli help)\n";
+        return qks::cli::kExitUsage;
     }
     if (all.empty() || all[0] == "help" || all[0] == "--help" || all[0] == "-h") {
         printHelp();

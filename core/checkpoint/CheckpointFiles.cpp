@@ -56,6 +56,19 @@ std::string trainerStateJson(const TrainerState& state)
     return j.dump(2) + "\n";
 }
 
+namespace {
+
+// An integer field: a JSON integer within int64. nlohmann's conversion of 8.9e19 or of a
+// float would be undefined behaviour (the fuzzer found it), not a wrong number.
+int64_t integerField(const nlohmann::json& v, const std::string& path, const char* name)
+{
+    if (v.is_number_integer() && !(v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(INT64_MAX)))
+        return v.get<int64_t>();
+    throw DataError(path + ": \"" + name + "\" must be an integer, is " + v.dump());
+}
+
+} // namespace
+
 TrainerState readTrainerState(const fs::path& weightsPath)
 {
     const std::string path = stemOfWeights(weightsPath).string() + ".json";
@@ -73,13 +86,13 @@ TrainerState readTrainerState(const fs::path& weightsPath)
     try {
         s.runId = j.value("run_id", std::string(kLegacyRunId)); // version 1 files have none
         s.tag = j.at("tag");
-        s.microStep = j.at("micro_step");
-        s.tokens = j.at("tokens");
-        s.orderEpoch = j.at("data_order").at("epoch");
-        s.orderPosition = j.at("data_order").at("position");
+        s.microStep = integerField(j.at("micro_step"), path, "micro_step");
+        s.tokens = integerField(j.at("tokens"), path, "tokens");
+        s.orderEpoch = integerField(j.at("data_order").at("epoch"), path, "data_order.epoch");
+        s.orderPosition = integerField(j.at("data_order").at("position"), path, "data_order.position");
         s.lossSum = j.at("loss_sum");
-        s.lossCount = j.at("loss_count");
-        s.probesDone = j.at("probes_done");
+        s.lossCount = integerField(j.at("loss_count"), path, "loss_count");
+        s.probesDone = integerField(j.at("probes_done"), path, "probes_done");
         s.elapsedSeconds = j.value("elapsed_seconds", 0.0);
         s.config = j.at("config");
         s.results = j.value("results", "");

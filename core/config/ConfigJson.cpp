@@ -234,6 +234,13 @@ StudyConfig loadConfigFile(const std::filesystem::path& path, StudyConfig base)
     }
     if (const auto key = firstDuplicateJsonKey(text))
         throw ConfigError(path.string() + ": " + *key + " is given twice; keep one of them");
+    // A run's run.json (or a checkpoint's state) holds the run's configuration under "config":
+    // what a resume refusal points to, so it works as --config too.
+    if (j.is_object() && j.contains("config") && j["config"].is_object() && j.contains("format") &&
+        (j["format"] == "qkstudio-run" || j["format"] == "qkstudio-checkpoint")) {
+        const json inner = j["config"];
+        j = inner;
+    }
     return configFromJson(j, std::move(base));
 }
 

@@ -68,6 +68,10 @@ std::string configRuleText(ConfigRule id, const std::vector<std::string>& args)
     case ConfigRule::ListedTwice: return "lists \"" + arg(0) + "\" twice";
     case ConfigRule::Float32Range:
         return "must be at most 3.4e38 in size, as training computes in 32-bit floats (is " + arg(0) + ")";
+    case ConfigRule::TokensRange:
+        return "must be at most 2^50 (about 1.1e15) tokens, far beyond any run (is " + arg(0) + ")";
+    case ConfigRule::TooManyProbes:
+        return "with train.tokens schedules about " + arg(0) + " probes, more than 1,000,000; raise probe.every";
     case ConfigRule::ThreadsRange:
         return "must be at most " + arg(1) + " (4 × this machine's " + arg(2) + " hardware threads; is " + arg(0) + ")";
     }
@@ -120,6 +124,17 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
             fail("train.batch_size", ConfigRule::StepTokensOverflow);
         else if (t.tokens < perStep)
             fail("train.tokens", ConfigRule::AtLeastOneStep, {std::to_string(perStep)});
+        else if (t.tokens > kMaxTrainTokens)
+            fail("train.tokens", ConfigRule::TokensRange, {std::to_string(t.tokens)});
+        else if (c.probe.every > 0) {
+            // The probe schedule is built as a list (RunPlan): bound its length before it is.
+            const int64_t microSteps = (t.tokens + perStep - 1) / perStep * t.gradient_accumulation_steps;
+            int64_t probes = microSteps / c.probe.every + 2;
+            if (c.probe.early_every > 0)
+                probes += std::min(c.probe.early_until, microSteps) / c.probe.early_every;
+            if (probes > kMaxProbes)
+                fail("probe.every", ConfigRule::TooManyProbes, {std::to_string(probes)});
+        }
     }
     // Parameter count and memory estimate are int64 products of these sizes (ParamCount.cpp,
     // ResourceEstimate.cpp); with every size positive, bounding the final products here in long
@@ -190,7 +205,9 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
         fail("train.activation_checkpointing", ConfigRule::OneOf, {t.activation_checkpointing, "auto", "on", "off"});
     if (t.cpu_shards < 0 || t.cpu_shards > t.batch_size)
         fail("train.cpu_shards", ConfigRule::CpuShardsRange, {std::to_string(t.cpu_shards)});
-    if (!(t.device == "auto" || t.device == "cpu" || t.device == "cuda" || t.device.rfind("cuda:", 0) == 0))
+    const bool cudaIndex = t.device.rfind("cuda:", 0) == 0 && t.device.size() > 5 && t.device.size() < 9 &&
+                           t.device.find_first_not_of("0123456789", 5) == std::string::npos;
+    if (!(t.device == "auto" || t.device == "cpu" || t.device == "cuda" || cudaIndex))
         fail("train.device", ConfigRule::OneOf, {t.device, "auto", "cpu", "cuda", "cuda:N"});
 
     const ProbeConfig& p = c.probe;

@@ -38,6 +38,8 @@ enum class ConfigRule {
     ListedTwice,             // args: the tag
     Float32Range,            // args: the value; the optimizers compute in 32-bit floats
     ThreadsRange,            // args: the value, the bound, this machine's hardware threads
+    TokensRange,             // args: the value; more than 2^50 tokens is a mistyped number
+    TooManyProbes,           // args: the probes the schedule would take
 };
 
 // One broken rule: the setting it concerns, the rule in English, and the rule as an id with
@@ -52,6 +54,11 @@ struct ConfigIssue {
 // train.threads may be at most this many times the machine's hardware threads: more only adds
 // switching, and thousands of threads made a run ignore SIGTERM for minutes.
 constexpr int64_t kThreadsPerHardwareThread = 4;
+// train.tokens beyond this is a mistyped number (the study trains 4.9e7); it also keeps every
+// token count's arithmetic far inside int64.
+constexpr int64_t kMaxTrainTokens = int64_t(1) << 50;
+// A run records at most this many probes (the study takes 26): the schedule is a list in memory.
+constexpr int64_t kMaxProbes = 1'000'000;
 
 // Every rule the configuration breaks, in field order; empty when it is usable. The thread
 // bound is this machine's (std::thread::hardware_concurrency).

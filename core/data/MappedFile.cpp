@@ -108,6 +108,10 @@ MappedFile::MappedFile(const std::filesystem::path& path) : m_path(path)
         ::close(fd);
         throw DataError(msg);
     }
+    if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        throw DataError(path.string() + " is a folder, not a file");
+    }
     if (!S_ISREG(st.st_mode)) {
         ::close(fd);
         throw DataError(path.string() + " is not a regular file (a device, pipe or socket); give a token shard, "
@@ -140,12 +144,16 @@ void MappedFile::readAt(uint64_t offset, size_t bytes, void* out) const
         if (n < 0)
             throw DataError("cannot read " + m_path.string() + " at byte " + std::to_string(offset + done) + ": " +
                             std::strerror(errno));
-        if (n == 0)
-            throw DataError(m_path.string() + " ends at byte " + std::to_string(offset + done) + " but " +
-                            std::to_string(offset + bytes) + " bytes were read from it when it was opened (" +
-                            std::to_string(m_size) + " bytes): it was truncated or replaced while in use. "
-                            "Results and checkpoints written so far are kept; restore the file (prepare the "
-                            "data again), then continue with --resume");
+        if (n == 0) {
+            struct stat st {};
+            const std::string now = ::fstat(m_fd, &st) == 0 ? "is " + std::to_string(st.st_size) + " bytes long now"
+                                                             : "ended early";
+            throw DataError(m_path.string() + " " + now + ", but it held " + std::to_string(m_size) +
+                            " bytes when it was opened and byte " + std::to_string(offset + bytes) +
+                            " was to be read: it was truncated or replaced while in use. Results and checkpoints "
+                            "written so far are kept; restore the file (prepare the data again), then continue "
+                            "with --resume");
+        }
         done += static_cast<size_t>(n);
     }
 }

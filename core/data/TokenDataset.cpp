@@ -43,9 +43,16 @@ ShardLists listPrepared(const fs::path& dir, const DatasetMeta& meta)
 ShardLists listShardFolder(const fs::path& dir)
 {
     std::vector<fs::path> all;
-    for (const fs::directory_entry& e : fs::directory_iterator(dir))
-        if (e.is_regular_file() && e.path().extension() == ".bin")
+    for (const fs::directory_entry& e : fs::directory_iterator(dir)) {
+        if (e.path().extension() != ".bin")
+            continue;
+        std::error_code ec;
+        const bool file = e.is_regular_file(ec);
+        if (ec) // a link loop or a dangling link named like a shard: say so rather than skip it
+            throw DataError(e.path().string() + ": " + ec.message() + "; remove it or point it at a shard");
+        if (file)
             all.push_back(e.path());
+    }
     std::sort(all.begin(), all.end(),
               [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
     ShardLists lists;
@@ -87,6 +94,16 @@ void TokenDataset::copy(const Stream& stream, int64_t offset, int64_t count, int
             m_arrow[part.index].copyTo(local, n, out);
         else
             m_shards[part.index].copyTo(local, n, out);
+        // Every id was checked when the data was opened, but a file rewritten in place since
+        // then would reach the embedding as an index out of range (a LibTorch error, exit 1).
+        if (m_vocabSize > 0)
+            for (int64_t i = 0; i < n; ++i)
+                if (out[i] < 0 || out[i] >= m_vocabSize)
+                    throw DataError((part.arrow ? m_arrow[part.index].path() : m_shards[part.index].path()).string() +
+                                    ": token " + std::to_string(local + i) + " is now " + std::to_string(out[i]) +
+                                    ", not below the vocabulary size " + std::to_string(m_vocabSize) +
+                                    "; the file changed while in use. Results and checkpoints written so far are "
+                                    "kept; restore the data, then continue with --resume");
         out += n;
         offset += n;
         count -= n;
@@ -188,6 +205,7 @@ TokenDataset TokenDataset::open(const fs::path& path, int64_t seqLen, int64_t vo
 void TokenDataset::finish(const std::string& where, int64_t seqLen, int64_t vocabSize)
 {
     m_info.seqLen = seqLen;
+    m_vocabSize = vocabSize;
     uint32_t lo = std::numeric_limits<uint32_t>::max();
     uint32_t hi = 0;
     bool any = false;

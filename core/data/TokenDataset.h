@@ -103,6 +103,7 @@ private:
     Stream m_train;
     Stream m_val;
     TokenDatasetInfo m_info;
+    int64_t m_vocabSize = 0; // ids at or above it are refused per read too (0: unchecked)
 };
 
 } // namespace qks

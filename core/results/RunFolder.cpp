@@ -142,18 +142,36 @@ int64_t configTokens(const nlohmann::json& config)
     return t.is_number_integer() ? t.get<int64_t>() : 0;
 }
 
+// Whether --extend-tokens asks again for the extension the run's manifest records last: an
+// extension that failed or was stopped before its first new checkpoint is retried as it was.
+bool retriesLastExtension(const RunManifest& run, int64_t wanted)
+{
+    return !run.extensions.empty() && run.extensions.back().value("to", int64_t(-1)) == wanted &&
+           configTokens(run.config) == wanted;
+}
+
 // The configuration to compare with the run's: with --extend-tokens, ours with the run's
-// train.tokens, after checking that ours raises it.
+// train.tokens, after checking that ours raises it (or retries the last extension).
 nlohmann::json comparableConfig(const fs::path& dir, const RunManifest& run, nlohmann::json config, bool extendTokens)
 {
     if (!extendTokens)
         return config;
     const int64_t saved = configTokens(run.config), wanted = configTokens(config);
-    if (wanted <= saved)
+    if (wanted <= saved && !retriesLastExtension(run, wanted))
         throw ConfigError("--extend-tokens " + std::to_string(wanted) + " must be more than the " +
                           std::to_string(saved) + " tokens the run in " + dir.string() + " trains on");
     config["train"]["tokens"] = run.config["train"]["tokens"];
     return config;
+}
+
+// What to say when train.tokens is the one setting that differs from the run's.
+std::string tokensHint(const RunManifest& run, const nlohmann::json& config)
+{
+    const int64_t saved = configTokens(run.config), wanted = configTokens(config);
+    if (wanted > saved)
+        return "; to train the run on for longer, resume with --extend-tokens " + std::to_string(wanted);
+    return "; the run trains on " + std::to_string(saved) + " tokens (run.json): resume with --set train.tokens=" +
+           std::to_string(saved);
 }
 
 } // namespace
@@ -197,11 +215,13 @@ StartPlan planRunStart(const fs::path& dir, const std::string& tag, const nlohma
                           ". These change what the run computes or measures; resume with the run's own settings "
                           "(they are in " + (dir / kRunManifestFile).string() +
                           "), or start a new run with --overwrite or another output folder (--out)" +
-                          (onlyTokens ? "; to train the run on for longer, resume with --extend-tokens N" : ""));
+                          (onlyTokens ? tokensHint(*manifest, config) : ""));
     }
     plan.manifest = *manifest;
     plan.checkpoint = state.checkpoints.back();
-    if (extendTokens) {
+    if (extendTokens && retriesLastExtension(*manifest, configTokens(config))) {
+        plan.note = "continuing the extension to " + std::to_string(configTokens(config)) + " tokens run.json records";
+    } else if (extendTokens) {
         const int64_t tokensPerMicroStep =
             config["train"]["batch_size"].get<int64_t>() * config["model"]["max_seq_len"].get<int64_t>();
         const int64_t at = checkpointMicroStep(plan.checkpoint) * tokensPerMicroStep;
@@ -215,7 +235,7 @@ StartPlan planRunStart(const fs::path& dir, const std::string& tag, const nlohma
                                                                        : StartPlan::Action::Continue;
     if (!state.manifest)
         plan.note = dir.string() + " has no run.json (written by an earlier QK Studio, or removed): continuing the run of "
-                    "its newest checkpoint";
+                    "its newest checkpoint" + (plan.note.empty() ? "" : "; " + plan.note);
     return plan;
 }
 

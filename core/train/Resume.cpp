@@ -4,6 +4,7 @@
 #include "config/Condition.h"
 #include "config/ConfigJson.h"
 #include "results/ResultsJson.h"
+#include "checkpoint/CheckpointFiles.h"
 #include "results/RunFolder.h"
 
 namespace qks {
@@ -73,8 +74,36 @@ void recordExtension(RunResults& results, const StudyConfig& saved, const StudyC
     nlohmann::ordered_json& extensions = results.extra["token_extensions"];
     if (!extensions.is_array())
         extensions = nlohmann::ordered_json::array();
-    extensions.push_back({{"from", saved.train.tokens}, {"to", config.train.tokens}, {"at_tokens", atTokens}});
+    const nlohmann::ordered_json entry = {{"from", saved.train.tokens}, {"to", config.train.tokens}, {"at_tokens", atTokens}};
+    if (extensions.empty() || extensions.back() != entry) // a retried extension is recorded once
+        extensions.push_back(entry);
     results.extra["config"] = configToJson(config);
+}
+
+// The three files of a checkpoint must tell one story: the state's micro-step is the one in the
+// file name, on an optimizer-step boundary, with the tokens it makes, and the weights file
+// records the same tokens. A sidecar edited by hand or a weights file copied from another step
+// would otherwise continue from the wrong place, with numbers that look fine.
+void requireConsistentCheckpoint(const std::filesystem::path& weights, const SafetensorsFile& file,
+                                 const TrainerState& state, const StudyConfig& config)
+{
+    const std::string where = weights.string();
+    const int64_t named = checkpointMicroStep(weights);
+    if (named >= 0 && state.microStep != named)
+        throw DataError(where + ": its state (.json) says micro-step " + std::to_string(state.microStep) +
+                        " but the file is step " + std::to_string(named) + "; the state was edited or swapped. Move "
+                        "this checkpoint's three files away to resume from the one before");
+    const int64_t perMicroStep = config.train.batch_size * config.model.max_seq_len;
+    if (state.microStep < 0 || state.microStep % config.train.gradient_accumulation_steps != 0 ||
+        state.tokens != state.microStep * perMicroStep)
+        throw DataError(where + ": its state (.json) says micro-step " + std::to_string(state.microStep) + " and " +
+                        std::to_string(state.tokens) + " tokens, which no run of this configuration saves; the state "
+                        "was edited. Move this checkpoint's three files away to resume from the one before");
+    const auto& meta = file.metadata();
+    if (const auto tokens = meta.find("tokens"); tokens != meta.end() && tokens->second != std::to_string(state.tokens))
+        throw DataError(where + ": the weights were saved at " + tokens->second + " tokens but the state (.json) is at " +
+                        std::to_string(state.tokens) + "; the weights file comes from another checkpoint. Move this "
+                        "checkpoint's three files away to resume from the one before");
 }
 
 } // namespace
@@ -82,12 +111,15 @@ void recordExtension(RunResults& results, const StudyConfig& saved, const StudyC
 ResumePoint resumeRun(const std::filesystem::path& weights, TrainingSetup& setup, const StudyConfig& config,
                       const std::string& tag, const std::filesystem::path& resultsPath)
 {
-    loadModelWeights(setup.model, SafetensorsFile::open(weights));
+    const SafetensorsFile file = SafetensorsFile::open(weights);
     ResumePoint point;
-    point.state = loadTrainingState(weights, setup.optimizer);
+    point.state = readTrainerState(weights);
     if (point.state.tag != tag)
         throw DataError(weights.string() + " belongs to condition " + point.state.tag + ", not " + tag);
     requireSameRun(weights, point.state.config, config);
+    requireConsistentCheckpoint(weights, file, point.state, configFromJson(point.state.config));
+    loadModelWeights(setup.model, file);
+    point.state = loadTrainingState(weights, setup.optimizer);
     point.results = resultsToContinue(point.state, resultsPath, &point.resultsRebuilt);
     requireResultsOfThisRun(point.results, resultsPath, config, tag, point.state.runId);
     const auto probes = static_cast<size_t>(point.state.probesDone);

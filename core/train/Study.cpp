@@ -1,11 +1,13 @@
 #include "train/Study.h"
 
+#include "checkpoint/CheckpointFiles.h"
+#include "common/RunLock.h"
 #include "config/ConfigJson.h"
 #include "config/OutputFolderCheck.h"
+#include "config/RunPlan.h"
 #include "config/Validation.h"
 #include "data/TokenDataset.h"
-#include "config/RunPlan.h"
-#include "common/RunLock.h"
+#include "results/ResultsJson.h"
 #include "results/RunManifest.h"
 #include "train/Checkpoint.h"
 #include "train/Trainer.h"
@@ -35,10 +37,17 @@ std::string smallerMicroBatch(const StudyConfig& config)
     if (batch <= 1)
         return "The micro-batch is already 1: use a smaller model (model.*) or shorter sequences (model.max_seq_len)." +
                checkpointing;
-    return "Use a smaller micro-batch with more accumulation, e.g. --set train.batch_size=" + std::to_string(batch / 2) +
-           " --set train.gradient_accumulation_steps=" + std::to_string(accumulation * 2) +
-           (batch % 2 == 0 ? " (the same tokens per optimizer step)." : " (about the same tokens per optimizer step).") +
-           checkpointing;
+    // The largest proper divisor keeps the tokens per optimizer step exactly (a prime batch: 1).
+    int64_t smaller = 1;
+    for (int64_t d = batch / 2; d > 1; --d)
+        if (batch % d == 0) {
+            smaller = d;
+            break;
+        }
+    return "Use a smaller micro-batch with more accumulation, e.g. --set train.batch_size=" + std::to_string(smaller) +
+           " --set train.gradient_accumulation_steps=" + std::to_string(accumulation * (batch / smaller)) +
+           " (the same tokens per optimizer step); these change the run, so start it again with them (--overwrite, "
+           "or another --out): a resume keeps the run's own settings." + checkpointing;
 }
 
 // Where a run that stopped on an error left its work.
@@ -92,6 +101,31 @@ void beginRuns(const StudyConfig& config, const std::vector<ClaimedRun>& runs, c
             sink(LogEvent{run.tag, run.plan.note});
 }
 
+// A finished run that is skipped still owes its results.json: one deleted is rebuilt from the
+// final checkpoint's own copy; one that cannot be read is a data error, not a quiet "done".
+void requireFinishedResults(const std::filesystem::path& resultsPath, const std::filesystem::path& checkpoint,
+                            const EventSink& sink, const std::string& tag)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(resultsPath, ec)) {
+        const TrainerState state = readTrainerState(checkpoint);
+        if (state.results.empty())
+            throw DataError(resultsPath.string() + " is missing and " + checkpoint.string() +
+                            " holds no copy of it (written before QK Studio kept one); run the condition again "
+                            "with --overwrite");
+        writeResults(parseResults(state.results, "the checkpoint's copy of " + resultsPath.string()), resultsPath);
+        if (sink)
+            sink(LogEvent{tag, resultsPath.string() + " was missing: rebuilt from the final checkpoint's own record"});
+        return;
+    }
+    try {
+        (void)readResults(resultsPath);
+    } catch (const Error& e) {
+        throw DataError(std::string(e.what()) + ". The run is finished: move the file away and resume again to rebuild "
+                                                 "it from the final checkpoint");
+    }
+}
+
 // One condition on an opened dataset; the body of the study's loop.
 RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, const ClaimedRun& run,
                          const EventSink& sink, const std::shared_ptr<CancelToken>& cancel,
@@ -106,6 +140,7 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
     if (*skipped) {
         if (sink)
             sink(LogEvent{run.tag, "already finished (" + run.plan.checkpoint.string() + "); skipped"});
+        requireFinishedResults(done.resultsPath, run.plan.checkpoint, sink, run.tag);
         done.completed = true;
         return done;
     }

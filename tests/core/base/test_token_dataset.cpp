@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <filesystem>
+#include <fstream>
 #include <numeric>
 #include <set>
 #include <vector>
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void badArguments();
     void movedDatasetStillReads();
     void uint32ShardsAndMixedWidths();
+    void aShardRewrittenInUseIsADataError();
 
 private:
     std::unique_ptr<QTemporaryDir> m_tmp;
@@ -260,6 +262,35 @@ void TestTokenDataset::uint32ShardsAndMixedWidths()
     QCOMPARE(ds.info().tokenBytes, 4);
     QCOMPARE(ds.info().maxId, 100000);
     QCOMPARE(trainSeq(ds, 5).at(3), int64_t(100000));
+}
+
+// Another process rewrites a shard in place (same size, other ids) while a run reads it: the
+// ids were checked at open, so each read checks them again rather than index the embedding out
+// of range (a LibTorch error that ended the run with exit 1).
+void TestTokenDataset::aShardRewrittenInUseIsADataError()
+{
+    const fs::path file = dir() / "d_train_000.bin";
+    writeTokenShard(file, iota(0, 60), TokenWidth::U16);
+    writeTokenShard(dir() / "d_val_000.bin", iota(0, 20), TokenWidth::U16);
+    const TokenDataset ds = TokenDataset::open(dir(), 10, 100);
+    std::vector<int64_t> out(10);
+    ds.copyTrainSequence(0, out.data());
+    QCOMPARE(out[3], int64_t(3));
+    {
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(1024 + 2 * 3);
+        const uint16_t big = 60000;
+        f.write(reinterpret_cast<const char*>(&big), 2);
+    }
+    try {
+        ds.copyTrainSequence(0, out.data());
+        QFAIL("an id beyond the vocabulary was read");
+    } catch (const DataError& e) {
+        const std::string msg = e.what();
+        QVERIFY2(msg.find(file.string() + ": token 3 is now 60000, not below the vocabulary size 100") != std::string::npos &&
+                     msg.find("changed while in use") != std::string::npos,
+                 msg.c_str());
+    }
 }
 
 QTEST_APPLESS_MAIN(TestTokenDataset)
