@@ -30,6 +30,22 @@ void flatten(const nlohmann::json& j, const std::string& prefix, std::map<std::s
     out[prefix] = j;
 }
 
+// "tokens", "tokens/", "./tokens" and its absolute path name one folder.
+bool samePath(const nlohmann::json& a, const nlohmann::json& b)
+{
+    if (!a.is_string() || !b.is_string())
+        return false;
+    const auto normal = [](const std::string& text, std::error_code& ec) {
+        if (text.empty())
+            return fs::path();
+        const fs::path p = fs::weakly_canonical(fs::absolute(text, ec), ec);
+        return p.has_filename() ? p : p.parent_path();
+    };
+    std::error_code ec1, ec2;
+    const fs::path x = normal(a.get<std::string>(), ec1), y = normal(b.get<std::string>(), ec2);
+    return !ec1 && !ec2 && !x.empty() && x == y;
+}
+
 std::string listed(const std::vector<std::string>& keys)
 {
     std::string text;
@@ -127,6 +143,8 @@ std::vector<std::string> trajectoryDifferences(const nlohmann::json& saved, cons
         if (mayDiffer.count(key))
             continue;
         const auto x = a.find(key), y = b.find(key);
+        if (key == "data.path" && x != a.end() && y != b.end() && samePath(x->second, y->second))
+            continue;
         if (x == a.end() || y == b.end() || x->second != y->second)
             differing.push_back(key + " (" + (x == a.end() ? "unset" : x->second.dump()) + " → " +
                                 (y == b.end() ? "unset" : y->second.dump()) + ")");

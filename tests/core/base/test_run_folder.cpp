@@ -111,6 +111,14 @@ private Q_SLOTS:
 
     void onlyWhatChangesTheRunCountsAsADifference()
     {
+        // One data folder however it is written.
+        nlohmann::json spelled = tinyConfig(), slash = tinyConfig();
+        spelled["data"]["path"] = "tokens";
+        slash["data"]["path"] = fs::absolute("tokens").string() + "/";
+        QVERIFY(trajectoryDifferences(spelled, slash).empty());
+        slash["data"]["path"] = "other-tokens";
+        QCOMPARE(trajectoryDifferences(spelled, slash).size(), size_t(1));
+
         nlohmann::json a = tinyConfig(), b = tinyConfig();
         for (const char* key : {"device", "threads", "kernels", "cpu_shards", "cuda_graph", "activation_checkpointing"})
             b["train"][key] = "changed";
