@@ -150,6 +150,8 @@ void readValue(const json& j, T& out, const std::string& where)
                 size_t comma = s.find(',', start);
                 if (comma == std::string::npos)
                     comma = s.size();
+                if (comma == start && comma < s.size())
+                    throw ConfigError(where + ": an empty name between commas in \"" + s + "\"");
                 if (comma > start)
                     out.push_back(s.substr(start, comma - start));
                 start = comma + 1;

@@ -100,9 +100,15 @@ private:
     void followLink(const fs::path& link)
     {
         std::error_code ec;
-        const fs::file_status target = fs::status(link, ec); // a dangling link or a loop of links: nothing to read
-        if (ec)
+        const fs::file_status target = fs::status(link, ec);
+        if (ec) { // a dangling link or a loop of links: nothing to read, but say so
+            if (m_skipped && (isTextFileName(link) || ec == std::errc::too_many_symbolic_link_levels)) {
+                std::error_code linkEc;
+                const fs::path to = fs::read_symlink(link, linkEc);
+                m_skipped->push_back(relative(link) + (linkEc ? "" : " -> " + to.string()) + " (" + ec.message() + ")");
+            }
             return;
+        }
         if (fs::is_directory(target))
             visit(link, true);
         else if (fs::is_regular_file(target) && isTextFileName(link))

@@ -183,6 +183,7 @@ def corpus_with_link_loops():
     os.makedirs(os.path.join(root, "sub"))
     shutil.copy(w("text", "doc0.txt"), os.path.join(root, "sub", "extra.txt"))
     os.symlink("..", os.path.join(root, "sub", "up"))
+    os.symlink("nowhere.txt", os.path.join(root, "dangling.txt"))
     rc, text = cli("prepare", "--text", root, "--vocab-size", "300", "--seq-len", "32", "--out", w("looped-tokens"))
     if rc == 0:
         sources = json.load(open(w("looped-tokens", "meta.json")))["source"]["files"]
@@ -381,7 +382,8 @@ ATTACKS = [
     ("train.threads 2^31", lambda: train("threads", "--set", "train.threads=2147483648"), 2, ["train.threads"]),
     ("a second SIGTERM", two_interrupts, 130, ["second interrupt", "at once"]),
     ("link loops in prepare --text", corpus_with_link_loops, 0,
-     ["skipped self -> .", "skipped again -> .", "a link loop", "4 source files"]),
+     ["skipped self -> .", "skipped again -> .", "a link loop", "skipped dangling.txt -> nowhere.txt (No such file",
+      "4 source files"]),
     ("a shard truncated while training", lambda: train_on(fresh_copy("cut-tokens", "tokens"),
                                                           env={"QKS_FAULT": "truncate-data-at-step=12"}), 3,
      ["train_000000.bin is 1024 bytes long now", "truncated or replaced while in use", "checkpoint"]),
@@ -440,6 +442,9 @@ ATTACKS = [
     ("an option as another's value", lambda: cli("train", *SMALL, "--data", w("tokens"), "--out", "--quiet"), 2,
      ["--out needs a value"]),
     ("an empty value", lambda: train("empty-init", "--init="), 2, ["--init needs a value (it is empty)"]),
+    ("an empty condition name", lambda: cli("study", *[a for a in SMALL if a not in ("--condition", "QK")], "--data",
+                                            w("tokens"), "--out", w("empty-cond"), "--conditions", "QK,,NoQK"), 2,
+     ["an empty name between commas"]),
     ("train.device cuda:-1", lambda: train("device", "--set", "train.device=cuda:-1"), 2, ["train.device must be"]),
     ("probe a folder", lambda: cli("probe", "--checkpoint", w("finished")), 3, ["is a folder, not a file"]),
     ("eval a batch larger than the split", lambda: cli("eval", "--checkpoint", newest_weights(w("finished")),
