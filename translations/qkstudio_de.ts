@@ -692,6 +692,26 @@ Alle verschieden → beides</translation>
         <source>Time: %1 is training %2; Measure speed waits until it is free, since a measurement beside a run reads low.</source>
         <translation>Zeit: %1 trainiert gerade %2; „Geschwindigkeit messen“ wartet, bis es frei ist, denn eine Messung neben einem Lauf fällt zu niedrig aus.</translation>
     </message>
+    <message>
+        <source>Note: probe.early_every (%1 micro-steps) is not a multiple of gradient_accumulation_steps (%2): probes between two optimizer steps measure the same weights, so the early PR curve rises in steps.</source>
+        <translation>Hinweis: probe.early_every (%1 Mikroschritte) ist kein Vielfaches von gradient_accumulation_steps (%2): Messungen zwischen zwei Optimiererschritten sehen dieselben Gewichte, daher steigt die frühe PR-Kurve in Stufen.</translation>
+    </message>
+    <message>
+        <source>micro-steps</source>
+        <translation>Mikroschritte</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigRules</name>

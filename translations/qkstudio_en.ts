@@ -685,6 +685,26 @@ All differ → both</source>
         <source>Time: %1 is training %2; Measure speed waits until it is free, since a measurement beside a run reads low.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Note: probe.early_every (%1 micro-steps) is not a multiple of gradient_accumulation_steps (%2): probes between two optimizer steps measure the same weights, so the early PR curve rises in steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>micro-steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigRules</name>

@@ -690,6 +690,26 @@ A≈B≠C → 由归一化驱动
         <source>Time: %1 is training %2; Measure speed waits until it is free, since a measurement beside a run reads low.</source>
         <translation>时间：%1 正在训练 %2；“测量速度”会等到设备空闲，因为与运行同时测量的结果偏低。</translation>
     </message>
+    <message>
+        <source>Note: probe.early_every (%1 micro-steps) is not a multiple of gradient_accumulation_steps (%2): probes between two optimizer steps measure the same weights, so the early PR curve rises in steps.</source>
+        <translation>注意：probe.early_every（%1 个微步）不是 gradient_accumulation_steps（%2）的整数倍：两个优化器步骤之间的探测看到的是相同的权重，因此早期 PR 曲线呈阶梯状上升。</translation>
+    </message>
+    <message>
+        <source>micro-steps</source>
+        <translation>微步</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigRules</name>

@@ -12,6 +12,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFormLayout>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -50,6 +54,11 @@ private Q_SLOTS:
     void presetsFillTheForm();
     void savesAndLoadsJson();
     void textDataIsPreparedIntoTheOutputFolder();
+    void theFormFitsTheScreenAndScrolls();
+    void fixedChoicesAreLists();
+    void modelFieldsReadWidestFirstAndCountsNameTheirUnit();
+    void theOutputFolderFollowsThePreset();
+    void aStaircaseProbeScheduleIsPointedOut();
 
 private:
     StudyConfig validConfig() const;
@@ -305,6 +314,98 @@ void TestConfigDialog::textDataIsPreparedIntoTheOutputFolder()
     QCOMPARE(QString::fromStdString(d.config().data.path), m_dir.path() + QStringLiteral("/study/data"));
     QCOMPARE(prepare->seqLen, int64_t(32));
     QVERIFY2(d.issues().isEmpty(), qPrintable(d.issues().join(QLatin1Char('\n'))));
+}
+
+// A laptop screen (the offscreen platform's is 800×600): the dialog is no taller than the
+// screen, the form scrolls, and Start and Cancel stay in view.
+void TestConfigDialog::theFormFitsTheScreenAndScrolls()
+{
+    ConfigDialog d;
+    d.setConfig(validConfig());
+    d.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&d));
+    const QRect screen = d.screen()->availableGeometry();
+    QVERIFY2(d.height() <= screen.height(), qPrintable(QStringLiteral("%1 > %2").arg(d.height()).arg(screen.height())));
+    auto* scroll = d.findChild<QScrollArea*>(QStringLiteral("form-scroll"));
+    QVERIFY(scroll);
+    QVERIFY(scroll->verticalScrollBar()->maximum() > 0); // the form is taller than the room it has
+    const QRect start(d.startButton()->mapTo(&d, QPoint(0, 0)), d.startButton()->size());
+    QVERIFY(d.startButton()->isVisible() && d.rect().contains(start));
+}
+
+// kernels and activation_checkpointing take a fixed set of values: a list, not free text. A
+// value from a hand-edited file outside the list is shown and named, not replaced.
+void TestConfigDialog::fixedChoicesAreLists()
+{
+    ConfigDialog d;
+    d.setConfig(validConfig());
+    auto* kernels = qobject_cast<QComboBox*>(d.field(QStringLiteral("train.kernels")));
+    auto* checkpointing = qobject_cast<QComboBox*>(d.field(QStringLiteral("train.activation_checkpointing")));
+    QVERIFY(kernels && checkpointing);
+    QCOMPARE(kernels->count(), 2);
+    QCOMPARE(checkpointing->count(), 3);
+    checkpointing->setCurrentText(QStringLiteral("on"));
+    kernels->setCurrentText(QStringLiteral("reference"));
+    QCOMPARE(d.config().train.activation_checkpointing, std::string("on"));
+    QCOMPARE(d.config().train.kernels, std::string("reference"));
+    d.setFieldText(QStringLiteral("train.kernels"), QStringLiteral("fast"));
+    QCOMPARE(kernels->currentText(), QStringLiteral("fast"));
+    QVERIFY(!d.startButton()->isEnabled());
+    QVERIFY(d.issues().join(QLatin1Char('\n')).contains(QStringLiteral("train.kernels")));
+}
+
+void TestConfigDialog::modelFieldsReadWidestFirstAndCountsNameTheirUnit()
+{
+    ConfigDialog d;
+    d.setConfig(validConfig());
+    auto* form = qobject_cast<QFormLayout*>(d.field(QStringLiteral("model.d_model"))->parentWidget()->layout());
+    QVERIFY(form);
+    QStringList order;
+    for (int row = 0; row < form->rowCount(); ++row)
+        order << qobject_cast<QLabel*>(form->itemAt(row, QFormLayout::LabelRole)->widget())->text();
+    QCOMPARE(order, (QStringList{"d_model", "n_layers", "n_heads", "n_kv_heads", "d_ff", "vocab_size", "max_seq_len",
+                                 "rope_base", "init_std"}));
+    const auto labelOf = [&](const QString& key) {
+        auto* f = qobject_cast<QFormLayout*>(d.field(key)->parentWidget()->layout());
+        return qobject_cast<QLabel*>(f->labelForField(d.field(key)))->text();
+    };
+    QCOMPARE(labelOf(QStringLiteral("probe.every")), QStringLiteral("every (micro-steps)"));
+    QCOMPARE(labelOf(QStringLiteral("probe.early_until")), QStringLiteral("early_until (micro-steps)"));
+    QCOMPARE(labelOf(QStringLiteral("train.tokens")), QStringLiteral("tokens (tokens)"));
+}
+
+void TestConfigDialog::theOutputFolderFollowsThePreset()
+{
+    ConfigDialog d;
+    StudyConfig c = validConfig();
+    c.study.out = presetConfig("tiny-cpu").study.out;
+    d.setConfig(c);
+    auto* preset = d.findChild<QComboBox*>();
+    const auto choose = [&](const char* name) {
+        const int i = preset->findData(QString::fromLatin1(name));
+        preset->setCurrentIndex(i);
+        Q_EMIT preset->activated(i);
+    };
+    choose("study-50m");
+    QCOMPARE(d.config().study.out, presetConfig("study-50m").study.out);
+    QCOMPARE(d.config().data.path, c.data.path); // the data stays
+    // A folder the user chose stays through a preset change.
+    for (QLineEdit* line : d.findChildren<QLineEdit*>())
+        if (line->text() == QString::fromStdString(presetConfig("study-50m").study.out))
+            line->setText(m_dir.path() + QStringLiteral("/mine"));
+    choose("tiny-cpu");
+    QCOMPARE(QString::fromStdString(d.config().study.out), m_dir.path() + QStringLiteral("/mine"));
+}
+
+void TestConfigDialog::aStaircaseProbeScheduleIsPointedOut()
+{
+    ConfigDialog d;
+    d.setConfig(validConfig());
+    QVERIFY(!d.estimateText().contains(QStringLiteral("rises in steps")));
+    d.setFieldText(QStringLiteral("probe.early_every"), QStringLiteral("1"));
+    d.setFieldText(QStringLiteral("train.gradient_accumulation_steps"), QStringLiteral("4"));
+    QVERIFY2(d.estimateText().contains(QStringLiteral("rises in steps")), qPrintable(d.estimateText()));
+    QVERIFY(d.startButton()->isEnabled()); // said, not refused
 }
 
 QTEST_MAIN(TestConfigDialog)

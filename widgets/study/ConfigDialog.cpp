@@ -55,6 +55,7 @@ ConfigDialog::ConfigDialog(QWidget* parent)
 {
     setWindowTitle(tr("New Study"));
     buildForm();
+    fitToScreen();
     const QString last = QSettings().value(QStringLiteral("study/lastConfig")).toString();
     StudyConfig initial = presetConfig("tiny-cpu");
     if (!last.isEmpty()) {
@@ -67,6 +68,22 @@ ConfigDialog::ConfigDialog(QWidget* parent)
     setConfig(initial);
 }
 
+namespace {
+
+// Shows `value` in a list of choices; a value outside them (a hand-edited file) is added, so
+// the dialog shows it and validation names it rather than hiding it behind the first choice.
+void selectChoice(QComboBox* combo, const QString& value)
+{
+    int index = combo->findText(value);
+    if (index < 0) {
+        combo->addItem(value);
+        index = combo->count() - 1;
+    }
+    combo->setCurrentIndex(index);
+}
+
+} // namespace
+
 void ConfigDialog::setConfig(const StudyConfig& config)
 {
     m_loading = true;
@@ -78,6 +95,8 @@ void ConfigDialog::setConfig(const StudyConfig& config)
         const nlohmann::json& v = j[section.toStdString()][key];
         if (auto* box = qobject_cast<QCheckBox*>(it.value()))
             box->setChecked(v.get<bool>());
+        else if (auto* combo = qobject_cast<QComboBox*>(it.value()))
+            selectChoice(combo, QString::fromStdString(v.get<std::string>()));
         else if (auto* line = qobject_cast<QLineEdit*>(it.value()))
             line->setText(numberText(v));
     }
@@ -99,10 +118,16 @@ void ConfigDialog::setConfig(const StudyConfig& config)
 void ConfigDialog::applyPreset(const QString& name)
 {
     StudyConfig preset = presetConfig(name.toStdString());
-    // Keep where the data is, where results go and the device: a preset is about the study.
+    // Keep where the data is and the device: a preset is about the study. The output folder
+    // follows the preset while it is a preset's own (runs/tiny-cpu → runs/study-50m); a folder
+    // the user chose stays.
     const StudyConfig current = config();
     preset.data = current.data;
-    preset.study.out = current.study.out;
+    bool presetFolder = false;
+    for (const std::string& other : presetNames())
+        presetFolder = presetFolder || presetConfig(other).study.out == current.study.out;
+    if (!presetFolder)
+        preset.study.out = current.study.out;
     preset.train.device = current.train.device;
     setConfig(preset);
 }
@@ -111,6 +136,8 @@ void ConfigDialog::setFieldText(const QString& key, const QString& text)
 {
     if (auto* line = qobject_cast<QLineEdit*>(m_fields.value(key)))
         line->setText(text);
+    else if (auto* combo = qobject_cast<QComboBox*>(m_fields.value(key)))
+        selectChoice(combo, text);
     else if (auto* box = qobject_cast<QCheckBox*>(m_fields.value(key)))
         box->setChecked(text == QLatin1String("true"));
 }
@@ -125,6 +152,10 @@ StudyConfig ConfigDialog::config() const
         const int type = it.value()->property("jsonType").toInt();
         if (auto* box = qobject_cast<QCheckBox*>(it.value())) {
             patch[section][key] = box->isChecked();
+            continue;
+        }
+        if (auto* combo = qobject_cast<QComboBox*>(it.value())) {
+            patch[section][key] = combo->currentText().toStdString();
             continue;
         }
         const QString text = static_cast<QLineEdit*>(it.value())->text().trimmed();

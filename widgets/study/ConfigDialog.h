@@ -7,6 +7,8 @@
 #include "train/Hardware.h"
 
 #include <QDialog>
+
+class QScrollArea;
 #include <QHash>
 
 #include <cstdint>
@@ -74,6 +76,8 @@ private:
 
     // ConfigDialogForm.cpp: the widgets.
     void buildForm();
+    void fitToScreen();
+    QString probeScheduleNote(const StudyConfig& c) const;
     QLayout* buildPresetRow();
     QWidget* buildConditions();
     QWidget* buildDataSource();
@@ -120,6 +124,7 @@ private:
     QPushButton* m_measure;
     QPushButton* m_start;
     QTabWidget* m_tabs;
+    QScrollArea* m_scroll = nullptr;
     StudyConfig m_base;                    // values of fields that are not shown
     std::vector<DeviceInfo> m_devices;     // listed once: asking CUDA and nvidia-smi is slow
     QStringList m_issues;

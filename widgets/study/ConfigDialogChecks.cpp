@@ -54,7 +54,22 @@ void ConfigDialog::revalidate()
     const QString busyWith = m_deviceUse ? m_deviceUse(QString::fromStdString(fit.device)) : QString();
     if (!m_measuring)
         updateMeasureButton(fit.device, busyWith);
-    m_estimate->setText(composeEstimate(c, fit, busyWith));
+    m_estimate->setText(composeEstimate(c, fit, busyWith) + probeScheduleNote(c));
+}
+
+// Probes closer together than an optimizer step see the same weights twice: the early PR
+// curve then rises in steps. Allowed, but said.
+QString ConfigDialog::probeScheduleNote(const StudyConfig& c) const
+{
+    const int64_t accumulation = c.train.gradient_accumulation_steps;
+    if (c.probe.early_every <= 0 || accumulation <= 1 || c.probe.early_every % accumulation == 0)
+        return {};
+    return QStringLiteral("\n\n") +
+           tr("Note: probe.early_every (%1 micro-steps) is not a multiple of gradient_accumulation_steps (%2): "
+              "probes between two optimizer steps measure the same weights, so the early PR curve rises in "
+              "steps.")
+               .arg(c.probe.early_every)
+               .arg(accumulation);
 }
 
 // Memory: the learned-γ condition is the largest, on the device the run would train on

@@ -18,9 +18,16 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -50,27 +57,91 @@ QHBoxLayout* folderRow(QWidget* dialog, QLineEdit* edit, const QString& dialogTi
     return row;
 }
 
+// The model's sizes as a reader thinks of them, widest first; other sections keep the file's order.
+std::vector<std::string> fieldOrder(const char* section, const nlohmann::json& values)
+{
+    std::vector<std::string> order;
+    if (std::string(section) == "model")
+        order = {"d_model", "n_layers", "n_heads", "n_kv_heads", "d_ff", "vocab_size", "max_seq_len", "rope_base", "init_std"};
+    std::vector<std::string> out;
+    for (const std::string& name : order)
+        if (values.contains(name))
+            out.push_back(name);
+    for (auto it = values.begin(); it != values.end(); ++it)
+        if (std::find(out.begin(), out.end(), it.key()) == out.end())
+            out.push_back(it.key());
+    return out;
+}
+
+// Settings with a fixed set of values get a list, not free text (core/config/Validation.cpp).
+QStringList choicesOf(const QString& key)
+{
+    if (key == QLatin1String("train.kernels"))
+        return {QStringLiteral("fused"), QStringLiteral("reference")};
+    if (key == QLatin1String("train.activation_checkpointing"))
+        return {QStringLiteral("auto"), QStringLiteral("on"), QStringLiteral("off")};
+    return {};
+}
+
+// What a count is counted in, for the label.
+QString unitOf(const QString& key)
+{
+    if (key == QLatin1String("probe.every") || key == QLatin1String("probe.early_every") ||
+        key == QLatin1String("probe.early_until"))
+        return QCoreApplication::translate("qks::gui::ConfigDialog", "micro-steps");
+    if (key == QLatin1String("train.tokens") || key == QLatin1String("checkpoint.every_tokens"))
+        return QCoreApplication::translate("qks::gui::ConfigDialog", "tokens");
+    if (key == QLatin1String("probe.batch") || key == QLatin1String("train.batch_size"))
+        return QCoreApplication::translate("qks::gui::ConfigDialog", "sequences");
+    return {};
+}
+
 } // namespace
 
+// The form scrolls; the broken rules and the buttons stay below it, so on a 768-pixel screen
+// the dialog still shows Start and Cancel.
 void ConfigDialog::buildForm()
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(buildPresetRow());
-    layout->addWidget(buildConditions());
-    layout->addWidget(buildDataSource());
-    layout->addWidget(buildRunPlace());
+    auto* form = new QWidget;
+    auto* formLayout = new QVBoxLayout(form);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addLayout(buildPresetRow());
+    formLayout->addWidget(buildConditions());
+    formLayout->addWidget(buildDataSource());
+    formLayout->addWidget(buildRunPlace());
 
     m_tabs->addTab(makeSection("model"), tr("Model"));
     m_tabs->addTab(makeSection("train"), tr("Training"));
     m_tabs->addTab(makeSection("probe"), tr("Probe"));
     m_tabs->addTab(makeSection("checkpoint"), tr("Checkpoints"));
-    layout->addWidget(m_tabs);
+    formLayout->addWidget(m_tabs);
+    formLayout->addWidget(buildEstimateBox());
 
-    layout->addWidget(buildEstimateBox());
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("form-scroll"));
+    m_scroll->setWidget(form);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_scroll, 1);
     m_issuesLabel->setWordWrap(true);
     m_issuesLabel->setStyleSheet(QStringLiteral("color: %1;").arg(kErrorColor.name()));
     layout->addWidget(m_issuesLabel);
     layout->addWidget(buildButtons());
+}
+
+// As tall as the form wants, but no taller than the screen leaves (the form scrolls then).
+void ConfigDialog::fitToScreen()
+{
+    QWidget* form = m_scroll->widget();
+    const int below = m_issuesLabel->sizeHint().height() + m_start->sizeHint().height() + 48;
+    const int wanted = form->sizeHint().height() + below;
+    const QScreen* s = screen();
+    const int room = s ? s->availableGeometry().height() - 60 : wanted;
+    const int width = std::max(form->sizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width() + 24, 760);
+    resize(width, std::min(wanted, room));
 }
 
 // Preset choice, Load… and Save….
@@ -204,7 +275,8 @@ QWidget* ConfigDialog::makeSection(const char* section)
     auto* page = new QWidget(this);
     auto* form = new QFormLayout(page);
     const nlohmann::json values = configToJson(m_base)[section];
-    for (auto it = values.begin(); it != values.end(); ++it) {
+    for (const std::string& name : fieldOrder(section, values)) {
+        const auto it = values.find(name);
         const QString key = QLatin1String(section) + QLatin1Char('.') + QString::fromStdString(it.key());
         if (shownElsewhere(key))
             continue;
@@ -213,6 +285,11 @@ QWidget* ConfigDialog::makeSection(const char* section)
             auto* box = new QCheckBox(page);
             connect(box, &QCheckBox::toggled, this, &ConfigDialog::revalidate);
             editor = box;
+        } else if (const QStringList options = choicesOf(key); !options.isEmpty()) {
+            auto* combo = new QComboBox(page);
+            combo->addItems(options);
+            connect(combo, &QComboBox::currentTextChanged, this, &ConfigDialog::revalidate);
+            editor = combo;
         } else {
             auto* line = new QLineEdit(page);
             if (it->is_number_integer())
@@ -225,7 +302,10 @@ QWidget* ConfigDialog::makeSection(const char* section)
         const QString help = describeField(key);
         editor->setToolTip(help);
         m_fields.insert(key, editor);
-        auto* label = new QLabel(QString::fromStdString(it.key()), page);
+        const QString unit = unitOf(key);
+        auto* label = new QLabel(unit.isEmpty() ? QString::fromStdString(it.key())
+                                                : tr("%1 (%2)").arg(QString::fromStdString(it.key()), unit),
+                                 page);
         label->setToolTip(help);
         form->addRow(label, editor);
     }
