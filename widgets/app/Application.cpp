@@ -21,6 +21,7 @@
 #include <QIcon>
 #include <QImage>
 #include <QPainter>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QTextStream>
 
@@ -303,7 +304,9 @@ int screenshotMode(const QCommandLineParser& args, QTextStream& err)
             err << "qkstudio: " << error << "\n";
             return 2;
         }
-        dialog.resize(dialog.sizeHint().expandedTo(QSize(760, 0)));
+        // The whole form, unscrolled: a picture for the documentation, not a screen.
+        const QWidget* form = dialog.findChild<QScrollArea*>(QStringLiteral("form-scroll"))->widget();
+        dialog.resize(std::max(dialog.width(), 760), form->sizeHint().height() + 120);
         dialog.show();
         QCoreApplication::processEvents();
         if (!dialog.grab().toImage().save(args.value(QStringLiteral("screenshot")), "PNG")) {
