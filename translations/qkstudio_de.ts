@@ -1379,10 +1379,6 @@ Alle verschieden → beides</translation>
         <translation>&amp;Neue Studie…</translation>
     </message>
     <message>
-        <source>&amp;Stop Selected Run</source>
-        <translation>Ausgewählten Lauf an&amp;halten</translation>
-    </message>
-    <message>
         <source>Stop &amp;All</source>
         <translation>&amp;Alle anhalten</translation>
     </message>
@@ -1401,10 +1397,6 @@ Alle verschieden → beides</translation>
     <message>
         <source>New Study…</source>
         <translation>Neue Studie…</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Training %1 (%2): %3% · %4 tokens/s · ETA %5</source>
@@ -1448,6 +1440,26 @@ Alle verschieden → beides</translation>
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Run</source>
+        <translation>&amp;Lauf anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the selected run (or, with none selected, the runs training now) at the end of its optimizer step, saving a checkpoint; queued runs stay queued</source>
+        <translation>Den ausgewählten Lauf (ohne Auswahl die gerade trainierenden Läufe) am Ende seines Optimiererschritts anhalten und einen Checkpoint speichern; wartende Läufe bleiben in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Stop every run training now, saving checkpoints, and cancel the queued runs</source>
+        <translation>Alle gerade trainierenden Läufe anhalten (mit Checkpoints) und die wartenden Läufe abbrechen</translation>
+    </message>
+    <message>
+        <source>Remove the runs waiting to start; running runs go on</source>
+        <translation>Die wartenden Läufe entfernen; laufende Läufe gehen weiter</translation>
+    </message>
+    <message>
+        <source>Continue the selected run from its newest checkpoint</source>
+        <translation>Den ausgewählten Lauf ab seinem neuesten Checkpoint fortsetzen</translation>
     </message>
 </context>
 <context>

@@ -1369,10 +1369,6 @@ All differ → both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Stop Selected Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stop &amp;All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1390,10 +1386,6 @@ All differ → both</source>
     </message>
     <message>
         <source>New Study…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1437,6 +1429,26 @@ All differ → both</source>
     </message>
     <message>
         <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected run (or, with none selected, the runs training now) at the end of its optimizer step, saving a checkpoint; queued runs stay queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every run training now, saving checkpoints, and cancel the queued runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the runs waiting to start; running runs go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the selected run from its newest checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

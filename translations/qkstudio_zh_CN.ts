@@ -1372,10 +1372,6 @@ A≈B≠C → 由归一化驱动
         <translation>新建研究(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Stop Selected Run</source>
-        <translation>停止所选运行(&amp;S)</translation>
-    </message>
-    <message>
         <source>Stop &amp;All</source>
         <translation>全部停止(&amp;A)</translation>
     </message>
@@ -1394,10 +1390,6 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>New Study…</source>
         <translation>新建研究…</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
     </message>
     <message>
         <source>Training %1 (%2): %3% · %4 tokens/s · ETA %5</source>
@@ -1440,6 +1432,26 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>%1 of %2</source>
         <translation>%2 的 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Run</source>
+        <translation>停止运行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the selected run (or, with none selected, the runs training now) at the end of its optimizer step, saving a checkpoint; queued runs stay queued</source>
+        <translation>在优化器步骤结束时停止所选运行（未选择时停止正在训练的运行）并保存检查点；排队的运行保持排队</translation>
+    </message>
+    <message>
+        <source>Stop every run training now, saving checkpoints, and cancel the queued runs</source>
+        <translation>停止所有正在训练的运行（保存检查点），并取消排队的运行</translation>
+    </message>
+    <message>
+        <source>Remove the runs waiting to start; running runs go on</source>
+        <translation>移除等待开始的运行；正在运行的继续</translation>
+    </message>
+    <message>
+        <source>Continue the selected run from its newest checkpoint</source>
+        <translation>从最新检查点继续所选运行</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "window/RunsPanel.h"
 #include "window/SplitView.h"
 
+#include <QAction>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void corruptResultsAreReportedNotFatal();
     void heatmapsShowTheChosenRun();
     void aRunningStudyShowsEveryStepAndProgress();
+    void runActionsApplyOnlyWhenTheyWouldDoSomething();
 };
 
 void TestMainWindow::initTestCase()
@@ -319,6 +321,37 @@ void TestMainWindow::aRunningStudyShowsEveryStepAndProgress()
     w.runsPanel()->refresh();
     QVERIFY(!lineNamed(w.figurePanel(FigureKind::Loss)->chartView()->chart(), QStringLiteral("Learned γ (every step)")));
     QVERIFY(w.runsPanel()->tree()->topLevelItem(0)->child(0)->text(1).startsWith(QStringLiteral("26 probe")));
+}
+
+// With nothing training, Stop, Stop All and Cancel Queued are off (they did nothing, silently);
+// Resume needs a selected run. Stop (this run) and Stop All (running and queued) are apart,
+// each saying what it does.
+void TestMainWindow::runActionsApplyOnlyWhenTheyWouldDoSomething()
+{
+    MainWindow w;
+    const auto action = [&](const QString& text) -> QAction* {
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->text() == text)
+                return a;
+        return nullptr;
+    };
+    QAction* stop = action(QStringLiteral("&Stop Run"));
+    QAction* stopAll = action(QStringLiteral("Stop &All"));
+    QAction* cancel = action(QStringLiteral("&Cancel Queued Runs"));
+    QAction* resume = action(QStringLiteral("&Resume Selected Run"));
+    QVERIFY(stop && stopAll && cancel && resume);
+    for (QAction* a : {stop, stopAll, cancel, resume})
+        QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
+    QVERIFY(stop->toolTip().contains(QStringLiteral("queued runs stay queued")));
+    QVERIFY(stopAll->toolTip().contains(QStringLiteral("cancel the queued runs")));
+
+    QVERIFY(w.openFolder(kStudy, true));
+    QTreeWidgetItem* qk = w.runsPanel()->tree()->topLevelItem(0)->child(0);
+    w.runsPanel()->tree()->setCurrentItem(qk);
+    QVERIFY(resume->isEnabled());
+    w.runsPanel()->tree()->setCurrentItem(w.runsPanel()->tree()->topLevelItem(0)); // a study, not a run
+    QVERIFY(!resume->isEnabled());
+    QVERIFY(!stop->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

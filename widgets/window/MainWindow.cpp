@@ -19,6 +19,7 @@
 #include <QSlider>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTreeWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -116,6 +117,12 @@ void MainWindow::connectUpdates()
         m_runs->refresh();
         updateStatus();
     });
+    // Queued: the controller updates its job list after it signals.
+    for (auto signal : {&StudyController::jobQueued, &StudyController::jobStarted})
+        connect(m_controller, signal, this, &MainWindow::updateRunActions, Qt::QueuedConnection);
+    connect(m_controller, &StudyController::jobFinished, this, &MainWindow::updateRunActions, Qt::QueuedConnection);
+    connect(m_controller, &StudyController::idle, this, &MainWindow::updateRunActions, Qt::QueuedConnection);
+    connect(m_runs->tree(), &QTreeWidget::itemSelectionChanged, this, &MainWindow::updateRunActions);
     connect(m_runs, &RunsPanel::stopRequested, m_controller, &StudyController::stopRun);
     connect(m_runs, &RunsPanel::resumeRequested, this, &MainWindow::resumeRun);
 

@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -83,6 +84,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // MainWindowRuns.cpp: which run actions apply now.
+    void updateRunActions();
     // MainWindow.cpp: the figure tabs, the docks, redraws.
     void buildFigureTabs();
     void buildDocks();
@@ -120,6 +123,11 @@ private:
     SplitView* m_split;
     QMenu* m_recentMenu = nullptr;
     QSlider* m_smoothing = nullptr;
+    // Run actions, enabled only when they would do something (updateRunActions).
+    QAction* m_stopRun = nullptr;       // the selected run, or the running ones
+    QAction* m_stopAll = nullptr;       // running and queued
+    QAction* m_cancelQueued = nullptr;
+    QAction* m_resumeRun = nullptr;
     QLabel* m_smoothingValue = nullptr;
     QComboBox* m_xAxis = nullptr;
     QCheckBox* m_logY = nullptr;

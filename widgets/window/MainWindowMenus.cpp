@@ -44,10 +44,18 @@ void MainWindow::buildActions()
     QAction* newStudy = study->addAction(tr("&New Study…"), this, &MainWindow::newStudyDialog);
     newStudy->setShortcut(QKeySequence::New);
     study->addSeparator();
-    study->addAction(tr("&Stop Selected Run"), this, &MainWindow::stopSelected);
-    study->addAction(tr("Stop &All"), m_controller, &StudyController::stopAll);
-    study->addAction(tr("&Cancel Queued Runs"), m_controller, &StudyController::cancelQueued);
-    study->addAction(tr("&Resume Selected Run"), this, &MainWindow::resumeSelected);
+    m_stopRun = study->addAction(tr("&Stop Run"), this, &MainWindow::stopSelected);
+    m_stopRun->setToolTip(tr("Stop the selected run (or, with none selected, the runs training now) at the end of "
+                             "its optimizer step, saving a checkpoint; queued runs stay queued"));
+    m_stopAll = study->addAction(tr("Stop &All"), m_controller, &StudyController::stopAll);
+    m_stopAll->setToolTip(tr("Stop every run training now, saving checkpoints, and cancel the queued runs"));
+    m_cancelQueued = study->addAction(tr("&Cancel Queued Runs"), m_controller, &StudyController::cancelQueued);
+    m_cancelQueued->setToolTip(tr("Remove the runs waiting to start; running runs go on"));
+    m_resumeRun = study->addAction(tr("&Resume Selected Run"), this, &MainWindow::resumeSelected);
+    m_resumeRun->setToolTip(tr("Continue the selected run from its newest checkpoint"));
+    for (QAction* a : {m_stopRun, m_stopAll, m_cancelQueued, m_resumeRun})
+        a->setStatusTip(a->toolTip());
+    updateRunActions();
     study->addSeparator();
     study->addAction(tr("&Open Output Folder"), this, &MainWindow::openOutputFolder);
     study->addAction(m_logDock->toggleViewAction());
@@ -81,7 +89,8 @@ void MainWindow::buildToolBar()
     bar->setMovable(false);
     bar->addAction(tr("New Study…"), this, &MainWindow::newStudyDialog);
     bar->addAction(tr("Open…"), this, &MainWindow::openFolderDialog);
-    bar->addAction(tr("Stop"), this, &MainWindow::stopSelected);
+    bar->addAction(m_stopRun);
+    bar->addAction(m_stopAll);
     bar->addAction(tr("Export…"), this, &MainWindow::exportDialog);
     bar->addSeparator();
 

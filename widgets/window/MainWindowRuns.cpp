@@ -54,11 +54,32 @@ void MainWindow::newStudyDialog()
         QMessageBox::warning(this, tr("Cannot start the study"), error);
 }
 
+// Stop and Cancel apply while something trains or waits; Resume to a selected run that does not.
+void MainWindow::updateRunActions()
+{
+    if (!m_stopRun)
+        return;
+    bool running = false, queued = false;
+    const auto [studyPath, tag] = m_runs->selectedRun();
+    bool selectedBusy = false;
+    for (const JobInfo& job : m_controller->jobs()) {
+        running = running || job.state == JobState::Running;
+        queued = queued || job.state == JobState::Queued;
+        selectedBusy = selectedBusy || (job.studyDir == studyPath && (tag.isEmpty() || job.tag == tag));
+    }
+    m_stopRun->setEnabled(running);
+    m_stopAll->setEnabled(running || queued);
+    m_cancelQueued->setEnabled(queued);
+    m_resumeRun->setEnabled(!tag.isEmpty() && !selectedBusy);
+}
+
 void MainWindow::stopSelected()
 {
     const auto [studyPath, tag] = m_runs->selectedRun();
-    if (studyPath.isEmpty()) {
-        m_controller->stopAll();
+    if (studyPath.isEmpty()) { // the runs training now; the queue stays (Stop All empties it)
+        for (const JobInfo& job : m_controller->jobs())
+            if (job.state == JobState::Running)
+                m_controller->stopRun(job.studyDir, job.tag);
         return;
     }
     if (tag.isEmpty()) {
