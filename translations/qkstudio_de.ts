@@ -216,14 +216,6 @@ Setzen Sie sie mit --resume fort, ersetzen Sie sie mit --overwrite (ihre Ergebni
         <translation>Mittleres Schlüssel-PR</translation>
     </message>
     <message>
-        <source>A≠B≈C → γ drives it
-A≈B≠C → normalization
-All differ → both</source>
-        <translation>A≠B≈C → γ ist die Ursache
-A≈B≠C → Normalisierung
-Alle verschieden → beides</translation>
-    </message>
-    <message>
         <source>Layer %1</source>
         <translation>Schicht %1</translation>
     </message>
@@ -306,6 +298,16 @@ Alle verschieden → beides</translation>
     <message>
         <source> (every step)</source>
         <translation> (jeder Schritt)</translation>
+    </message>
+    <message>
+        <source>A = %1, B = %2, C = %3
+A≠B≈C → γ drives it
+A≈B≠C → normalization
+All differ → both</source>
+        <translation>A = %1, B = %2, C = %3
+A≠B≈C → γ ist die Ursache
+A≈B≠C → Normalisierung
+Alle verschieden → beides</translation>
     </message>
 </context>
 <context>
@@ -711,6 +713,29 @@ Alle verschieden → beides</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation>vorbereitet</translation>
+    </message>
+    <message>
+        <source>llm.c shards</source>
+        <translation>llm.c-Shards</translation>
+    </message>
+    <message>
+        <source>one shard file</source>
+        <translation>eine Shard-Datei</translation>
+    </message>
+    <message>
+        <source>Hugging Face arrow</source>
+        <translation>Hugging-Face-Arrow</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU, %n core(s)</source>
+        <translation>
+            <numerusform>CPU, %n Kern</numerusform>
+            <numerusform>CPU, %n Kerne</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -211,12 +211,6 @@ Continue them with --resume, replace them with --overwrite (their results and ch
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A≠B≈C → γ drives it
-A≈B≠C → normalization
-All differ → both</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Layer %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -298,6 +292,13 @@ All differ → both</source>
     </message>
     <message>
         <source> (every step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A = %1, B = %2, C = %3
+A≠B≈C → γ drives it
+A≈B≠C → normalization
+All differ → both</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -704,6 +705,29 @@ All differ → both</source>
     <message>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llm.c shards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one shard file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hugging Face arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU, %n core(s)</source>
+        <translation>
+            <numerusform>CPU, %n core</numerusform>
+            <numerusform>CPU, %n cores</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -216,14 +216,6 @@ Continue them with --resume, replace them with --overwrite (their results and ch
         <translation>平均键 PR</translation>
     </message>
     <message>
-        <source>A≠B≈C → γ drives it
-A≈B≠C → normalization
-All differ → both</source>
-        <translation>A≠B≈C → 由 γ 驱动
-A≈B≠C → 由归一化驱动
-全部不同 → 两者共同作用</translation>
-    </message>
-    <message>
         <source>Layer %1</source>
         <translation>第 %1 层</translation>
     </message>
@@ -306,6 +298,16 @@ A≈B≠C → 由归一化驱动
     <message>
         <source> (every step)</source>
         <translation> (每步)</translation>
+    </message>
+    <message>
+        <source>A = %1, B = %2, C = %3
+A≠B≈C → γ drives it
+A≈B≠C → normalization
+All differ → both</source>
+        <translation>A = %1，B = %2，C = %3
+A≠B≈C → 由 γ 驱动
+A≈B≠C → 由归一化驱动
+全部不同 → 两者共同作用</translation>
     </message>
 </context>
 <context>
@@ -709,6 +711,28 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation>已准备</translation>
+    </message>
+    <message>
+        <source>llm.c shards</source>
+        <translation>llm.c 分片</translation>
+    </message>
+    <message>
+        <source>one shard file</source>
+        <translation>单个分片文件</translation>
+    </message>
+    <message>
+        <source>Hugging Face arrow</source>
+        <translation>Hugging Face arrow</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU, %n core(s)</source>
+        <translation>
+            <numerusform>CPU，%n 个核心</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -131,7 +131,17 @@ void TestConfigDialog::brokenRulesAreShownInGerman()
     d.setFieldText(QStringLiteral("train.kernels"), QStringLiteral("fast"));
     const QString issues = d.issues().join(QLatin1Char('\n'));
     const QString tip = d.field(QStringLiteral("model.n_heads"))->toolTip();
+    QString cpuLine, preview;
+    for (QComboBox* box : d.findChildren<QComboBox*>())
+        if (const int i = box->findData(QStringLiteral("cpu")); i >= 0)
+            cpuLine = box->itemText(i);
+    for (QLabel* label : d.findChildren<QLabel*>())
+        if (label->text().contains(QStringLiteral(" · ")))
+            preview = label->text();
     QCoreApplication::removeTranslator(&german);
+    // What the dialog says of the machine and the data is German too.
+    QVERIFY2(cpuLine.startsWith(QStringLiteral("CPU, ")) && cpuLine.contains(QStringLiteral("Kern")), qPrintable(cpuLine));
+    QVERIFY2(preview.startsWith(QStringLiteral("vorbereitet · ")), qPrintable(preview));
 
     // The rule worded in German around core's values; setting names and values stay as they are.
     QVERIFY2(issues.contains(QStringLiteral("model.n_heads: muss model.d_model (128) teilen")), qPrintable(issues));

@@ -15,6 +15,7 @@
 #include <QChart>
 #include <QDir>
 #include <QFile>
+#include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -93,6 +94,13 @@ void TestMainWindow::openingThePublishedStudyFillsRunsAndCharts()
     QCOMPARE(learned->at(25).x(), 49.152);
     QVERIFY(std::abs(learned->at(25).y() - 65.70) < 0.01); // final PR 65.70
     QCOMPARE(pr->title(), QStringLiteral("Key Rank Collapse — Does γ or Normalization Drive It?"));
+    // The reading guide says which condition is A, B and C before it uses them.
+    QString guide;
+    for (QGraphicsItem* item : pr->childItems())
+        for (QGraphicsItem* child : item->childItems())
+            if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(child))
+                guide += text->text();
+    QVERIFY2(guide.startsWith(QStringLiteral("A = Learned γ, B = Frozen γ=1, C = No QK-Norm\nA≠B≈C")), qPrintable(guide));
 
     QChart* loss = w.figurePanel(FigureKind::Loss)->chartView()->chart();
     QLineSeries* val = lineNamed(loss, QStringLiteral("No QK-Norm (val)"));

@@ -51,7 +51,9 @@ void buildKeyPrFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int stu
     }
     b.finish(xAxisTitle(o.xAxis), QCoreApplication::translate("qks::gui::ChartBuilder", "Mean Key PR"));
     addCausalAnnotation(fig.chart, theme,
-                        QCoreApplication::translate("qks::gui::ChartBuilder", "A≠B≈C → γ drives it\nA≈B≠C → normalization\nAll differ → both"));
+                        QCoreApplication::translate("qks::gui::ChartBuilder", "A = %1, B = %2, C = %3\nA≠B≈C → γ drives it\nA≈B≠C → normalization\nAll differ → both")
+                            .arg(conditionLabel(QStringLiteral("QK")), conditionLabel(QStringLiteral("QK_frozen")),
+                                 conditionLabel(QStringLiteral("NoQK"))));
 }
 
 void buildGammaCvFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studiesShown, const FigureOptions& o,

@@ -68,8 +68,14 @@ void ConfigDialog::previewTokenFolder(const StudyConfig& c)
         return;
     }
     const TokenDatasetInfo& i = *check.info;
+    // The core names the layout in one English word; the preview says it in the user's language.
+    const QString layout = i.format == "prepared"   ? tr("prepared")
+                           : i.format == "shards"   ? tr("llm.c shards")
+                           : i.format == "file"     ? tr("one shard file")
+                           : i.format == "hf-arrow" ? tr("Hugging Face arrow")
+                                                    : QString::fromStdString(i.format);
     QString text = tr("%1 · %2 training and %3 validation sequences of %4 tokens · %5 tokens · ids %6–%7")
-                       .arg(QString::fromStdString(i.format), QLocale().toString(qlonglong(i.trainSequences)),
+                       .arg(layout, QLocale().toString(qlonglong(i.trainSequences)),
                             QLocale().toString(qlonglong(i.valSequences)), QString::number(i.seqLen),
                             QLocale().toString(qlonglong(i.totalTokens)), QString::number(i.minId),
                             QString::number(i.maxId));

@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -229,7 +230,9 @@ QWidget* ConfigDialog::buildRunPlace()
     auto* runForm = new QFormLayout(run);
     m_device->addItem(tr("auto (first GPU, else CPU)"), QStringLiteral("auto"));
     for (const DeviceInfo& d : m_devices) {
-        QString text = QString::fromStdString(d.description);
+        // The CPU's line is said here, in the user's language; a GPU's is its name.
+        QString text = d.id == "cpu" ? tr("CPU, %n core(s)", nullptr, int(std::max(1u, std::thread::hardware_concurrency())))
+                                     : QString::fromStdString(d.description);
         if (d.memoryBytes > 0)
             text += QStringLiteral(", ") + QString::fromStdString(formatBytes(d.memoryBytes));
         m_device->addItem(text, QString::fromStdString(d.id));
