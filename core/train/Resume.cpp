@@ -31,18 +31,6 @@ void requireSameRun(const std::filesystem::path& weights, const nlohmann::json& 
                       "; resume with the run's own configuration (run.json beside results.json)");
 }
 
-// results.json as of the checkpoint: the file, or (when it is gone) the checkpoint's own copy.
-RunResults resultsToContinue(const TrainerState& state, const std::filesystem::path& path, bool* rebuilt)
-{
-    std::error_code ec;
-    *rebuilt = !std::filesystem::exists(path, ec) && !state.results.empty();
-    if (!*rebuilt)
-        return readResults(path);
-    RunResults results = parseResults(state.results, "the checkpoint's copy of " + path.string());
-    writeResults(results, path);
-    return results;
-}
-
 // The results.json a resume appends to must be this condition's, for this model: a file of
 // another condition or shape would be appended to under the wrong label, or out of bounds.
 void requireResultsOfThisRun(const RunResults& results, const std::filesystem::path& path, const StudyConfig& config,
@@ -107,6 +95,17 @@ void requireConsistentCheckpoint(const std::filesystem::path& weights, const Saf
 }
 
 } // namespace
+
+RunResults resultsToContinue(const TrainerState& state, const std::filesystem::path& path, bool* rebuilt)
+{
+    std::error_code ec;
+    *rebuilt = !std::filesystem::exists(path, ec) && !state.results.empty();
+    if (!*rebuilt)
+        return readResults(path);
+    RunResults results = parseResults(state.results, "the checkpoint's copy of " + path.string());
+    writeResults(results, path);
+    return results;
+}
 
 ResumePoint resumeRun(const std::filesystem::path& weights, TrainingSetup& setup, const StudyConfig& config,
                       const std::string& tag, const std::filesystem::path& resultsPath)

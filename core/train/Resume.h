@@ -24,6 +24,10 @@ struct ResumePoint {
 // or measures (results/RunFolder.h's trajectoryDifferences), a results.json of another run,
 // condition or shape, and one holding fewer probes than the checkpoint counted. A missing
 // results.json is rebuilt from the checkpoint's own copy.
+// results.json as of the checkpoint whose state is `state`: the file at `path`, or, when it is
+// gone and the state holds a copy, that copy written back (`rebuilt` says which).
+RunResults resultsToContinue(const TrainerState& state, const std::filesystem::path& path, bool* rebuilt);
+
 ResumePoint resumeRun(const std::filesystem::path& weights, TrainingSetup& setup, const StudyConfig& config,
                       const std::string& tag, const std::filesystem::path& resultsPath);
 

@@ -10,6 +10,7 @@
 #include "results/ResultsJson.h"
 #include "results/RunManifest.h"
 #include "train/Checkpoint.h"
+#include "train/Resume.h"
 #include "train/Trainer.h"
 
 #include <algorithm>
@@ -108,12 +109,13 @@ void requireFinishedResults(const std::filesystem::path& resultsPath, const std:
 {
     std::error_code ec;
     if (!std::filesystem::exists(resultsPath, ec)) {
+        bool rebuilt = false;
         const TrainerState state = readTrainerState(checkpoint);
         if (state.results.empty())
             throw DataError(resultsPath.string() + " is missing and " + checkpoint.string() +
                             " holds no copy of it (written before QK Studio kept one); run the condition again "
                             "with --overwrite");
-        writeResults(parseResults(state.results, "the checkpoint's copy of " + resultsPath.string()), resultsPath);
+        (void)resultsToContinue(state, resultsPath, &rebuilt);
         if (sink)
             sink(LogEvent{tag, resultsPath.string() + " was missing: rebuilt from the final checkpoint's own record"});
         return;
