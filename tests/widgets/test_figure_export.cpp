@@ -1,13 +1,19 @@
 // Exported figures are real files of their kind, and `qkstudio --export-figures` works
 // headless and fails with a message and a non-zero exit on bad input.
+#include "charts/ChartBuilder.h"
 #include "export/FigureExporter.h"
+#include "export/FigureRenderer.h"
 #include "store/StudyStore.h"
 
 #include "GuiProcess.h"
 
 #include <QDir>
 #include <QFile>
+#include <QChart>
+#include <QGraphicsScene>
 #include <QImage>
+#include <QPainter>
+#include <QRegularExpression>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +58,7 @@ private Q_SLOTS:
     void pngHasTheRequestedSizeAndDpi();
     void csvHoldsThePlottedData();
     void formatsAreParsedStrictly();
+    void threeStudiesKeepEveryLegendWordInsideThePage();
     void headlessCommandLine();
     void headlessCommandLineRefusesBadInput();
 
@@ -93,7 +100,8 @@ void TestFigureExport::allFiguresInEveryFormat()
     for (const char* label : {"Learned γ", "Frozen γ=1", "No QK-Norm", "Tokens (M)", "Mean Key PR",
                               "Key Rank Collapse — Does γ or Normalization Drive It?"})
         QVERIFY2(svg.contains(QString::fromUtf8(label)), label);
-    QVERIFY(svgText(out.path() + QStringLiteral("/1_loss.svg")).contains(QStringLiteral("No QK-Norm (val)")));
+    const QString loss = svgText(out.path() + QStringLiteral("/1_loss.svg"));
+    QVERIFY(loss.contains(QStringLiteral("No QK-Norm")) && loss.contains(QStringLiteral("validation")));
     QVERIFY(svgText(out.path() + QStringLiteral("/6_pr_heatmap_QK.svg")).contains(QStringLiteral("Key PR")));
 }
 
@@ -131,6 +139,69 @@ void TestFigureExport::csvHoldsThePlottedData()
     QVERIFY(lines.at(1).startsWith(QStringLiteral("Learned γ,0,86.8")));
     const QString heat = QString::fromUtf8(figureCsv(FigureKind::PrHeatmap, m_store.studies(), FigureOptions{}));
     QCOMPARE(heat.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 33); // header + 32 layers
+}
+
+void TestFigureExport::threeStudiesKeepEveryLegendWordInsideThePage()
+{
+    // The published study and two copies with long folder names: legends with nine runs.
+    QTemporaryDir copies;
+    StudyStore three;
+    QCOMPARE(three.open(kStudy), 0);
+    for (const QString& name : {QStringLiteral("second_study_with_a_rather_long_folder_name"),
+                                QStringLiteral("third-study-seed-1234")}) {
+        for (const char* tag : {"QK", "QK_frozen", "NoQK"}) {
+            const QString dir = copies.path() + QLatin1Char('/') + name + QLatin1Char('/') + QLatin1String(tag);
+            QVERIFY(QDir().mkpath(dir));
+            QVERIFY(QFile::copy(kStudy + QLatin1Char('/') + QLatin1String(tag) + QStringLiteral("/results.json"),
+                                dir + QStringLiteral("/results.json")));
+        }
+        QVERIFY(three.open(copies.path() + QLatin1Char('/') + name) >= 0);
+    }
+    QTemporaryDir out;
+    for (const ChartTheme& theme : {ChartTheme::paper(), ChartTheme::dark()}) {
+        for (const char* size : {"one-column", "two-column"}) {
+            ExportOptions o;
+            o.outDir = out.path();
+            o.formats = {ExportFormat::Svg};
+            o.theme = theme;
+            o.size = *figureSizeByName(QLatin1String(size));
+            for (FigureKind kind : {FigureKind::Loss, FigureKind::KeyPr, FigureKind::GammaCv, FigureKind::PerLayerPr,
+                                    FigureKind::CausalDecomposition}) {
+                const QString what = theme.name + QLatin1Char(' ') + QLatin1String(size) + QLatin1Char(' ') +
+                                     figureDisplayName(kind);
+                QString error;
+                const QStringList files = exportFigure(kind, QStringLiteral("f"), three.studies(), o, &error);
+                QVERIFY2(error.isEmpty(), qPrintable(error));
+                QString svg = svgText(files.value(0));
+                svg.remove(QRegularExpression(QStringLiteral("\\s")));
+
+                // Where each entry lands on the page, laid out as the export lays it out.
+                const QRectF page(0, 0, o.size.widthInches * 96, o.size.heightInches * 96);
+                QImage image(page.size().toSize(), QImage::Format_ARGB32);
+                QPainter painter(&image);
+                QVector<LegendBox> boxes;
+                renderFigure(painter, page, kind, three.studies(), o.figure, theme, &boxes);
+                painter.end();
+                QVERIFY2(boxes.size() >= 3, qPrintable(what));
+                for (int i = 0; i < boxes.size(); ++i) {
+                    const LegendBox& b = boxes[i];
+                    QString words = b.text;
+                    words.remove(QRegularExpression(QStringLiteral("\\s")));
+                    QVERIFY2(svg.contains(words), qPrintable(what + QStringLiteral(": \"") + b.text + QStringLiteral("\" not whole in the SVG")));
+                    QVERIFY2(page.contains(b.box), qPrintable(what + QStringLiteral(": \"") + b.text + QStringLiteral("\" leaves the page")));
+                    for (int j = 0; j < i; ++j)
+                        QVERIFY2(!boxes[j].box.intersects(b.box), qPrintable(what + QStringLiteral(": entries overlap")));
+                }
+                // The title keeps every word too (wrapped where it is wider than the page).
+                const BuiltFigure built = buildChartFigure(kind, three.studies(), o.figure, theme);
+                QString title = built.title;
+                QGraphicsScene owner; // deletes the chart as the exporter's scene does
+                owner.addItem(built.chart);
+                title.remove(QRegularExpression(QStringLiteral("\\s")));
+                QVERIFY2(svg.contains(title), qPrintable(what + QStringLiteral(": title cut")));
+            }
+        }
+    }
 }
 
 void TestFigureExport::formatsAreParsedStrictly()

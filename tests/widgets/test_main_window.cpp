@@ -2,6 +2,7 @@
 // legend clicks, zoom reduction, side-by-side linking, and a corrupt file.
 #include "charts/HeatmapView.h"
 #include "charts/InteractiveChartView.h"
+#include "charts/LogAxis.h"
 #include "results/ResultsJson.h"
 #include "store/StudyStore.h"
 #include "window/FigurePanel.h"
@@ -16,10 +17,9 @@
 #include <QDir>
 #include <QFile>
 #include <QGraphicsSimpleTextItem>
-#include <QLegend>
-#include <QLegendMarker>
+#include <QCategoryAxis>
+#include <QHoverEvent>
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -53,6 +53,9 @@ private Q_SLOTS:
     void perLayerAndDecompositionShowTheFinalCheckpoint();
     void smoothingDrawsTheRawCurveFaintBehind();
     void legendClickHidesACurveAndItsCompanions();
+    void logAxesLabelOneTwoFiveWhereNoPowerOfTenIsInRange();
+    void hoverShowsTheNearestPointsRunAndValues();
+    void studiesKeepTheirLineStyleWhenOthersAreHidden();
     void hidingARunInTheRunsPanelRemovesItsCurves();
     void longSeriesAreReducedAndReducedAgainOnZoom();
     void sideBySideLinksTheAxes();
@@ -93,7 +96,7 @@ void TestMainWindow::openingThePublishedStudyFillsRunsAndCharts()
     QVERIFY(std::abs(learned->at(0).y() - 86.85) < 0.01); // init PR 86.85
     QCOMPARE(learned->at(25).x(), 49.152);
     QVERIFY(std::abs(learned->at(25).y() - 65.70) < 0.01); // final PR 65.70
-    QCOMPARE(pr->title(), QStringLiteral("Key Rank Collapse — Does γ or Normalization Drive It?"));
+    QCOMPARE(pr->property("qksTitle").toString(), QStringLiteral("Key Rank Collapse — Does γ or Normalization Drive It?"));
     // The reading guide says which condition is A, B and C before it uses them.
     QString guide;
     for (QGraphicsItem* item : pr->childItems())
@@ -149,14 +152,55 @@ void TestMainWindow::smoothingDrawsTheRawCurveFaintBehind()
     QCOMPARE(raw->at(3), QPointF(raw->at(3).x(), raw->at(3).y()));
     QVERIFY(smooth->at(3).y() > raw->at(3).y()); // the smoothed curve lags the steep fall
     // The raw curve is not a legend entry of its own.
-    for (QLegendMarker* m : pr->legend()->markers(raw))
-        QVERIFY(!m->isVisible());
+    const FigureLegend* legend = w.figurePanel(FigureKind::KeyPr)->chartView()->figure().legendItem;
+    QVERIFY(legend);
+    QStringList entries;
+    for (const LegendEntry& e : legend->entries())
+        entries << e.text;
+    QCOMPARE(entries, (QStringList{QStringLiteral("Learned γ"), QStringLiteral("Frozen γ=1"), QStringLiteral("No QK-Norm")}));
+}
 
-    // Log y swaps in a logarithmic axis.
+void TestMainWindow::logAxesLabelOneTwoFiveWhereNoPowerOfTenIsInRange()
+{
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
     w.setLogY(true);
     w.refreshAll();
-    pr = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
-    QVERIFY(qobject_cast<QLogValueAxis*>(pr->axes(Qt::Vertical).first()));
+    // Key PR spans about 51 to 87 and the loss about 3.5 to 8.3: no power of ten in either.
+    const auto labelsOf = [&](FigureKind kind) {
+        QChart* chart = w.figurePanel(kind)->chartView()->chart();
+        auto* axis = qobject_cast<QCategoryAxis*>(chart->axes(Qt::Vertical).first());
+        return axis ? axis->categoriesLabels() : QStringList{QStringLiteral("not a log axis")};
+    };
+    const QStringList pr = labelsOf(FigureKind::KeyPr);
+    QVERIFY2(pr.size() >= 3 && pr.contains(QStringLiteral("60")) && pr.contains(QStringLiteral("80")), qPrintable(pr.join(u',')));
+    const QStringList loss = labelsOf(FigureKind::Loss);
+    QVERIFY2(loss.size() >= 3 && loss.contains(QStringLiteral("4")) && loss.contains(QStringLiteral("5")),
+             qPrintable(loss.join(u',')));
+    // The curve is drawn where its value is: the first point of "Learned γ" sits at log10(86.8…).
+    QChart* chart = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
+    QLineSeries* learned = lineNamed(chart, QStringLiteral("Learned γ"));
+    QVERIFY(learned && learned->count() > 0);
+    QVERIFY(std::abs(std::pow(10.0, learned->at(0).y()) - 86.8) < 0.1);
+    // Minor gridlines: a second, unlabelled axis between the labelled values.
+    QCOMPARE(chart->axes(Qt::Vertical).size(), qsizetype(2));
+    const LogTicks wide = logTicks(3, 700);
+    QCOMPARE(wide.major, (QVector<double>{5, 10, 20, 50, 100, 200, 500}));
+    QVERIFY(wide.minor.contains(3) && wide.minor.contains(40) && wide.minor.contains(600) && !wide.minor.contains(50));
+    QCOMPARE(logTicks(1e-3, 1e4).major, (QVector<double>{1e-3, 1e-2, 1e-1, 1, 10, 100, 1000, 1e4}));
+
+    // Home after a zoom gives the first view back, ticks included.
+    InteractiveChartView* view = w.figurePanel(FigureKind::Loss)->chartView();
+    w.setLogY(false);
+    w.refreshAll();
+    auto* x = qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Horizontal).first());
+    const double firstStep = x->tickInterval();
+    const QRectF home = view->visibleRange();
+    view->setXRange(10, 12);
+    QVERIFY(x->tickInterval() != firstStep);
+    view->resetZoom();
+    QCOMPARE(view->visibleRange(), home);
+    QCOMPARE(x->tickInterval(), firstStep);
 }
 
 void TestMainWindow::legendClickHidesACurveAndItsCompanions()
@@ -165,18 +209,100 @@ void TestMainWindow::legendClickHidesACurveAndItsCompanions()
     QVERIFY(w.openFolder(kStudy, true));
     w.setSmoothing(0.5);
     w.refreshAll();
-    QChart* pr = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
+    InteractiveChartView* view = w.figurePanel(FigureKind::KeyPr)->chartView();
+    QChart* pr = view->chart();
     QLineSeries* smooth = lineNamed(pr, QStringLiteral("Frozen γ=1"));
     QLineSeries* raw = lineNamed(pr, QStringLiteral("Frozen γ=1 (raw)"));
-    QLegendMarker* marker = pr->legend()->markers(smooth).first();
-    Q_EMIT marker->clicked();
+    FigureLegend* legend = view->figure().legendItem;
+    QVERIFY(legend && smooth && raw);
+    QCOMPARE(legend->entries()[1].text, QStringLiteral("Frozen γ=1"));
+    Q_EMIT legend->entryClicked(1);
     QVERIFY(!smooth->isVisible());
     QVERIFY(!raw->isVisible());
     QVERIFY(lineNamed(pr, QStringLiteral("Learned γ"))->isVisible());
-    QVERIFY(marker->isVisible()); // still there to click back
-    Q_EMIT marker->clicked();
+    QVERIFY(legend->isFaded(1)); // still there, faded, to click back
+    QVERIFY(!legend->isFaded(0));
+    Q_EMIT legend->entryClicked(1);
     QVERIFY(smooth->isVisible());
     QVERIFY(raw->isVisible());
+    QVERIFY(!legend->isFaded(1));
+}
+
+void TestMainWindow::hoverShowsTheNearestPointsRunAndValues()
+{
+    MainWindow w;
+    w.resize(1200, 800);
+    QVERIFY(w.openFolder(kStudy, true));
+    w.show();
+    w.showFigure(FigureKind::KeyPr);
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.refreshAll();
+    InteractiveChartView* view = w.figurePanel(FigureKind::KeyPr)->chartView();
+    QCoreApplication::processEvents();
+    QChart* chart = view->chart();
+    QLineSeries* learned = lineNamed(chart, QStringLiteral("Learned γ"));
+    QVERIFY(learned);
+    const RunResults qk = readResults((kStudy + QStringLiteral("/QK/results.json")).toStdString());
+    // The mouse a few pixels off the 10th probe of the learned-γ curve.
+    const QPointF data(double(qk.tokens[10]) / 1e6, qk.mean_pr[10]);
+    const QPointF inChart = chart->mapToPosition(data, learned);
+    const QPoint at = view->mapFromScene(chart->mapToScene(inChart)) + QPoint(2, -3);
+    QHoverEvent hover(QEvent::HoverMove, QPointF(at), QPointF(at), QPointF(at - QPoint(1, 1)));
+    QCoreApplication::sendEvent(view->viewport(), &hover);
+    const QString tip = view->hoverText();
+    QVERIFY2(tip.contains(QStringLiteral("Learned γ")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("qk_norm_50m_study")), qPrintable(tip));
+    QVERIFY2(tip.contains(QLocale().toString(qk.mean_pr[10], 'g', 6)), qPrintable(tip));
+    QVERIFY2(tip.contains(QLocale().toString(double(qk.tokens[10]) / 1e6, 'g', 6)), qPrintable(tip));
+    // Far from every curve (the top left corner of the plot): no tooltip.
+    const QPoint corner = view->mapFromScene(chart->mapToScene(chart->plotArea().topLeft() + QPointF(3, 3)));
+    QHoverEvent away(QEvent::HoverMove, QPointF(corner), QPointF(corner), QPointF(at));
+    QCoreApplication::sendEvent(view->viewport(), &away);
+    QVERIFY2(view->hoverText().isEmpty(), qPrintable(view->hoverText()));
+
+    // Bars: the hovered bar's run, layer and value.
+    w.showFigure(FigureKind::PerLayerPr);
+    InteractiveChartView* bars = w.figurePanel(FigureKind::PerLayerPr)->chartView();
+    QCoreApplication::processEvents();
+    auto* series = qobject_cast<QBarSeries*>(bars->chart()->series().first());
+    QVERIFY(series);
+    // Layer 12, the first of three bars (Learned γ): a third of the way into the bar group.
+    const double x = 12 - series->barWidth() / 2 + series->barWidth() / 6;
+    const QPointF barTop = bars->chart()->mapToPosition(QPointF(x, qk.layer_pr[12].back() / 2), series);
+    const QPoint overBar = bars->mapFromScene(bars->chart()->mapToScene(barTop));
+    QHoverEvent onBar(QEvent::HoverMove, QPointF(overBar), QPointF(overBar), QPointF(overBar));
+    QCoreApplication::sendEvent(bars->viewport(), &onBar);
+    QVERIFY2(bars->hoverText().startsWith(QStringLiteral("Learned γ")), qPrintable(bars->hoverText()));
+    QVERIFY2(bars->hoverText().contains(QLocale().toString(qk.layer_pr[12].back(), 'g', 6)), qPrintable(bars->hoverText()));
+}
+
+void TestMainWindow::studiesKeepTheirLineStyleWhenOthersAreHidden()
+{
+    QTemporaryDir copies;
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    for (const QString& name : {QStringLiteral("second"), QStringLiteral("third")}) {
+        const QString dir = copies.path() + QLatin1Char('/') + name + QStringLiteral("/QK");
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(QFile::copy(kStudy + QStringLiteral("/QK/results.json"), dir + QStringLiteral("/results.json")));
+        QVERIFY(w.openFolder(copies.path() + QLatin1Char('/') + name, true));
+    }
+    w.refreshAll();
+    QChart* pr = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
+    QCOMPARE(lineNamed(pr, QStringLiteral("Learned γ — qk_norm_50m_study"))->pen().style(), Qt::SolidLine);
+    QCOMPARE(lineNamed(pr, QStringLiteral("Learned γ — second"))->pen().style(), Qt::DashLine);
+    QCOMPARE(lineNamed(pr, QStringLiteral("Learned γ — third"))->pen().style(), Qt::DotLine);
+    // The legend tells the studies apart by their dash, not by nine "condition — folder" labels.
+    QStringList entries;
+    for (const LegendEntry& e : w.figurePanel(FigureKind::KeyPr)->chartView()->figure().legendItem->entries())
+        entries << e.text;
+    QVERIFY2(entries.contains(QStringLiteral("second")) && entries.contains(QStringLiteral("third")), qPrintable(entries.join(u',')));
+    // Hiding the second study leaves the third dotted.
+    w.store()->setRunVisible(1, 0, false);
+    w.refreshAll();
+    pr = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
+    QVERIFY(!lineNamed(pr, QStringLiteral("Learned γ — second")));
+    QCOMPARE(lineNamed(pr, QStringLiteral("Learned γ — third"))->pen().style(), Qt::DotLine);
 }
 
 void TestMainWindow::hidingARunInTheRunsPanelRemovesItsCurves()

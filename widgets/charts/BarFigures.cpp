@@ -1,9 +1,11 @@
 #include "charts/BarFigures.h"
 
 #include "charts/ChartStyle.h"
+#include "store/RunStyle.h"
 #include "store/SeriesMath.h"
 
 #include <QBarSeries>
+#include <QList>
 #include <QBarSet>
 #include <QChart>
 #include <QCoreApplication>
@@ -34,7 +36,7 @@ void finishBars(BuiltFigure& fig, QBarSeries* bars, const ChartTheme& theme, int
 {
     fig.chart->addSeries(bars);
     QValueAxis* x = layerAxis(theme, layers);
-    auto* y = static_cast<QValueAxis*>(makeYAxis(theme, yTitle, false));
+    QValueAxis* y = makeYAxis(theme, yTitle);
     fig.chart->addAxis(x, Qt::AlignBottom);
     fig.chart->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(x);
@@ -53,8 +55,16 @@ void finishBars(BuiltFigure& fig, QBarSeries* bars, const ChartTheme& theme, int
     fig.yTitle = yTitle;
 }
 
-void addBarSet(BuiltFigure& fig, QBarSeries* bars, const QString& name, const QVector<double>& values, QColor color,
-               int studyIndex, Qt::BrushStyle pattern = Qt::SolidPattern)
+// Further studies of the same condition: the same hue, lighter or darker by study.
+QColor studyShade(const QColor& color, int studyIndex)
+{
+    static const int shades[] = {100, 150, -150, 200, -200};
+    const int shade = shades[std::max(0, studyIndex) % 5];
+    return shade == 100 ? color : shade > 0 ? color.lighter(shade) : color.darker(-shade);
+}
+
+void addBarSet(BuiltFigure& fig, QBarSeries* bars, const QString& name, const QString& study,
+               const QVector<double>& values, QColor color, int studyIndex, Qt::BrushStyle pattern = Qt::SolidPattern)
 {
     auto* set = new QBarSet(name);
     QVector<QPointF> points;
@@ -64,11 +74,16 @@ void addBarSet(BuiltFigure& fig, QBarSeries* bars, const QString& name, const QV
         if (std::isfinite(values[l]))
             points.push_back(QPointF(l, values[l]));
     }
-    // A second study of the same condition: same hue, lighter, outlined.
-    set->setBrush(QBrush(studyIndex == 0 ? color : color.lighter(145), pattern));
-    set->setBorderColor(studyIndex == 0 ? color : color.darker(120));
+    set->setBrush(QBrush(studyShade(color, studyIndex), pattern));
+    set->setBorderColor(studyIndex == 0 ? color : color.darker(130));
     bars->append(set);
-    fig.series.push_back({name, points, nullptr, false});
+    fig.series.push_back({name, study, points, nullptr, false});
+    LegendEntry entry;
+    entry.text = name;
+    entry.fill = set->brush();
+    entry.border = set->borderColor();
+    entry.barSets << set;
+    fig.legend.push_back(entry);
 }
 
 // On paper the conditions also differ by fill, which survives grayscale printing.
@@ -92,19 +107,78 @@ void buildPerLayerFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int 
     auto* bars = new QBarSeries;
     bars->setBarWidth(0.85);
     int layers = 0;
-    std::optional<int64_t> shownTokens;
+    // Each run shows its checkpoint nearest the chosen token count (studies of different
+    // lengths rarely share one); when they differ, each legend entry says which it shows.
+    struct Shown {
+        const VisibleRun* run;
+        int probe;
+        int64_t tokens;
+    };
+    QVector<Shown> shown;
     for (const VisibleRun& v : runs) {
         const RunResults& r = v.results();
         if (r.probeCount() == 0)
             continue;
-        const int probe = o.checkpointTokens ? probeAtOrBefore(r, *o.checkpointTokens) : int(r.probeCount()) - 1;
-        shownTokens = shownTokens ? std::max(*shownTokens, r.tokens[size_t(probe)]) : r.tokens[size_t(probe)];
-        layers = std::max(layers, int(r.layerCount()));
-        addBarSet(fig, bars, runName(v, studiesShown), layerPrAt(r, probe), theme.runColor(v.run->tag), v.study,
+        const int probe = o.checkpointTokens ? probeNearest(r, *o.checkpointTokens) : int(r.probeCount()) - 1;
+        shown.push_back({&v, probe, r.tokens[size_t(probe)]});
+    }
+    const bool sameTokens = std::all_of(shown.cbegin(), shown.cend(), [&](const Shown& s) { return s.tokens == shown.front().tokens; });
+    for (const Shown& s : shown) {
+        const VisibleRun& v = *s.run;
+        layers = std::max(layers, int(v.results().layerCount()));
+        QString name = runName(v, studiesShown);
+        if (!sameTokens)
+            name += QCoreApplication::translate("qks::gui::ChartBuilder", " at %1").arg(tokensText(s.tokens));
+        addBarSet(fig, bars, name, v.studyName, layerPrAt(v.results(), s.probe), theme.runColor(v.run->tag), v.style,
                   barPattern(theme, v.run->tag));
     }
-    fig.title = shownTokens ? QCoreApplication::translate("qks::gui::ChartBuilder", "Per-layer key PR at %1 tokens").arg(tokensText(*shownTokens))
-                            : QCoreApplication::translate("qks::gui::ChartBuilder", "Per-layer key PR");
+    // With several studies, one entry per condition (hue, pattern) and one per study (shade)
+    // instead of one per bar set, which a one-column figure cannot hold.
+    QVector<int> styles;
+    for (const Shown& s : shown) {
+        if (!styles.contains(s.run->style))
+            styles.push_back(s.run->style);
+    }
+    if (styles.size() > 1) {
+        QVector<LegendEntry> conditions, studies;
+        const auto entryFor = [](QVector<LegendEntry>& list, const QString& text) -> LegendEntry& {
+            for (LegendEntry& e : list) {
+                if (e.text == text)
+                    return e;
+            }
+            list.push_back({});
+            list.back().text = text;
+            return list.back();
+        };
+        for (int i = 0; i < shown.size(); ++i) {
+            const VisibleRun& v = *shown[i].run;
+            QBarSet* set = bars->barSets()[i];
+            LegendEntry& c = entryFor(conditions, conditionLabel(v.run->tag));
+            if (c.barSets.isEmpty()) {
+                c.fill = QBrush(theme.runColor(v.run->tag), barPattern(theme, v.run->tag));
+                c.border = theme.runColor(v.run->tag);
+            }
+            c.barSets << set;
+            QString text = v.studyName;
+            if (!sameTokens)
+                text += QCoreApplication::translate("qks::gui::ChartBuilder", " at %1").arg(tokensText(shown[i].tokens));
+            LegendEntry& st = entryFor(studies, text);
+            if (st.barSets.isEmpty()) {
+                st.fill = QBrush(studyShade(QColor(0x8b, 0x94, 0x9e), v.style));
+                st.border = theme.spine;
+            }
+            st.barSets << set;
+        }
+        fig.legend = conditions + studies;
+    }
+    if (shown.isEmpty())
+        fig.title = QCoreApplication::translate("qks::gui::ChartBuilder", "Per-layer key PR");
+    else if (sameTokens)
+        fig.title = QCoreApplication::translate("qks::gui::ChartBuilder", "Per-layer key PR at %1 tokens").arg(tokensText(shown.front().tokens));
+    else if (o.checkpointTokens)
+        fig.title = QCoreApplication::translate("qks::gui::ChartBuilder", "Per-layer key PR nearest %1 tokens").arg(tokensText(*o.checkpointTokens));
+    else
+        fig.title = QCoreApplication::translate("qks::gui::ChartBuilder", "Per-layer key PR at each run's last checkpoint");
     fig.chart->setTitle(fig.title);
     finishBars(fig, bars, theme, std::max(layers, 1), QCoreApplication::translate("qks::gui::ChartBuilder", "Key PR"), false);
 }
@@ -134,10 +208,10 @@ void buildCausalFigure(BuiltFigure& fig, const QVector<OpenStudy>& studies, cons
         ++shown;
         layers = std::max(layers, int(d->gammaEffect.size()));
         const QString suffix = QStringLiteral(" — ") + s.name;
-        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "γ effect Δ(A−B), mean |Δ| %1").arg(d->meanAbsGamma, 0, 'f', 2) + suffix,
-                  d->gammaEffect, theme.runColor(QStringLiteral("QK")), shown - 1);
-        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "norm effect Δ(B−C), mean |Δ| %1").arg(d->meanAbsNorm, 0, 'f', 2) + suffix,
-                  d->normEffect, theme.runColor(QStringLiteral("NoQK")), shown - 1,
+        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "γ effect Δ(A−B), mean |Δ| %1").arg(d->meanAbsGamma, 0, 'f', 2) + suffix, s.name,
+                  d->gammaEffect, theme.runColor(QStringLiteral("QK")), s.styleIndex);
+        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "norm effect Δ(B−C), mean |Δ| %1").arg(d->meanAbsNorm, 0, 'f', 2) + suffix, s.name,
+                  d->normEffect, theme.runColor(QStringLiteral("NoQK")), s.styleIndex,
                   barPattern(theme, QStringLiteral("NoQK")));
         titles << tokensText(d->tokens);
     }
@@ -147,6 +221,8 @@ void buildCausalFigure(BuiltFigure& fig, const QVector<OpenStudy>& studies, cons
             set->setLabel(set->label().section(QStringLiteral(" — "), 0, 0));
         for (PlottedSeries& p : fig.series)
             p.name = p.name.section(QStringLiteral(" — "), 0, 0);
+        for (LegendEntry& e : fig.legend)
+            e.text = e.text.section(QStringLiteral(" — "), 0, 0);
     }
     if (shown == 0)
         fig.emptyReason = QCoreApplication::translate("qks::gui::ChartBuilder", "The causal decomposition needs the three conditions QK, QK_frozen and NoQK "

@@ -9,10 +9,31 @@
 
 #include <QChart>
 #include <QCoreApplication>
-#include <QLegend>
-#include <QLegendMarker>
+
+#include <cmath>
 
 namespace qks::gui {
+
+QPointF toPlotted(const BuiltFigure& fig, QPointF raw)
+{
+    return QPointF(fig.logX ? std::log10(raw.x()) : raw.x(), fig.logY ? std::log10(raw.y()) : raw.y());
+}
+
+QVector<QPointF> toPlotted(const BuiltFigure& fig, const QVector<QPointF>& raw)
+{
+    if (!fig.logX && !fig.logY)
+        return raw;
+    QVector<QPointF> out;
+    out.reserve(raw.size());
+    for (const QPointF& p : raw)
+        out.push_back(toPlotted(fig, p));
+    return out;
+}
+
+double rawX(const BuiltFigure& fig, double plottedX)
+{
+    return fig.logX ? std::pow(10.0, plottedX) : plottedX;
+}
 
 QString xAxisTitle(XAxisKind kind)
 {
@@ -20,6 +41,7 @@ QString xAxisTitle(XAxisKind kind)
     case XAxisKind::Tokens: return QCoreApplication::translate("qks::gui::ChartBuilder", "Tokens (M)");
     case XAxisKind::Steps: return QCoreApplication::translate("qks::gui::ChartBuilder", "Optimizer steps");
     case XAxisKind::WallTime: return QCoreApplication::translate("qks::gui::ChartBuilder", "Wall time (min)");
+    case XAxisKind::FractionOfRun: return QCoreApplication::translate("qks::gui::ChartBuilder", "Fraction of run");
     }
     return {};
 }
@@ -64,13 +86,22 @@ BuiltFigure buildChartFigure(FigureKind kind, const QVector<OpenStudy>& studies,
     }
     if (!fig.emptyReason.isEmpty())
         addCenteredMessage(fig.chart, theme, fig.emptyReason);
-    // Many entries (train and val of each run) do not fit in one row under the plot: list
-    // them on the right, where every label is shown whole.
-    int entries = 0;
-    for (QLegendMarker* m : fig.chart->legend()->markers())
-        entries += m->series()->property("qksNoLegend").toBool() ? 0 : 1;
-    fig.chart->legend()->setAlignment(entries > 4 ? Qt::AlignRight : Qt::AlignBottom);
+    if (!fig.legend.isEmpty())
+        fig.legendItem = new FigureLegend(fig.chart, theme, fig.legend);
+    QChart* chart = fig.chart;
+    chart->setProperty("qksTitle", chart->title());
+    const QFont titleFont = theme.titleFont();
+    QObject::connect(chart, &QChart::geometryChanged, chart, [chart, titleFont] {
+        wrapTitleToWidth(chart, chart->property("qksTitle").toString(), titleFont);
+    });
     return fig;
+}
+
+void setFigureTitle(BuiltFigure& fig, const QString& title, const ChartTheme& theme)
+{
+    fig.title = title;
+    fig.chart->setProperty("qksTitle", title);
+    wrapTitleToWidth(fig.chart, title, theme.titleFont());
 }
 
 HeatmapData buildHeatmap(FigureKind kind, const QVector<OpenStudy>& studies, const FigureOptions& options)

@@ -3,9 +3,8 @@
 #include "store/SeriesMath.h"
 
 #include <QChart>
+#include <QFontMetricsF>
 #include <QLegend>
-#include <QLegendMarker>
-#include <QLogValueAxis>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -27,12 +26,35 @@ void styleChart(QChart* chart, const ChartTheme& theme, const QString& title)
     chart->setTitleFont(theme.titleFont());
     chart->setTitleBrush(theme.title);
     chart->setMargins(QMargins(6, 4, 10, 4));
-    QLegend* legend = chart->legend();
-    legend->setFont(theme.legendFont());
-    legend->setLabelColor(theme.text);
-    legend->setAlignment(Qt::AlignBottom);
-    legend->setBackgroundVisible(false);
-    legend->setShowToolTips(true);
+    // FigureLegend draws the legend: Qt's elides labels and cannot show dash and marker together.
+    chart->legend()->hide();
+}
+
+void wrapTitleToWidth(QChart* chart, const QString& title, const QFont& font)
+{
+    // Qt Charts elides a title wider than the chart; a paper figure needs every word, so break
+    // it into lines (rich text is the only multi-line title Qt Charts lays out).
+    const QFontMetricsF fm(font);
+    // The title's room is the chart less its margins and Qt's own padding; keep a safe distance.
+    const double width = chart->size().width() * 0.94 - 30;
+    // Not laid out yet (a chart is built before its view has a size): wait for the real width.
+    if (width < 120 || fm.horizontalAdvance(title) <= width) {
+        chart->setTitle(title);
+        return;
+    }
+    QStringList lines;
+    QString line;
+    for (const QString& word : title.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && fm.horizontalAdvance(candidate) > width) {
+            lines << line.toHtmlEscaped();
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    lines << line.toHtmlEscaped();
+    chart->setTitle(lines.join(QStringLiteral("<br>")));
 }
 
 void styleAxis(QAbstractAxis* axis, const ChartTheme& theme, const QString& title)
@@ -47,23 +69,13 @@ void styleAxis(QAbstractAxis* axis, const ChartTheme& theme, const QString& titl
     axis->setMinorGridLineVisible(false);
 }
 
-QAbstractAxis* makeYAxis(const ChartTheme& theme, const QString& title, bool log)
+QValueAxis* makeYAxis(const ChartTheme& theme, const QString& title)
 {
-    QAbstractAxis* axis = nullptr;
-    if (log) {
-        auto* a = new QLogValueAxis;
-        a->setBase(10.0);
-        a->setLabelFormat(QStringLiteral("%g"));
-        a->setMinorTickCount(-1);
-        axis = a;
-    } else {
-        auto* a = new QValueAxis;
-        a->setLabelFormat(QStringLiteral("%g"));
-        a->setTickCount(6);
-        axis = a;
-    }
-    styleAxis(axis, theme, title);
-    return axis;
+    auto* a = new QValueAxis;
+    a->setLabelFormat(QStringLiteral("%g"));
+    a->setTickCount(6);
+    styleAxis(a, theme, title);
+    return a;
 }
 
 QRectF dataBounds(const QVector<PlottedSeries>& all, bool positiveOnly)
@@ -97,17 +109,9 @@ void applyRange(QAbstractAxis* axis, double lo, double hi, bool pad)
         v->setRange(lo - margin, hi + margin);
         v->setTickType(QValueAxis::TicksDynamic);
         v->setTickAnchor(0.0);
-        v->setTickInterval(niceTickStep(hi - lo, 5));
-    } else if (auto* l = qobject_cast<QLogValueAxis*>(axis)) {
-        l->setRange(lo / 1.15, hi * 1.15);
+        // From the range as shown, as after a zoom, so Home gives the first view's ticks back.
+        v->setTickInterval(niceTickStep(v->max() - v->min(), 5));
     }
-}
-
-void hideLegendEntry(QChart* chart, QAbstractSeries* series)
-{
-    series->setProperty("qksNoLegend", true);
-    for (QLegendMarker* m : chart->legend()->markers(series))
-        m->setVisible(false);
 }
 
 } // namespace qks::gui

@@ -15,6 +15,7 @@ struct FigureOptions {
     XAxisKind xAxis = XAxisKind::Tokens;
     double smoothing = 0.0;                   // EMA weight for loss, PR and γ-CV lines, in [0, 0.99]
     bool logY = false;                        // log y on the line figures
+    bool logX = false;                        // log x on the line figures (studies of different lengths)
     std::optional<int64_t> checkpointTokens;  // per-layer bars and decomposition; none = final
     QVector<int> gammaCvLayers;               // empty = the study's layers (defaultGammaCvLayers)
     // Heatmaps show one run: the first visible one unless a study/condition is chosen.

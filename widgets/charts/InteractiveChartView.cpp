@@ -1,11 +1,13 @@
 #include "charts/InteractiveChartView.h"
 
+#include "charts/LogAxis.h"
 #include "store/SeriesMath.h"
 
 #include <QAbstractBarSeries>
 #include <QBarSet>
-#include <QLegend>
-#include <QLegendMarker>
+#include <QCategoryAxis>
+#include <QHoverEvent>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QMouseEvent>
 #include <QToolTip>
@@ -69,17 +71,13 @@ void InteractiveChartView::setFigure(BuiltFigure figure, bool keepZoom)
     const QRectF previous = visibleRange();
     QChart* old = chart();
     m_figure = std::move(figure);
-    m_hiddenFromLegend.clear();
+    m_hoverText.clear();
     setChart(m_figure.chart);
     delete old;
     setRubberBand(m_figure.lineFigure ? QChartView::RectangleRubberBand : QChartView::NoRubberBand);
 
-    for (QLegendMarker* m : m_figure.chart->legend()->markers()) {
-        if (!m->isVisible())
-            m_hiddenFromLegend.insert(m->series());
-    }
-    connectLegend();
-    connectHover();
+    if (m_figure.legendItem)
+        connect(m_figure.legendItem, &FigureLegend::entryClicked, this, &InteractiveChartView::toggleLegendEntry);
     for (QAbstractAxis* axis : m_figure.chart->axes()) {
         if (auto* v = qobject_cast<QValueAxis*>(axis))
             connect(v, &QValueAxis::rangeChanged, this, &InteractiveChartView::axisRangeChanged);
@@ -156,6 +154,14 @@ void InteractiveChartView::axisRangeChanged()
 {
     // Round ticks for whatever range is shown now (zoom, pan, a linked view).
     for (QAbstractAxis* axis : chart()->axes()) {
+        if (isLogAxis(axis)) {
+            if (!m_relabelling) {
+                m_relabelling = true;
+                updateLogTicks(static_cast<QCategoryAxis*>(axis));
+                m_relabelling = false;
+            }
+            continue;
+        }
         auto* v = qobject_cast<QValueAxis*>(axis);
         if (v && v->tickType() == QValueAxis::TicksDynamic && !m_figure.series.isEmpty() && m_figure.lineFigure) {
             const double step = niceTickStep(v->max() - v->min(), 5);
@@ -182,105 +188,147 @@ void InteractiveChartView::reduce()
     const int columns = std::max(50, int(chart()->plotArea().width()));
     for (PlottedSeries& p : m_figure.series) {
         if (p.series)
-            p.series->replace(minMaxPerColumn(p.points, range.left(), range.right(), columns));
+            p.series->replace(toPlotted(m_figure, minMaxPerColumn(p.points, rawX(m_figure, range.left()),
+                                                                  rawX(m_figure, range.right()), columns)));
     }
 }
 
-void InteractiveChartView::connectLegend()
+void InteractiveChartView::toggleLegendEntry(int index)
 {
-    for (QLegendMarker* marker : m_figure.chart->legend()->markers()) {
-        connect(marker, &QLegendMarker::clicked, this, [this, marker] { toggleGroup(marker->series()); });
-    }
-}
-
-void InteractiveChartView::toggleGroup(QAbstractSeries* clicked)
-{
-    QLegendMarker* marker = nullptr;
-    for (QLegendMarker* m : m_figure.chart->legend()->markers(clicked)) {
-        if (m->isVisible())
-            marker = m;
-    }
-    if (auto* bars = qobject_cast<QAbstractBarSeries*>(clicked)) {
+    FigureLegend* legend = m_figure.legendItem;
+    if (!legend || index < 0 || index >= legend->entries().size())
+        return;
+    const LegendEntry& entry = legend->entries()[index];
+    const bool show = legend->isFaded(index);
+    if (!entry.barSets.isEmpty()) {
         // A bar set cannot be hidden alone; make it transparent instead.
-        QBarSet* set = nullptr;
-        if (marker) {
-            for (QBarSet* s : bars->barSets()) {
-                if (s->label() == marker->label())
-                    set = s;
+        for (QBarSet* set : entry.barSets) {
+            const bool hidden = set->property("qksHidden").toBool();
+            if (hidden == !show)
+                continue;
+            if (!show) {
+                set->setProperty("qksColor", set->color());
+                set->setProperty("qksBorder", set->borderColor());
+                set->setColor(Qt::transparent);
+                set->setBorderColor(Qt::transparent);
+            } else {
+                set->setColor(set->property("qksColor").value<QColor>());
+                set->setBorderColor(set->property("qksBorder").value<QColor>());
             }
+            set->setProperty("qksHidden", !show);
         }
-        if (!set)
-            return;
-        const bool hidden = set->property("qksHidden").toBool();
-        if (!hidden) {
-            set->setProperty("qksColor", set->color());
-            set->setProperty("qksBorder", set->borderColor());
-            set->setColor(Qt::transparent);
-            set->setBorderColor(Qt::transparent);
-        } else {
-            set->setColor(set->property("qksColor").value<QColor>());
-            set->setBorderColor(set->property("qksBorder").value<QColor>());
+        for (int i = 0; i < legend->entries().size(); ++i) {
+            const QList<QBarSet*>& sets = legend->entries()[i].barSets;
+            if (!sets.isEmpty())
+                legend->setFaded(i, std::all_of(sets.cbegin(), sets.cend(),
+                                                [](QBarSet* b) { return b->property("qksHidden").toBool(); }));
         }
-        set->setProperty("qksHidden", !hidden);
-        QColor label = marker->labelBrush().color();
-        label.setAlphaF(hidden ? 1.0 : 0.4);
-        marker->setLabelBrush(label);
         return;
     }
-    const QVariant group = clicked->property("qksGroup");
-    const bool show = !clicked->isVisible();
     for (QAbstractSeries* s : m_figure.chart->series()) {
-        if (s == clicked || (group.isValid() && s->property("qksGroup") == group))
+        if (entry.groups.contains(s->property("qksGroup").toString()))
             s->setVisible(show);
     }
-    // Hiding a series hides its legend entry; keep the entry, faded, so it can be clicked back.
-    for (QLegendMarker* m : m_figure.chart->legend()->markers()) {
-        const bool helper = m_hiddenFromLegend.contains(m->series());
-        m->setVisible(!helper);
-        if (m->series() == clicked || (group.isValid() && m->series()->property("qksGroup") == group)) {
-            QColor label = m->labelBrush().color();
-            label.setAlphaF(show ? 1.0 : 0.4);
-            m->setLabelBrush(label);
-        }
+    // An entry is faded when every curve it names is hidden (a study's curves can be hidden
+    // through their condition's entry as well as their own).
+    QSet<QString> visibleGroups;
+    for (QAbstractSeries* s : m_figure.chart->series()) {
+        if (s->isVisible())
+            visibleGroups.insert(s->property("qksGroup").toString());
+    }
+    for (int i = 0; i < legend->entries().size(); ++i) {
+        const QStringList& groups = legend->entries()[i].groups;
+        if (groups.isEmpty())
+            continue;
+        legend->setFaded(i, std::none_of(groups.cbegin(), groups.cend(),
+                                         [&](const QString& g) { return visibleGroups.contains(g); }));
     }
 }
 
-void InteractiveChartView::connectHover()
+QString InteractiveChartView::hoverTextAt(QPointF viewPos) const
 {
-    for (const PlottedSeries& p : m_figure.series) {
-        if (!p.series)
-            continue;
-        const QString name = p.name;
-        const QVector<QPointF>* points = &p.points;
-        connect(p.series, &QXYSeries::hovered, this, [this, name, points](const QPointF& at, bool state) {
-            if (!state) {
-                QToolTip::hideText();
-                return;
-            }
-            const QPointF* nearest = nearestByX(*points, at.x());
-            if (!nearest)
-                return;
-            QToolTip::showText(QCursor::pos(), tr("%1\n%2: %3\n%4: %5")
-                                                   .arg(name, m_figure.xTitle, QString::number(nearest->x(), 'g', 6),
-                                                        m_figure.yTitle, QString::number(nearest->y(), 'g', 6)),
-                               this);
-        });
-    }
-    for (QAbstractSeries* s : m_figure.chart->series()) {
-        auto* bars = qobject_cast<QAbstractBarSeries*>(s);
+    if (!chart() || m_figure.series.isEmpty())
+        return {};
+    const QPointF chartPos = chart()->mapFromScene(mapToScene(viewPos.toPoint()));
+    if (!chart()->plotArea().adjusted(-4, -4, 4, 4).contains(chartPos))
+        return {};
+    const QLocale locale;
+    const auto number = [&](double v) { return locale.toString(v, 'g', 6); };
+    const auto describe = [&](const PlottedSeries& p, const QString& x, double y) {
+        QString text = p.name;
+        if (!p.study.isEmpty() && !p.name.contains(p.study))
+            text += QLatin1Char('\n') + p.study;
+        return text + QLatin1Char('\n') + m_figure.xTitle + QStringLiteral(": ") + x + QLatin1Char('\n') +
+               m_figure.yTitle + QStringLiteral(": ") + number(y);
+    };
+    if (!m_figure.lineFigure) {
+        // Bars: the layer under the cursor, then the bar set by its slot within the layer.
+        const QPointF value = chart()->mapToValue(chartPos);
+        const int layer = int(std::lround(value.x()));
+        QVector<const PlottedSeries*> sets;
+        QAbstractBarSeries* bars = nullptr;
+        for (QAbstractSeries* s : chart()->series())
+            bars = bars ? bars : qobject_cast<QAbstractBarSeries*>(s);
         if (!bars)
-            continue;
-        connect(bars, &QAbstractBarSeries::hovered, this, [this](bool status, int index, QBarSet* set) {
-            if (!status) {
-                QToolTip::hideText();
-                return;
-            }
-            QToolTip::showText(QCursor::pos(), tr("%1\n%2 %3: %4")
-                                                   .arg(set->label(), m_figure.xTitle, QString::number(index),
-                                                        QString::number(set->at(index), 'g', 6)),
-                               this);
-        });
+            return {};
+        for (const PlottedSeries& p : m_figure.series)
+            sets.push_back(&p);
+        const qsizetype n = sets.size();
+        if (n == 0 || n != bars->count())
+            return {};
+        const double offset = value.x() - layer + bars->barWidth() / 2;
+        if (offset < 0 || offset >= bars->barWidth())
+            return {};
+        const int slot = std::clamp(int(offset / bars->barWidth() * double(n)), 0, int(n) - 1);
+        if (bars->barSets()[slot]->property("qksHidden").toBool())
+            return {};
+        for (const QPointF& p : sets[slot]->points) {
+            if (int(std::lround(p.x())) == layer)
+                return describe(*sets[slot], QString::number(layer), p.y());
+        }
+        return {};
     }
+    // Lines: the recorded point nearest the cursor on screen, within 24 pixels.
+    const PlottedSeries* best = nullptr;
+    QPointF bestPoint;
+    double bestDistance = 24.0;
+    const double cursorX = chart()->mapToValue(chartPos).x();
+    for (const PlottedSeries& p : m_figure.series) {
+        if (!p.series || p.background || !p.series->isVisible())
+            continue;
+        const QPointF* nearest = nearestByX(p.points, rawX(m_figure, cursorX));
+        if (!nearest)
+            continue;
+        const QPointF at = chart()->mapToPosition(toPlotted(m_figure, *nearest), p.series);
+        const double d = std::hypot(at.x() - chartPos.x(), at.y() - chartPos.y());
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = &p;
+            bestPoint = *nearest;
+        }
+    }
+    return best ? describe(*best, number(bestPoint.x()), bestPoint.y()) : QString();
+}
+
+bool InteractiveChartView::viewportEvent(QEvent* event)
+{
+    if ((event->type() == QEvent::MouseMove || event->type() == QEvent::HoverMove) && !m_panning) {
+        const QPointF pos = event->type() == QEvent::MouseMove ? static_cast<QMouseEvent*>(event)->position()
+                                                                : static_cast<QHoverEvent*>(event)->position();
+        const bool buttons = event->type() == QEvent::MouseMove && static_cast<QMouseEvent*>(event)->buttons() != Qt::NoButton;
+        const QString text = buttons ? QString() : hoverTextAt(pos);
+        if (text != m_hoverText) {
+            m_hoverText = text;
+            if (text.isEmpty())
+                QToolTip::hideText();
+            else
+                QToolTip::showText(viewport()->mapToGlobal(pos.toPoint()), text, this);
+        }
+    } else if (event->type() == QEvent::Leave || event->type() == QEvent::HoverLeave) {
+        m_hoverText.clear();
+        QToolTip::hideText();
+    }
+    return QChartView::viewportEvent(event);
 }
 
 void InteractiveChartView::mousePressEvent(QMouseEvent* event)

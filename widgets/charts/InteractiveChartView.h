@@ -34,6 +34,12 @@ public:
 
     // Points currently handed to the chart for a series (after reduction); for tests.
     int shownPointCount(int seriesIndex) const;
+    // What a legend click does: hides (or shows again) every curve or bar set the entry names.
+    void toggleLegendEntry(int index);
+    // The tooltip for the mouse at `viewPos` (the nearest point's run, study, x and y), empty
+    // when nothing is near; and the one shown last.
+    QString hoverTextAt(QPointF viewPos) const;
+    const QString& hoverText() const { return m_hoverText; }
 
 Q_SIGNALS:
     void rangeChanged(QRectF range);
@@ -46,20 +52,19 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    bool viewportEvent(QEvent* event) override;
 
 private:
-    void connectLegend();
-    void connectHover();
-    void toggleGroup(QAbstractSeries* series);
     void scheduleReduce();
     void reduce();
     void axisRangeChanged();
 
     BuiltFigure m_figure;
-    QSet<QAbstractSeries*> m_hiddenFromLegend;
+    QString m_hoverText;
     QTimer m_reduceTimer;
     bool m_panning = false;
     bool m_settingRange = false;
+    bool m_relabelling = false;
     QPoint m_lastPan;
 };
 

@@ -1,17 +1,19 @@
 #include "charts/LineFigureBuilder.h"
 
 #include "charts/ChartStyle.h"
+#include "charts/LogAxis.h"
+#include "store/RunStyle.h"
 #include "store/SeriesMath.h"
 
 #include <QChart>
 #include <QCoreApplication>
-#include <QLegend>
 #include <QLineSeries>
-#include <QLogValueAxis>
+#include <QCategoryAxis>
 #include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace qks::gui {
 
@@ -43,38 +45,47 @@ LineFigureBuilder::LineFigureBuilder(BuiltFigure& fig, const ChartTheme& theme, 
                                      int plotWidth)
     : m_fig(fig), m_theme(theme), m_options(options), m_plotWidth(plotWidth)
 {
+    m_fig.logX = options.logX;
+    m_fig.logY = options.logY;
 }
 
-void LineFigureBuilder::add(const QString& name, const QString& tag, QVector<QPointF> points, QColor color,
-                            Qt::PenStyle style, qreal width, bool markMinimum)
+void LineFigureBuilder::add(const QString& name, const CurveLook& look, QVector<QPointF> points, bool markMinimum)
 {
-    if (m_options.logY)
-        points.erase(std::remove_if(points.begin(), points.end(), [](const QPointF& p) { return p.y() <= 0; }),
+    // A log axis has no place for zero or below (the probe at 0 tokens on log x).
+    if (m_options.logY || m_options.logX)
+        points.erase(std::remove_if(points.begin(), points.end(),
+                                    [&](const QPointF& p) {
+                                        return (m_options.logY && p.y() <= 0) || (m_options.logX && p.x() <= 0);
+                                    }),
                      points.end());
     if (points.isEmpty())
         return;
     const QString group = QStringLiteral("g%1").arg(m_groups++);
+    const Qt::PenStyle style = look.dash >= 0 ? Qt::PenStyle(look.dash) : studyPenStyle(look.study);
     const bool smooth = m_options.smoothing > 0.0;
     if (smooth) {
-        QColor faint = color;
-        faint.setAlphaF(0.25);
-        addSeries(name + QCoreApplication::translate("qks::gui::ChartBuilder", " (raw)"), points, QPen(faint, 1.0, style), group, true);
+        QColor faint = look.color;
+        faint.setAlphaF(0.25 * look.color.alphaF());
+        addSeries(name + QCoreApplication::translate("qks::gui::ChartBuilder", " (raw)"), look.studyName, points,
+                  QPen(faint, 1.0, style), group, true);
     }
     const QVector<QPointF> shown = smooth ? debiasedEma(points, m_options.smoothing) : points;
-    QLineSeries* line = addSeries(name, shown, QPen(color, width, style, Qt::RoundCap, Qt::RoundJoin), group, false);
+    const QPen pen(look.color, look.width, style, Qt::RoundCap, Qt::RoundJoin);
+    addSeries(name, look.studyName, shown, pen, group, false);
 
-    if (m_theme.markers && !tag.isEmpty()) {
+    // Paper marks each condition with a shape (what survives grayscale); from the fifth study
+    // on, the dashes repeat and a shape tells the studies apart.
+    const int marker = look.marker >= 0 ? look.marker : studyMarkerShape(look.study);
+    if (marker >= 0) {
         auto* marks = new QScatterSeries;
         marks->setName(name);
-        marks->setMarkerShape(scatterShape(m_theme.markerShape(tag)));
+        marks->setMarkerShape(scatterShape(marker));
         marks->setMarkerSize(7.0);
-        marks->setColor(color);
+        marks->setColor(look.color);
         marks->setBorderColor(m_theme.background);
-        marks->replace(markerPoints(shown));
+        marks->replace(toPlotted(m_fig, markerPoints(shown)));
         marks->setProperty("qksGroup", group);
         m_fig.chart->addSeries(marks);
-        // The legend shows the marker shape (what survives grayscale), not the bare line.
-        m_hideFromLegend.push_back(line);
     }
     if (markMinimum) {
         if (const auto minimum = minimumPoint(points)) {
@@ -82,52 +93,113 @@ void LineFigureBuilder::add(const QString& name, const QString& tag, QVector<QPo
             dot->setName(name + QCoreApplication::translate("qks::gui::ChartBuilder", " minimum"));
             dot->setMarkerShape(QScatterSeries::MarkerShapeCircle);
             dot->setMarkerSize(9.0);
-            dot->setColor(color);
+            dot->setColor(look.color);
             dot->setBorderColor(m_theme.title);
-            dot->append(*minimum);
+            dot->append(toPlotted(m_fig, *minimum));
             dot->setProperty("qksGroup", group);
             m_fig.chart->addSeries(dot);
-            m_hideFromLegend.push_back(dot);
         }
     }
+    m_drawn.push_back({look, pen, marker, group});
+}
+
+void LineFigureBuilder::buildLegend()
+{
+    // One entry per thing a reader must tell apart, not per curve: the colours (conditions or
+    // layers), then the studies (dash), then the line kinds (weight). Nine curves of three
+    // studies read as 3 + 3 entries instead of nine labels "Learned γ — <folder>" that a
+    // one-column figure cannot hold.
+    QVector<int> studies;
+    QStringList variants;
+    for (const Drawn& d : m_drawn) {
+        if (!studies.contains(d.look.study))
+            studies.push_back(d.look.study);
+        if (!variants.contains(d.look.variant))
+            variants.push_back(d.look.variant);
+    }
+    const bool byStudy = studies.size() > 1;
+    const bool byVariant = variants.size() > 1;
+    QVector<LegendEntry> colours, others;
+    const auto entryFor = [](QVector<LegendEntry>& list, const QString& text) -> LegendEntry& {
+        for (LegendEntry& e : list) {
+            if (e.text == text)
+                return e;
+        }
+        list.push_back({});
+        list.back().text = text;
+        return list.back();
+    };
+    for (const Drawn& d : m_drawn) {
+        LegendEntry& c = entryFor(colours, d.look.colorLabel);
+        if (c.groups.isEmpty()) {
+            const bool exact = !byStudy && !byVariant;
+            c.pen = exact ? d.pen : QPen(d.look.color, 2.2, Qt::SolidLine);
+            c.marker = exact ? d.marker : d.look.marker;
+            c.markerColor = d.look.color;
+        }
+        c.groups << d.group;
+        if (byStudy) {
+            LegendEntry& s = entryFor(others, d.look.studyName);
+            if (s.groups.isEmpty()) {
+                s.pen = QPen(m_theme.text, 2.2, studyPenStyle(d.look.study), Qt::RoundCap);
+                s.marker = studyMarkerShape(d.look.study);
+                s.markerColor = m_theme.text;
+            }
+            s.groups << d.group;
+        }
+    }
+    if (byVariant) {
+        for (const Drawn& d : m_drawn) {
+            LegendEntry& v = entryFor(others, d.look.variant);
+            if (v.groups.isEmpty()) {
+                QColor c = m_theme.text;
+                c.setAlphaF(d.look.color.alphaF());
+                v.pen = QPen(c, d.look.width, d.look.dash >= 0 ? Qt::PenStyle(d.look.dash) : Qt::SolidLine);
+            }
+            v.groups << d.group;
+        }
+    }
+    m_fig.legend = colours + others;
 }
 
 void LineFigureBuilder::finish(const QString& xTitle, const QString& yTitle)
 {
     QChart* chart = m_fig.chart;
-    // Legend entries drawn as the series are: a dashed line for validation, a marker shape on paper.
-    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
-    auto* xAxis = new QValueAxis;
-    xAxis->setLabelFormat(QStringLiteral("%g"));
-    xAxis->setTickCount(6);
-    styleAxis(xAxis, m_theme, xTitle);
-    QAbstractAxis* yAxis = makeYAxis(m_theme, yTitle, m_options.logY);
-    chart->addAxis(xAxis, Qt::AlignBottom);
-    chart->addAxis(yAxis, Qt::AlignLeft);
+    QValueAxis* xAxis = nullptr;
+    if (m_options.logX) {
+        xAxis = addLogAxis(chart, m_theme, xTitle, Qt::AlignBottom);
+    } else {
+        xAxis = new QValueAxis;
+        xAxis->setLabelFormat(QStringLiteral("%g"));
+        xAxis->setTickCount(6);
+        styleAxis(xAxis, m_theme, xTitle);
+        chart->addAxis(xAxis, Qt::AlignBottom);
+    }
+    QValueAxis* yAxis = m_options.logY ? addLogAxis(chart, m_theme, yTitle, Qt::AlignLeft) : makeYAxis(m_theme, yTitle);
+    if (!m_options.logY)
+        chart->addAxis(yAxis, Qt::AlignLeft);
     for (QAbstractSeries* s : chart->series()) {
         s->attachAxis(xAxis);
         s->attachAxis(yAxis);
     }
-    for (QAbstractSeries* s : m_hideFromLegend)
-        hideLegendEntry(chart, s);
-    for (const PlottedSeries& p : m_fig.series) {
-        if (p.background)
-            hideLegendEntry(chart, p.series);
-    }
+    buildLegend();
     const QRectF bounds = dataBounds(m_fig.series, m_options.logY);
     if (!bounds.isNull()) {
-        applyRange(xAxis, bounds.left(), bounds.right(), true);
-        applyRange(yAxis, bounds.top(), bounds.bottom(), true);
+        const auto range = [](QValueAxis* axis, double lo, double hi) {
+            if (isLogAxis(axis)) {
+                const double l0 = std::log10(lo), l1 = std::log10(hi);
+                const double pad = std::max(0.02, (l1 - l0) * 0.04);
+                axis->setRange(l0 - pad, l1 + pad);
+                updateLogTicks(static_cast<QCategoryAxis*>(axis));
+            } else {
+                applyRange(axis, lo, hi, true);
+            }
+        };
+        range(xAxis, bounds.left(), bounds.right());
+        range(yAxis, bounds.top(), bounds.bottom());
     }
-    const auto range = [](QAbstractAxis* a) -> std::pair<double, double> {
-        if (auto* v = qobject_cast<QValueAxis*>(a))
-            return {v->min(), v->max()};
-        auto* l = static_cast<QLogValueAxis*>(a);
-        return {l->min(), l->max()};
-    };
-    const auto [x0, x1] = range(xAxis);
-    const auto [y0, y1] = range(yAxis);
-    m_fig.home = QRectF(QPointF(x0, y0), QPointF(x1, y1));
+    const double x0 = xAxis->min(), x1 = xAxis->max();
+    m_fig.home = QRectF(QPointF(x0, yAxis->min()), QPointF(x1, yAxis->max()));
     m_fig.xTitle = xTitle;
     m_fig.yTitle = yTitle;
     m_fig.lineFigure = true;
@@ -135,21 +207,21 @@ void LineFigureBuilder::finish(const QString& xTitle, const QString& yTitle)
     if (m_plotWidth > 0) {
         for (PlottedSeries& p : m_fig.series) {
             if (p.series)
-                p.series->replace(minMaxPerColumn(p.points, x0, x1, m_plotWidth));
+                p.series->replace(toPlotted(m_fig, minMaxPerColumn(p.points, rawX(m_fig, x0), rawX(m_fig, x1), m_plotWidth)));
         }
     }
 }
 
-QLineSeries* LineFigureBuilder::addSeries(const QString& name, const QVector<QPointF>& points, const QPen& pen,
-                                          const QString& group, bool background)
+QLineSeries* LineFigureBuilder::addSeries(const QString& name, const QString& study, const QVector<QPointF>& points,
+                                          const QPen& pen, const QString& group, bool background)
 {
     auto* series = new QLineSeries;
     series->setName(name);
     series->setPen(pen);
-    series->replace(points);
+    series->replace(toPlotted(m_fig, points));
     series->setProperty("qksGroup", group);
     m_fig.chart->addSeries(series);
-    m_fig.series.push_back({name, points, series, background});
+    m_fig.series.push_back({name, study, points, series, background});
     return series;
 }
 

@@ -17,6 +17,20 @@ QT_END_NAMESPACE
 
 namespace qks::gui {
 
+// What one curve stands for, which decides how it is drawn and what the legend says: colour
+// for the condition (or γ-CV layer), dash for the study, weight for train/val.
+struct CurveLook {
+    QString colorKey;      // a condition tag, or "layer N"
+    QString colorLabel;    // its legend text ("Learned γ", "Layer 3")
+    QColor color;
+    int marker = -1;       // the paper theme's per-condition marker shape; -1 none
+    int study = 0;         // OpenStudy::styleIndex
+    QString studyName;
+    QString variant;       // legend text of a line kind ("train", "val"); empty when there is one kind
+    qreal width = 2.2;
+    int dash = -1;         // a Qt::PenStyle to use instead of the study's
+};
+
 // Builds line figures: each added curve becomes raw (faint, when smoothing) + shown curve,
 // with the paper theme's marker shapes. Series that belong together share a "qksGroup" so a
 // legend click hides all of them.
@@ -24,22 +38,29 @@ class LineFigureBuilder {
 public:
     LineFigureBuilder(BuiltFigure& fig, const ChartTheme& theme, const FigureOptions& options, int plotWidth);
 
-    void add(const QString& name, const QString& tag, QVector<QPointF> points, QColor color, Qt::PenStyle style,
-             qreal width = 2.2, bool markMinimum = false);
+    // `name` names the curve in tooltips and CSV ("Learned γ — tiny-cpu (val)").
+    void add(const QString& name, const CurveLook& look, QVector<QPointF> points, bool markMinimum = false);
 
-    // Attaches axes, sets the home range and hides legend entries of helper series.
+    // Attaches axes, sets the home range and builds the legend.
     void finish(const QString& xTitle, const QString& yTitle);
 
 private:
-    QLineSeries* addSeries(const QString& name, const QVector<QPointF>& points, const QPen& pen, const QString& group,
-                           bool background);
+    QLineSeries* addSeries(const QString& name, const QString& study, const QVector<QPointF>& points, const QPen& pen,
+                           const QString& group, bool background);
+    void buildLegend();
 
     BuiltFigure& m_fig;
     const ChartTheme& m_theme;
     const FigureOptions& m_options;
     int m_plotWidth;
     int m_groups = 0;
-    QVector<QAbstractSeries*> m_hideFromLegend;
+    struct Drawn {
+        CurveLook look;
+        QPen pen;
+        int marker;
+        QString group;
+    };
+    QVector<Drawn> m_drawn;
 };
 
 } // namespace qks::gui

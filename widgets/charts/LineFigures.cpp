@@ -9,29 +9,58 @@
 
 namespace qks::gui {
 
+namespace {
+
+CurveLook conditionLook(const VisibleRun& v, const ChartTheme& theme)
+{
+    CurveLook look;
+    look.colorKey = v.run->tag;
+    look.colorLabel = conditionLabel(v.run->tag);
+    look.color = theme.runColor(v.run->tag);
+    look.marker = theme.markers ? theme.markerShape(v.run->tag) : -1;
+    look.study = v.style;
+    look.studyName = v.studyName;
+    return look;
+}
+
+} // namespace
+
 void buildLossFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int studiesShown, const FigureOptions& o,
                      const ChartTheme& theme, int plotWidth)
 {
     LineFigureBuilder b(fig, theme, o, plotWidth);
+    const QString train = QCoreApplication::translate("qks::gui::ChartBuilder", "train");
+    const QString val = QCoreApplication::translate("qks::gui::ChartBuilder", "validation");
     for (const VisibleRun& v : runs) {
         const auto x = probeXValues(v.results(), o.xAxis);
         if (!x)
             continue;
-        const QColor color = theme.runColor(v.run->tag);
-        b.add(runName(v, studiesShown, QCoreApplication::translate("qks::gui::ChartBuilder", " (train)")), v.run->tag, lossPoints(v.results(), *x, false), color,
-              studyPenStyle(v.study));
-        b.add(runName(v, studiesShown, QCoreApplication::translate("qks::gui::ChartBuilder", " (val)")), QString(), lossPoints(v.results(), *x, true),
-              color.darker(115), studyValidationPenStyle(v.study), 1.6);
+        // Train thick, validation thin and a shade darker: the dash tells the studies apart.
+        // One study alone keeps the published look, validation dashed.
+        CurveLook look = conditionLook(v, theme);
+        look.variant = train;
+        b.add(runName(v, studiesShown, QCoreApplication::translate("qks::gui::ChartBuilder", " (train)")), look,
+              lossPoints(v.results(), *x, false));
+        look.variant = val;
+        look.color = look.color.darker(125);
+        look.width = studiesShown == 1 && v.style == 0 ? 1.6 : 1.1;
+        look.dash = studiesShown == 1 && v.style == 0 ? int(Qt::DashLine) : -1;
+        look.marker = -1;
+        b.add(runName(v, studiesShown, QCoreApplication::translate("qks::gui::ChartBuilder", " (val)")), look,
+              lossPoints(v.results(), *x, true));
     }
     // Runs training in this window: every micro-step's loss since the start, thin, until the
     // run ends (then the figure is what the file holds).
     if (o.xAxis == XAxisKind::Tokens) {
         for (const VisibleRun& v : runs) {
             if (v.run->live && v.run->live->active() && !v.run->live->stepLoss.isEmpty()) {
-                QColor color = theme.runColor(v.run->tag);
-                color.setAlphaF(0.55);
+                CurveLook look = conditionLook(v, theme);
+                look.color.setAlphaF(0.55);
+                look.width = 1.0;
+                look.marker = -1;
+                look.variant = QCoreApplication::translate("qks::gui::ChartBuilder", "every step");
                 b.add(runName(v, studiesShown, QCoreApplication::translate("qks::gui::ChartBuilder", " (every step)")),
-                      QString(), v.run->live->stepLoss, color, Qt::SolidLine, 1.0);
+                      look, v.run->live->stepLoss);
             }
         }
     }
@@ -46,8 +75,9 @@ void buildKeyPrFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int stu
         const auto x = probeXValues(v.results(), o.xAxis);
         if (!x)
             continue;
-        b.add(runName(v, studiesShown), v.run->tag, meanPrPoints(v.results(), *x), theme.runColor(v.run->tag),
-              studyPenStyle(v.study), 2.6, true);
+        CurveLook look = conditionLook(v, theme);
+        look.width = 2.6;
+        b.add(runName(v, studiesShown), look, meanPrPoints(v.results(), *x), true);
     }
     b.finish(xAxisTitle(o.xAxis), QCoreApplication::translate("qks::gui::ChartBuilder", "Mean Key PR"));
     addCausalAnnotation(fig.chart, theme,
@@ -72,14 +102,19 @@ void buildGammaCvFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int s
         for (int i = 0; i < chosen.size(); ++i) {
             if (chosen[i] < 0 || chosen[i] >= layers)
                 continue;
-            QString name = QCoreApplication::translate("qks::gui::ChartBuilder", "Layer %1").arg(chosen[i]);
+            CurveLook look;
+            look.colorLabel = QCoreApplication::translate("qks::gui::ChartBuilder", "Layer %1").arg(chosen[i]);
+            look.colorKey = look.colorLabel;
+            look.color = layerColor(chosen[i], layers);
+            look.study = v.style;
+            look.studyName = v.studyName;
+            QString name = look.colorLabel;
             if (studiesShown > 1)
                 name += QStringLiteral(" — ") + v.studyName;
-            b.add(name, QString(), gammaCvPoints(v.results(), chosen[i], *x), layerColor(i),
-                  studyPenStyle(v.study));
+            b.add(name, look, gammaCvPoints(v.results(), chosen[i], *x));
         }
     }
-    b.finish(xAxisTitle(o.xAxis), QCoreApplication::translate("qks::gui::ChartBuilder", "γ coefficient of variation"));
+    b.finish(xAxisTitle(o.xAxis), QCoreApplication::translate("qks::gui::ChartBuilder", "γ CV"));
 }
 
 } // namespace qks::gui

@@ -12,7 +12,7 @@ QVector<VisibleRun> visibleRuns(const QVector<OpenStudy>& studies, int* studiesS
         bool any = false;
         for (const RunEntry& r : s.runs) {
             if (r.visible && r.ok()) {
-                out.push_back({shown, s.name, &r});
+                out.push_back({s.styleIndex, s.name, &r});
                 any = true;
             }
         }

@@ -9,7 +9,7 @@ namespace qks::gui {
 
 // A visible run with what its legend entry needs.
 struct VisibleRun {
-    int study = 0;           // index among studies with something visible (line style)
+    int style = 0;           // the study's line style (OpenStudy::styleIndex)
     QString studyName;
     const RunEntry* run = nullptr;
     const RunResults& results() const { return *run->results; }

@@ -12,7 +12,7 @@
 namespace qks::gui {
 
 void renderFigure(QPainter& painter, const QRectF& target, FigureKind kind, const QVector<OpenStudy>& studies,
-                  const FigureOptions& options, const ChartTheme& theme)
+                  const FigureOptions& options, const ChartTheme& theme, QVector<LegendBox>* legendBoxes)
 {
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
@@ -32,6 +32,11 @@ void renderFigure(QPainter& painter, const QRectF& target, FigureKind kind, cons
     scene.setSceneRect(source);
     scene.setBackgroundBrush(theme.background);
     scene.render(&painter, target, source);
+    if (legendBoxes && fig.legendItem) {
+        for (int i = 0; i < fig.legendItem->entries().size(); ++i)
+            legendBoxes->push_back({fig.legendItem->entries()[i].text,
+                                    fig.legendItem->mapRectToScene(fig.legendItem->drawnRect(i)).translated(target.topLeft())});
+    }
 }
 
 } // namespace qks::gui

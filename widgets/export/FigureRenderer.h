@@ -6,6 +6,8 @@
 #include "store/StudyStore.h"
 
 #include <QRectF>
+#include <QString>
+#include <QVector>
 
 class QPainter;
 
@@ -13,7 +15,12 @@ namespace qks::gui {
 
 // Paints one figure into `target` (in the figure's layout pixels, 96 per inch) on any paint
 // device: the same charts the window shows, laid out afresh at the export size.
+// `legendBoxes`, when given, receives each legend entry's text and box in `target`'s coordinates.
+struct LegendBox {
+    QString text;
+    QRectF box;
+};
 void renderFigure(QPainter& painter, const QRectF& target, FigureKind kind, const QVector<OpenStudy>& studies,
-                  const FigureOptions& options, const ChartTheme& theme);
+                  const FigureOptions& options, const ChartTheme& theme, QVector<LegendBox>* legendBoxes = nullptr);
 
 } // namespace qks::gui

@@ -95,6 +95,20 @@ std::optional<QVector<double>> probeXValues(const RunResults& r, XAxisKind kind)
             v /= accum;
         return micro;
     }
+    case XAxisKind::FractionOfRun: {
+        if (n == 0)
+            return QVector<double>{};
+        double total = double(r.tokens.back());
+        const auto& config = r.extra;
+        if (config.contains("config") && config["config"].is_object() && config["config"].contains("train") &&
+            config["config"]["train"].is_object() && config["config"]["train"].contains("tokens") &&
+            config["config"]["train"]["tokens"].is_number() && config["config"]["train"]["tokens"].get<double>() > 0)
+            total = std::max(total, config["config"]["train"]["tokens"].get<double>());
+        QVector<double> x;
+        for (int64_t t : r.tokens)
+            x.push_back(total > 0 ? double(t) / total : 0.0);
+        return x;
+    }
     case XAxisKind::WallTime: {
         auto seconds = numberArray(r.extra, "wall_time", n);
         if (!seconds)
@@ -140,6 +154,15 @@ int probeAtOrBefore(const RunResults& r, int64_t tokens)
 {
     const auto it = std::upper_bound(r.tokens.begin(), r.tokens.end(), tokens);
     return it == r.tokens.begin() ? 0 : int(it - r.tokens.begin()) - 1;
+}
+
+int probeNearest(const RunResults& r, int64_t tokens)
+{
+    const int before = probeAtOrBefore(r, tokens);
+    const int after = before + 1;
+    if (after >= int(r.tokens.size()) || r.tokens[size_t(before)] >= tokens)
+        return before;
+    return tokens - r.tokens[size_t(before)] <= r.tokens[size_t(after)] - tokens ? before : after;
 }
 
 QVector<double> layerPrAt(const RunResults& r, int probe)

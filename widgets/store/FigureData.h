@@ -13,7 +13,9 @@ namespace qks::gui {
 
 // The x axis of the line figures. Tokens are always recorded; steps and wall time only in
 // files our trainer wrote (extra keys "micro_steps" and "wall_time"), not in the published ones.
-enum class XAxisKind { Tokens, Steps, WallTime };
+// A fraction of the run (tokens over the run's planned tokens, else its last probe's) puts
+// studies of any length on one axis.
+enum class XAxisKind { Tokens, Steps, WallTime, FractionOfRun };
 
 // One x value per probe: tokens in millions, optimizer steps (micro-steps divided by the
 // recorded gradient accumulation), or wall time in minutes. Empty when the run does not record it.
@@ -29,6 +31,9 @@ std::optional<QPointF> minimumPoint(const QVector<QPointF>& points);
 
 // The probe whose token count is the largest not above `tokens` (the first probe if none is).
 int probeAtOrBefore(const RunResults& r, int64_t tokens);
+
+// The probe whose token count is nearest to `tokens` (the earlier one on a tie).
+int probeNearest(const RunResults& r, int64_t tokens);
 
 // Layer PR of each layer at one probe (NaN where missing).
 QVector<double> layerPrAt(const RunResults& r, int probe);

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 
 namespace qks::gui {
@@ -30,9 +31,22 @@ QColor conditionColor(const QString& tag)
     return kPalette[kConditions + qHash(tag) % (kPalette.size() - kConditions)];
 }
 
-QColor layerColor(int index)
+QColor layerColor(int layer, int layers)
 {
-    return kPalette[size_t(index) % 6];
+    // Viridis between 0.2 and 0.8: no hue the conditions use, dark enough for paper and light
+    // enough for the dark theme, and ordered, so depth reads as "darker = shallower".
+    static const std::array<QColor, 7> viridis = {QColor(0x41, 0x44, 0x87), QColor(0x35, 0x5f, 0x8d),
+                                                  QColor(0x2a, 0x78, 0x8e), QColor(0x21, 0x91, 0x8c),
+                                                  QColor(0x22, 0xa8, 0x84), QColor(0x44, 0xbf, 0x70),
+                                                  QColor(0x7a, 0xd1, 0x51)};
+    const double t = layers > 1 ? std::clamp(double(layer) / (layers - 1), 0.0, 1.0) : 0.0;
+    const double at = t * double(viridis.size() - 1);
+    const size_t i = std::min(size_t(at), viridis.size() - 2);
+    const double f = at - double(i);
+    const QColor& a = viridis[i];
+    const QColor& b = viridis[i + 1];
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * f), float(a.greenF() + (b.greenF() - a.greenF()) * f),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * f));
 }
 
 QString conditionLabel(const QString& tag)
@@ -48,15 +62,13 @@ QString conditionLabel(const QString& tag)
 
 Qt::PenStyle studyPenStyle(int studyIndex)
 {
-    static const std::array<Qt::PenStyle, 4> styles = {Qt::SolidLine, Qt::DotLine, Qt::DashDotLine,
-                                                       Qt::DashDotDotLine};
-    return styles[size_t(studyIndex) % styles.size()];
+    static const std::array<Qt::PenStyle, 4> styles = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+    return styles[size_t(std::max(0, studyIndex)) % styles.size()];
 }
 
-Qt::PenStyle studyValidationPenStyle(int studyIndex)
+int studyMarkerShape(int studyIndex)
 {
-    static const std::array<Qt::PenStyle, 2> styles = {Qt::DashLine, Qt::DashDotDotLine};
-    return styles[size_t(studyIndex) % styles.size()];
+    return studyIndex < 4 ? -1 : (studyIndex - 4) % 4;
 }
 
 } // namespace qks::gui

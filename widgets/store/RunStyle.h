@@ -9,14 +9,17 @@ namespace qks::gui {
 // How a run is drawn: colour by condition (the study's palette), line style by study, so two
 // studies of the same condition read as "same colour, other dash".
 QColor conditionColor(const QString& tag);
-// The n-th chosen layer's colour (γ CV figure): the conditions' three, then three more hues.
-QColor layerColor(int index);
+// A layer's colour in the γ CV figure: a sequential palette over the depth (layer / (layers-1)),
+// apart from the conditions' hues and the same in every study of that depth.
+QColor layerColor(int layer, int layers);
 
 // The legend label of a condition ("Learned γ"), translated; unknown tags are shown as they are.
 QString conditionLabel(const QString& tag);
 
-// Pen styles for the n-th open study: the main line and, for the loss figure, the validation line.
+// How the n-th study opened in this session is drawn (OpenStudy::styleIndex, kept while other
+// studies are hidden or closed): solid, dashed, dotted, dash-dot, and from the fifth study on
+// the same dashes with a marker shape (0 circle, 1 square, 2 triangle, 3 star; -1 none).
 Qt::PenStyle studyPenStyle(int studyIndex);
-Qt::PenStyle studyValidationPenStyle(int studyIndex);
+int studyMarkerShape(int studyIndex);
 
 } // namespace qks::gui

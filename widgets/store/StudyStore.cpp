@@ -89,6 +89,7 @@ int StudyStore::open(const QString& path, QString* error)
     OpenStudy study;
     study.path = abs;
     study.name = info.fileName();
+    study.styleIndex = styleFor(abs);
     discoverRuns(study);
     if (study.runs.isEmpty()) {
         if (error)
@@ -112,6 +113,7 @@ int StudyStore::openOrCreate(const QString& path)
     OpenStudy study;
     study.path = abs;
     study.name = QFileInfo(abs).fileName();
+    study.styleIndex = styleFor(abs);
     discoverRuns(study);
     m_studies.push_back(study);
     watch(m_studies.back());
@@ -152,6 +154,22 @@ void StudyStore::updateLive(const QString& studyPath, const QString& tag, const 
         Q_EMIT liveChanged();
         return;
     }
+}
+
+int StudyStore::styleFor(const QString& path)
+{
+    // A folder reopened in this session is drawn as before; a new one takes the first style no
+    // open study holds, so hiding or closing a study never restyles the others.
+    const auto taken = [&](int s) {
+        return std::any_of(m_studies.cbegin(), m_studies.cend(), [s](const OpenStudy& o) { return o.styleIndex == s; });
+    };
+    if (const auto known = m_styles.constFind(path); known != m_styles.cend() && !taken(*known))
+        return *known;
+    int style = 0;
+    while (taken(style))
+        ++style;
+    m_styles.insert(path, style);
+    return style;
 }
 
 void StudyStore::close(int study)

@@ -4,6 +4,7 @@
 #include "run/LiveTypes.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QPointF>
 #include <QString>
@@ -50,6 +51,7 @@ struct RunEntry {
 struct OpenStudy {
     QString path;   // absolute, as opened
     QString name;   // the folder name, used in legends when several studies are open
+    int styleIndex = 0; // its line style (studyPenStyle), fixed when opened, for the session
     QVector<RunEntry> runs;
 };
 
@@ -98,11 +100,13 @@ private:
     bool discoverRuns(OpenStudy& study);
     void watch(const OpenStudy& study);
     void scheduleRescan();
+    int styleFor(const QString& path);
 
     QVector<OpenStudy> m_studies;
     QFileSystemWatcher* m_watcher;
     QTimer m_rescanTimer;
     int m_fileReads = 0;
+    QHash<QString, int> m_styles; // folder → style index, for the session
 };
 
 } // namespace qks::gui

@@ -149,6 +149,7 @@ FigureOptions MainWindow::globalOptions() const
     o.smoothing = m_smoothing->value() / 100.0;
     o.xAxis = XAxisKind(m_xAxis->currentData().toInt());
     o.logY = m_logY->isChecked();
+    o.logX = m_logX->isChecked();
     return o;
 }
 
@@ -180,6 +181,11 @@ void MainWindow::setXAxis(XAxisKind kind)
 void MainWindow::setLogY(bool on)
 {
     m_logY->setChecked(on);
+}
+
+void MainWindow::setLogX(bool on)
+{
+    m_logX->setChecked(on);
 }
 
 void MainWindow::showFigure(FigureKind kind)

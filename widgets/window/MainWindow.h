@@ -73,6 +73,7 @@ public:
     void setSmoothing(double weight);
     void setXAxis(XAxisKind kind);
     void setLogY(bool on);
+    void setLogX(bool on);
     void showFigure(FigureKind kind);
     void showSideBySide();
     // Redraws every panel now (not just the visible one); for exports, tests and benchmarks.
@@ -131,6 +132,7 @@ private:
     QLabel* m_smoothingValue = nullptr;
     QComboBox* m_xAxis = nullptr;
     QCheckBox* m_logY = nullptr;
+    QCheckBox* m_logX = nullptr;
     QComboBox* m_themeBox = nullptr;
     QLabel* m_statusRuns = nullptr;
     ChartTheme m_theme = ChartTheme::dark();

@@ -117,10 +117,17 @@ void MainWindow::buildToolBar()
     m_xAxis->addItem(tr("Tokens (M)"), int(XAxisKind::Tokens));
     m_xAxis->addItem(tr("Optimizer steps"), int(XAxisKind::Steps));
     m_xAxis->addItem(tr("Wall time"), int(XAxisKind::WallTime));
-    m_xAxis->setToolTip(tr("Steps and wall time are recorded by QK Studio runs; the published files have tokens only."));
+    m_xAxis->addItem(tr("Fraction of run"), int(XAxisKind::FractionOfRun));
+    m_xAxis->setToolTip(tr("Steps and wall time are recorded by QK Studio runs; the published files have tokens only. "
+                           "Fraction of run puts studies of different lengths on one axis."));
     bar->addWidget(m_xAxis);
     connect(m_xAxis, &QComboBox::activated, this, &MainWindow::scheduleRedraw);
 
+    m_logX = new QCheckBox(tr("Log x"), this);
+    m_logX->setToolTip(tr("Logarithmic x axis: a short run next to a long one stays readable. The probe at 0 "
+                          "tokens has no place on it."));
+    bar->addWidget(m_logX);
+    connect(m_logX, &QCheckBox::toggled, this, &MainWindow::scheduleRedraw);
     m_logY = new QCheckBox(tr("Log y"), this);
     bar->addWidget(m_logY);
     connect(m_logY, &QCheckBox::toggled, this, &MainWindow::scheduleRedraw);

@@ -10,6 +10,9 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace qks::gui {
 
 SplitView::SplitView(QWidget* parent)
@@ -101,6 +104,29 @@ void SplitView::refresh(const QVector<OpenStudy>& studies, const FigureOptions& 
     };
     BuiltFigure left = buildChartFigure(kind, one(m_leftStudy->currentIndex()), global, theme, m_left->width());
     BuiltFigure right = buildChartFigure(kind, one(m_rightStudy->currentIndex()), global, theme, m_right->width());
+    // Each side names its study: the two charts are otherwise alike.
+    if (m_leftStudy->currentIndex() >= 0)
+        setFigureTitle(left, left.title + QStringLiteral(" — ") + m_leftStudy->currentText(), theme);
+    if (m_rightStudy->currentIndex() >= 0)
+        setFigureTitle(right, right.title + QStringLiteral(" — ") + m_rightStudy->currentText(), theme);
+    // Linking a 786K-token study to a 50M-token one squeezes the short one into a sliver: when
+    // the x extents differ by more than 10×, turn linking off once for this pair (the user may
+    // turn it back on).
+    const QString pair = m_leftStudy->currentData().toString() + QLatin1Char('|') +
+                         m_rightStudy->currentData().toString() + QLatin1Char('|') +
+                         QString::number(int(kind)) + QLatin1Char('|') + QString::number(int(global.xAxis));
+    if (pair != m_autoLinkChecked && !left.home.isNull() && !right.home.isNull() && left.lineFigure) {
+        m_autoLinkChecked = pair;
+        const double a = std::abs(rawX(left, left.home.right())), b = std::abs(rawX(right, right.home.right()));
+        const bool far = std::min(a, b) <= 0 || std::max(a, b) / std::min(a, b) > 10.0;
+        if (far && m_linked->isChecked()) {
+            QSignalBlocker block(m_linked);
+            m_linked->setChecked(false);
+        }
+        m_linked->setToolTip(far ? tr("Off: the two studies' x ranges differ by more than 10×, so linked axes "
+                                      "would squeeze the shorter one. Tick to link them anyway.")
+                                 : tr("Both sides show the same ranges, and zooming one zooms the other."));
+    }
     // Linked, both sides start from the range that holds both studies, aligned on tokens.
     if (m_linked->isChecked()) {
         const QRectF shared =

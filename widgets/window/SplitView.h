@@ -15,7 +15,8 @@ namespace qks::gui {
 class InteractiveChartView;
 
 // Two studies side by side, one figure each, on linked axes: both start from the range that
-// holds both studies, and zooming or panning one moves the other.
+// holds both studies, and zooming or panning one moves the other. Linking starts off for a
+// pair whose x ranges differ by more than 10×.
 class SplitView final : public QWidget {
     Q_OBJECT
 public:
@@ -42,6 +43,7 @@ private:
     InteractiveChartView* m_left;
     InteractiveChartView* m_right;
     bool m_linking = false;
+    QString m_autoLinkChecked; // the pair of studies (and figure, x axis) linking was last decided for
 };
 
 } // namespace qks::gui
