@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <csignal>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -32,14 +33,14 @@ std::string readAll(int fd)
 }
 
 // "pid 1234 host gpu7 started 2026-12-07T10:00:00Z" → its fields; empty when it is not that.
-struct Holder {
+struct LockLine {
     long pid = 0;
     std::string host, started;
 };
 
-Holder parseHolder(const std::string& text)
+LockLine parseHolder(const std::string& text)
 {
-    Holder h;
+    LockLine h;
     char host[256] = {}, started[64] = {};
     if (std::sscanf(text.c_str(), "pid %ld host %255s started %63s", &h.pid, host, started) >= 2) {
         h.host = host;
@@ -48,7 +49,7 @@ Holder parseHolder(const std::string& text)
     return h;
 }
 
-std::string describe(const Holder& h)
+std::string describe(const LockLine& h)
 {
     if (h.pid <= 0)
         return "another process";
@@ -66,14 +67,14 @@ RunLock::RunLock(const std::filesystem::path& dir, const std::function<void(cons
     if (m_fd < 0)
         throw IoError("cannot create the lock file " + m_path.string() + ": " + std::strerror(errno));
     if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
-        const Holder holder = parseHolder(readAll(m_fd));
+        const LockLine holder = parseHolder(readAll(m_fd));
         ::close(m_fd);
         m_fd = -1;
         throw ConfigError(dir.string() + " is being written by " + describe(holder) +
                           "; wait for that run to end or stop it (a second writer would mix two runs' files), "
                           "or choose another output folder (--out)");
     }
-    const Holder previous = parseHolder(readAll(m_fd));
+    const LockLine previous = parseHolder(readAll(m_fd));
     const std::string host = hostName();
     if (previous.pid > 0 && log)
         log("took over the lock of " + m_path.string() + " left by " + describe(previous) + ", which no longer runs");
@@ -86,6 +87,38 @@ RunLock::RunLock(const std::filesystem::path& dir, const std::function<void(cons
     if (::ftruncate(m_fd, 0) != 0 || ::pwrite(m_fd, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size())) {
         // The lock is held all the same; only the holder's name for others' messages is missing.
     }
+}
+
+RunLock::Holder RunLock::holderOf(const std::filesystem::path& dir)
+{
+    Holder out;
+    const int fd = ::open((dir / kFileName).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return out;
+    const LockLine h = parseHolder(readAll(fd));
+    ::close(fd);
+    if (h.pid <= 0)
+        return out;
+    out.pid = h.pid;
+    out.host = h.host;
+    if (h.host != hostName()) {
+        out.state = Holder::State::OtherHost;
+        return out;
+    }
+    const bool exists = ::kill(static_cast<pid_t>(h.pid), 0) == 0 || errno == EPERM;
+    // A PID reused by another program is not our writer: only qkstudio and qkstudio-cli write runs.
+    bool ours = exists;
+    if (exists && h.pid != static_cast<long>(::getpid())) {
+        const std::string cmd = "/proc/" + std::to_string(h.pid) + "/cmdline";
+        const int c = ::open(cmd.c_str(), O_RDONLY | O_CLOEXEC);
+        if (c >= 0) {
+            const std::string line = readAll(c);
+            ::close(c);
+            ours = line.empty() || line.find("qkstudio") != std::string::npos;
+        }
+    }
+    out.state = ours ? Holder::State::Alive : Holder::State::Gone;
+    return out;
 }
 
 RunLock::~RunLock()

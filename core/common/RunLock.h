@@ -23,6 +23,18 @@ public:
 
     static constexpr const char* kFileName = "run.lock";
 
+    // Who writes `dir`, read without taking the lock (a reader must never make a writer that is
+    // starting fail): the holder the file names, and whether that process still runs. A writer
+    // that ended cleanly empties the file; one killed leaves its line, with a PID that is gone
+    // or now belongs to another program. On another host nothing can be checked.
+    struct Holder {
+        enum class State { None, Alive, Gone, OtherHost };
+        State state = State::None;
+        long pid = 0;
+        std::string host;
+    };
+    static Holder holderOf(const std::filesystem::path& dir);
+
 private:
     int m_fd = -1;
     std::filesystem::path m_path;

@@ -3,6 +3,9 @@
 #include "charts/HeatmapView.h"
 #include "charts/InteractiveChartView.h"
 #include "charts/LogAxis.h"
+#include "config/Presets.h"
+#include "results/RunFolder.h"
+#include "run/StudyController.h"
 #include "results/ResultsJson.h"
 #include "store/StudyStore.h"
 #include "window/FigurePanel.h"
@@ -10,7 +13,17 @@
 #include "window/RunsPanel.h"
 #include "window/SplitView.h"
 
+#include "TinyCorpus.h"
+
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QTableWidget>
+#include <QTimer>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -63,7 +76,38 @@ private Q_SLOTS:
     void heatmapsShowTheChosenRun();
     void aRunningStudyShowsEveryStepAndProgress();
     void runActionsApplyOnlyWhenTheyWouldDoSomething();
+    void closingWhileTrainingAsksThenStopsAtACheckpoint();
+    void closeAllAsksAndOpenRecentForgetsWhatFails();
+    void summaryGroupsShownRunsByStudy();
+    void constantHeatmapsAndMissingLayersAreSaid();
 };
+
+namespace {
+
+// Clicks the button labelled `text` of the modal dialog named `name` once it is up (a dialog's
+// exec() runs its own event loop, so the click comes from a timer).
+void answerWhenShown(const QString& name, const QString& text, bool* answered)
+{
+    auto* timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [=] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != name)
+            return;
+        for (QAbstractButton* b : box->buttons()) {
+            if (b->text() == text) {
+                *answered = true;
+                timer->stop();
+                timer->deleteLater();
+                b->click();
+                return;
+            }
+        }
+    });
+    timer->start();
+}
+
+} // namespace
 
 void TestMainWindow::initTestCase()
 {
@@ -486,6 +530,161 @@ void TestMainWindow::runActionsApplyOnlyWhenTheyWouldDoSomething()
     w.runsPanel()->tree()->setCurrentItem(w.runsPanel()->tree()->topLevelItem(0)); // a study, not a run
     QVERIFY(!resume->isEnabled());
     QVERIFY(!stop->isEnabled());
+}
+
+void TestMainWindow::closingWhileTrainingAsksThenStopsAtACheckpoint()
+{
+    QTemporaryDir dir;
+    qks::testing::prepareTinyTokens(dir.path(), 3, 4000, 99);
+    StudyConfig c = presetConfig("tiny-cpu");
+    c.model.d_model = 32;
+    c.model.n_layers = 2;
+    c.model.n_heads = 4;
+    c.model.n_kv_heads = 2;
+    c.model.d_ff = 64;
+    c.model.vocab_size = 300;
+    c.model.max_seq_len = 32;
+    c.train.batch_size = 4;
+    c.train.gradient_accumulation_steps = 2;
+    c.train.tokens = 1 << 24; // far more than the test waits for
+    c.train.device = "cpu";
+    c.train.threads = 1;
+    c.probe.every = 4;
+    c.probe.early_every = 2;
+    c.probe.early_until = 4;
+    c.probe.batch = 4;
+    c.probe.val_batches = 2;
+    c.data.path = (dir.path() + QStringLiteral("/tokens")).toStdString();
+    const QString out = dir.path() + QStringLiteral("/study");
+    c.study.out = out.toStdString();
+    c.study.conditions = {"QK"};
+
+    {
+        MainWindow w;
+        w.show();
+        QString error;
+        QVERIFY2(w.startStudy(c, std::nullopt, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out + QStringLiteral("/QK/results.json")), 60000);
+
+        // Keep training: the window stays, the run goes on.
+        bool answered = false;
+        answerWhenShown(QStringLiteral("close-while-training"), QStringLiteral("Keep Training"), &answered);
+        QVERIFY(!w.close());
+        QVERIFY(answered);
+        QVERIFY(w.isVisible());
+        QVERIFY(w.controller()->isBusy());
+
+        // Stop, save and quit: the close waits for the stop to reach its checkpoint.
+        answered = false;
+        answerWhenShown(QStringLiteral("close-while-training"), QStringLiteral("Stop, Save and Quit"), &answered);
+        QVERIFY(w.close());
+        QVERIFY(answered);
+        QVERIFY(!w.controller()->isBusy());
+        QVERIFY(!inspectRunFolder((out + QStringLiteral("/QK")).toStdString()).checkpoints.empty());
+    }
+    // Opened again, the run says it stopped and can resume: not "live", though it wrote just now.
+    MainWindow again;
+    QVERIFY(again.openFolder(out, true));
+    again.refreshAll();
+    const QString status = again.runsPanel()->tree()->topLevelItem(0)->child(0)->text(1);
+    QVERIFY2(status.contains(QStringLiteral("resumable")) && !status.contains(QStringLiteral("live")), qPrintable(status));
+}
+
+void TestMainWindow::closeAllAsksAndOpenRecentForgetsWhatFails()
+{
+    QSettings().remove(QStringLiteral("recentFolders"));
+    QTemporaryDir dir;
+    const QString gone = dir.path() + QStringLiteral("/gone");
+    QVERIFY(QDir().mkpath(gone + QStringLiteral("/QK")));
+    QVERIFY(QFile::copy(kStudy + QStringLiteral("/QK/results.json"), gone + QStringLiteral("/QK/results.json")));
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    QVERIFY(w.openFolder(gone, true));
+    const auto recentTexts = [&] {
+        QStringList texts;
+        for (QAction* a : w.findChild<QMenu*>(QStringLiteral("recent-menu"))->actions())
+            texts << a->text();
+        return texts;
+    };
+    QVERIFY(recentTexts().contains(QDir::toNativeSeparators(gone)));
+
+    // Cancel keeps both studies; Close All closes them.
+    bool answered = false;
+    answerWhenShown(QStringLiteral("close-all"), QStringLiteral("Cancel"), &answered);
+    w.closeAllStudies();
+    QVERIFY(answered);
+    QCOMPARE(w.store()->studies().size(), qsizetype(2));
+    answered = false;
+    answerWhenShown(QStringLiteral("close-all"), QStringLiteral("Close All"), &answered);
+    w.closeAllStudies();
+    QVERIFY(answered);
+    QCOMPARE(w.store()->studies().size(), qsizetype(0));
+
+    // A recent folder that no longer opens leaves the list.
+    QVERIFY(QDir(gone).removeRecursively());
+    QVERIFY(!w.openFolder(gone, true));
+    QVERIFY(!recentTexts().contains(QDir::toNativeSeparators(gone)));
+    QVERIFY(recentTexts().contains(QDir::toNativeSeparators(kStudy)));
+}
+
+void TestMainWindow::summaryGroupsShownRunsByStudy()
+{
+    QTemporaryDir dir;
+    const QString second = dir.path() + QStringLiteral("/second");
+    for (const char* tag : {"QK", "NoQK"}) {
+        QVERIFY(QDir().mkpath(second + QLatin1Char('/') + QLatin1String(tag)));
+        QVERIFY(QFile::copy(kStudy + QLatin1Char('/') + QLatin1String(tag) + QStringLiteral("/results.json"),
+                            second + QLatin1Char('/') + QLatin1String(tag) + QStringLiteral("/results.json")));
+    }
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    QVERIFY(w.openFolder(second, true));
+    w.store()->setRunVisible(0, 1, false); // hide the published Frozen γ=1
+    w.refreshAll();
+    QTableWidget* table = w.runsPanel()->summary();
+    QStringList rows;
+    for (int r = 0; r < table->rowCount(); ++r)
+        rows << table->item(r, 0)->text();
+    QCOMPARE(rows, (QStringList{QStringLiteral("qk_norm_50m_study"), QStringLiteral("Learned γ"), QStringLiteral("No QK-Norm"),
+                                QStringLiteral("second"), QStringLiteral("Learned γ"), QStringLiteral("No QK-Norm")}));
+    QCOMPARE(table->columnSpan(0, 0), table->columnCount());
+    // Numbers in the user's format, and no label cut: each column holds its widest text.
+    QVERIFY(table->item(1, 3)->text().contains(QLocale().decimalPoint()));
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->columnSpan(r, 0) > 1)
+            continue;
+        const int need = table->fontMetrics().horizontalAdvance(table->item(r, 0)->text());
+        QVERIFY2(table->columnWidth(0) >= need, qPrintable(table->item(r, 0)->text()));
+    }
+}
+
+void TestMainWindow::constantHeatmapsAndMissingLayersAreSaid()
+{
+    // Frozen γ's mean-γ matrix is 1 everywhere: the heatmap says so instead of one colour.
+    HeatmapData frozen;
+    frozen.rows = 2;
+    frozen.columns = 3;
+    frozen.values = {1, 1, 1, 1, 1, 1};
+    QVERIFY(frozen.isConstant());
+    frozen.values[4] = 1.0001;
+    QVERIFY(!frozen.isConstant());
+
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    w.refreshAll();
+    FigurePanel* cv = w.figurePanel(FigureKind::GammaCv);
+    auto* layers = cv->findChild<QLineEdit*>();
+    auto* note = cv->findChild<QLabel*>(QStringLiteral("layers-note"));
+    QVERIFY(layers && note);
+    layers->setText(QStringLiteral("3, 99"));
+    Q_EMIT layers->editingFinished();
+    w.refreshAll();
+    QVERIFY2(note->text().contains(QStringLiteral("99")) && note->text().contains(QStringLiteral("0–31")), qPrintable(note->text()));
+    QVERIFY(lineNamed(cv->chartView()->chart(), QStringLiteral("Layer 3")));
+    layers->setText(QStringLiteral("3"));
+    Q_EMIT layers->editingFinished();
+    w.refreshAll();
+    QVERIFY(note->text().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -180,13 +180,23 @@ void TestStudyController::stopIsGracefulAndCancelDropsQueuedRuns()
     QCOMPARE(finished.last().at(0).value<JobOutcome>().state, JobState::Stopped);
     QCOMPARE(lab->started, QStringList{QStringLiteral("QK")}); // the cancelled runs never started
 
-    // A stopped run resumes from its checkpoint through the same queue.
+    // A stopped run resumes from its checkpoint through the same queue. (The fake trainer
+    // writes nothing: give the folder the results a real stopped run leaves.)
     lab->release = true;
+    QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/QK")));
+    QFile results(dir.path() + QStringLiteral("/QK/results.json"));
+    QVERIFY(results.open(QIODevice::WriteOnly));
+    results.write("{}");
+    results.close();
     StudyConfig c = studyIn(dir.path());
     QVERIFY(controller.resumeRun(c, QStringLiteral("QK"), &error));
     QVERIFY(!controller.resumeRun(c, QStringLiteral("QK"), &error)); // already queued
     QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 2, 5000);
     QCOMPARE(lab->started.last(), QStringLiteral("QK (resume)"));
+    // A cancelled run that never started has nothing to resume: it starts fresh, and says so.
+    QVERIFY(controller.resumeRun(c, QStringLiteral("QK_frozen"), &error));
+    QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 3, 5000);
+    QCOMPARE(lab->started.last(), QStringLiteral("QK_frozen"));
 }
 
 void TestStudyController::saysWhichRunOccupiesADevice()

@@ -1,15 +1,47 @@
 #include "app/AppTheme.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStyle>
+#include <QStyleOption>
 #include <QStyleFactory>
 
 namespace qks::gui {
 
+namespace {
+
+// Fusion outlines a check box with the window colour darkened, which on the dark palette is
+// nearly black on near-black: an unchecked box could not be seen. Draw a light frame over it.
+class DarkIndicatorStyle final : public QProxyStyle {
+public:
+    DarkIndicatorStyle() : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) {}
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                       const QWidget* widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        if (element != PE_IndicatorCheckBox && element != PE_IndicatorItemViewItemCheck)
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setBrush(Qt::NoBrush);
+        const bool enabled = option->state & State_Enabled;
+        painter->setPen(QPen(enabled ? QColor(0x8b, 0x94, 0x9e) : QColor(0x48, 0x4f, 0x58), 1));
+        painter->drawRect(option->rect.adjusted(0, 0, -1, -1));
+        painter->restore();
+    }
+};
+
+} // namespace
+
 void applyAppPalette(const ChartTheme& theme)
 {
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (theme.name == QLatin1String("dark"))
+        QApplication::setStyle(new DarkIndicatorStyle);
+    else
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     if (theme.name != QLatin1String("dark")) {
         QApplication::setPalette(QApplication::style()->standardPalette());
         return;

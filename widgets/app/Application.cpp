@@ -141,6 +141,8 @@ int exportMode(const QCommandLineParser& args, QTextStream& out, QTextStream& er
         for (const QString& file : f.files)
             out << QDir::toNativeSeparators(file) << "\n";
         files += int(f.files.size());
+        if (!f.skipped.isEmpty())
+            err << QCoreApplication::translate("qks::gui::Application", "qkstudio: skipped %1: %2").arg(f.stem, f.skipped) << "\n";
     }
     if (!error.isEmpty()) {
         err << "qkstudio: " << error << "\n";

@@ -5,6 +5,7 @@
 #include "store/SeriesMath.h"
 
 #include <QBarSeries>
+#include <QLocale>
 #include <QList>
 #include <QBarSet>
 #include <QChart>
@@ -208,9 +209,9 @@ void buildCausalFigure(BuiltFigure& fig, const QVector<OpenStudy>& studies, cons
         ++shown;
         layers = std::max(layers, int(d->gammaEffect.size()));
         const QString suffix = QStringLiteral(" — ") + s.name;
-        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "γ effect Δ(A−B), mean |Δ| %1").arg(d->meanAbsGamma, 0, 'f', 2) + suffix, s.name,
+        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "γ effect Δ(A−B), mean |Δ| %1").arg(QLocale().toString(d->meanAbsGamma, 'f', 2)) + suffix, s.name,
                   d->gammaEffect, theme.runColor(QStringLiteral("QK")), s.styleIndex);
-        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "norm effect Δ(B−C), mean |Δ| %1").arg(d->meanAbsNorm, 0, 'f', 2) + suffix, s.name,
+        addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "norm effect Δ(B−C), mean |Δ| %1").arg(QLocale().toString(d->meanAbsNorm, 'f', 2)) + suffix, s.name,
                   d->normEffect, theme.runColor(QStringLiteral("NoQK")), s.styleIndex,
                   barPattern(theme, QStringLiteral("NoQK")));
         titles << tokensText(d->tokens);

@@ -16,6 +16,7 @@ namespace qks::gui {
 void styleChart(QChart* chart, const ChartTheme& theme, const QString& title)
 {
     chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setLocalizeNumbers(true); // axis labels with the user's decimal separator
     chart->setBackgroundBrush(theme.background);
     chart->setBackgroundPen(Qt::NoPen);
     chart->setBackgroundRoundness(0);

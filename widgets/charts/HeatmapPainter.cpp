@@ -1,6 +1,9 @@
 #include "charts/HeatmapPainter.h"
 
+#include "store/SeriesMath.h"
+
 #include <QCoreApplication>
+#include <QLocale>
 #include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
@@ -33,7 +36,7 @@ int labelStep(double cellSize, double labelSize, int count)
 
 QString valueText(double v)
 {
-    return QString::number(v, 'g', 4);
+    return QLocale().toString(std::abs(v) < 1e-12 ? 0.0 : v, 'g', 4);
 }
 
 } // namespace
@@ -102,12 +105,20 @@ void paintHeatmap(QPainter& painter, const QRectF& target, const HeatmapData& da
     painter.setPen(theme.title);
     painter.drawText(l.title, Qt::AlignHCenter | Qt::AlignVCenter, data.title);
 
-    if (data.isEmpty()) {
+    if (data.isEmpty() || data.isConstant()) {
         painter.setFont(theme.labelFont());
         painter.setPen(theme.text);
-        painter.drawText(target, Qt::AlignCenter | Qt::TextWordWrap,
-                         QCoreApplication::translate("qks::gui::HeatmapPainter",
-                                                     "No data for this heatmap in the visible runs."));
+        QString message = QCoreApplication::translate("qks::gui::HeatmapPainter", "No data for this heatmap in the visible runs.");
+        if (!data.isEmpty()) {
+            double value = 0.0;
+            for (double v : data.values)
+                value = std::isfinite(v) ? v : value;
+            message = QCoreApplication::translate("qks::gui::HeatmapPainter",
+                                                  "Every value is %1: nothing varies to colour (frozen γ is not learned). "
+                                                  "Choose another run.")
+                          .arg(QLocale().toString(value, 'g', 6));
+        }
+        painter.drawText(target.adjusted(16, 0, -16, 0), Qt::AlignCenter | Qt::TextWordWrap, message);
         painter.restore();
         return;
     }
@@ -170,9 +181,10 @@ void paintHeatmap(QPainter& painter, const QRectF& target, const HeatmapData& da
     painter.setFont(theme.tickFont());
     painter.setPen(theme.text);
     double labelRight = l.colorBar.right();
-    for (int i = 0; i <= 4; ++i) {
-        const double v = l.minValue + span * i / 4.0;
-        const double y = l.colorBar.bottom() - l.colorBar.height() * i / 4.0;
+    // Round values (1.0, 1.2, 1.4), not the range split in four (1.439, 0.8867).
+    const double step = niceTickStep(span, 5);
+    for (double v = std::ceil(l.minValue / step - 1e-9) * step; v <= l.maxValue + step * 1e-9; v += step) {
+        const double y = l.colorBar.bottom() - l.colorBar.height() * (v - l.minValue) / span;
         painter.drawLine(QPointF(l.colorBar.right(), y), QPointF(l.colorBar.right() + 3, y));
         const QString text = valueText(v);
         painter.drawText(QRectF(l.colorBar.right() + 5, y - tick.height() / 2, 200, tick.height()),

@@ -3,6 +3,7 @@
 #include "charts/HeatmapPainter.h"
 
 #include <QMouseEvent>
+#include <QLocale>
 #include <QPainter>
 #include <QToolTip>
 
@@ -41,7 +42,7 @@ void HeatmapView::mouseMoveEvent(QMouseEvent* event)
     const QString text = tr("%1 %2, %3 %4: %5 = %6")
                              .arg(m_data.rowAxis, m_data.rowLabels.value(cell.y()), m_data.columnAxis,
                                   m_data.columnLabels.value(cell.x()), m_data.valueLabel,
-                                  std::isfinite(v) ? QString::number(v, 'g', 6) : tr("no value"));
+                                  std::isfinite(v) ? QLocale().toString(v, 'g', 6) : tr("no value"));
     QToolTip::showText(event->globalPosition().toPoint(), text, this);
 }
 

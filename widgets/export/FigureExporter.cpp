@@ -6,6 +6,7 @@
 
 #include <QChart>
 #include <QCoreApplication>
+#include <QLocale>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -17,6 +18,8 @@
 
 #include <cmath>
 #include <functional>
+
+#include <algorithm>
 
 namespace qks::gui {
 
@@ -246,6 +249,17 @@ QVector<ExportedFigure> exportAllFigures(const QVector<OpenStudy>& studies, cons
                      studies, figure))
                 return out;
             figure.gammaOverTime = true;
+            if (const HeatmapData mean = gammaMeanHeatmap(*run.results); !mean.isEmpty() && mean.isConstant()) {
+                out.push_back({FigureKind::GammaHeatmap,
+                               figureFileStem(FigureKind::GammaHeatmap) + QStringLiteral("_over_time_") + suffix, {},
+                               QCoreApplication::translate("qks::gui::FigureExporter",
+                                                           "γ is %1 in every layer at every checkpoint (not learned): "
+                                                           "a heatmap would show one colour")
+                                   .arg(QLocale().toString(*std::find_if(mean.values.cbegin(), mean.values.cend(),
+                                                                         [](double v) { return std::isfinite(v); }),
+                                                           'g', 6))});
+                continue;
+            }
             if (!gammaMeanHeatmap(*run.results).isEmpty() &&
                 !add(FigureKind::GammaHeatmap,
                      figureFileStem(FigureKind::GammaHeatmap) + QStringLiteral("_over_time_") + suffix, studies, figure))

@@ -39,6 +39,7 @@ struct ExportedFigure {
     FigureKind kind;
     QString stem;
     QStringList files;
+    QString skipped; // why nothing was written (a heatmap of a constant), else empty
 };
 
 // Writes one figure in every requested format as outDir/<stem>.<ext>. Returns the written
@@ -49,7 +50,8 @@ QStringList exportFigure(FigureKind kind, const QString& stem, const QVector<Ope
 // Writes all of the study's figures: 1_loss ... 5_gamma_cv, then the heatmaps, one per run
 // that has the data (6_pr_heatmap_<tag>, 7_gamma_heatmap_<tag> from the final γ, and
 // 7_gamma_heatmap_over_time_<tag> where mean γ was recorded). With several studies open the
-// heatmap stems also name the study.
+// heatmap stems also name the study. A heatmap whose values are all equal (frozen γ) is not
+// written: it is listed with the reason in `skipped`.
 QVector<ExportedFigure> exportAllFigures(const QVector<OpenStudy>& studies, const ExportOptions& options,
                                          QString* error);
 

@@ -6,6 +6,7 @@
 #include "store/StudyStore.h"
 
 #include <QDir>
+#include <QLocale>
 #include <QFileInfo>
 #include <QPlainTextEdit>
 #include <QTime>
@@ -73,7 +74,7 @@ LiveBinding::LiveBinding(StudyController* controller, StudyStore* store, QPlainT
         });
         QString what;
         switch (o.state) {
-        case JobState::Finished: what = tr("finished (%1 tokens in %2 s)").arg(o.tokens).arg(o.seconds, 0, 'f', 0); break;
+        case JobState::Finished: what = tr("finished (%1 tokens in %2 s)").arg(QLocale().toString(qlonglong(o.tokens)), QLocale().toString(o.seconds, 'f', 0)); break;
         case JobState::Stopped: what = tr("stopped; resume it from its checkpoint"); break;
         case JobState::Cancelled: what = tr("cancelled: %1").arg(o.error); break;
         case JobState::Failed: what = tr("failed (%1)").arg(o.errorKind); break;

@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "config/ConfigJson.h"
 #include "config/Validation.h"
+#include "results/RunFolder.h"
 #include "study/ConfigIssueText.h"
 #include "train/Hardware.h"
 #include "train/Study.h"
@@ -198,8 +199,15 @@ bool StudyController::resumeRun(const StudyConfig& config, const QString& tag, Q
     if (std::find(c.study.conditions.begin(), c.study.conditions.end(), tag.toStdString()) == c.study.conditions.end())
         c.study.conditions.push_back(tag.toStdString());
     m_configs.insert(studyDir, c);
+    // A folder without a run (a cancelled or failed start) starts fresh, and says so.
+    bool holdsRun = true;
+    try {
+        holdsRun = inspectRunFolder(std::filesystem::path(c.study.out) / tag.toStdString()).holdsRun();
+    } catch (const std::exception&) {
+        holdsRun = true; // the resume itself reports what is wrong with the folder
+    }
     auto job = std::make_shared<Job>();
-    job->info = {studyDir, tag, queueFor(c), JobState::Queued, true};
+    job->info = {studyDir, tag, queueFor(c), JobState::Queued, holdsRun};
     job->config = c;
     enqueue(job);
     return true;

@@ -1,5 +1,7 @@
 #include "store/FigureData.h"
 
+#include <QLocale>
+
 #include "results/Summary.h"
 
 #include <QCoreApplication>
@@ -72,7 +74,9 @@ QStringList indexLabels(int n)
 
 QString tokensText(int64_t tokens)
 {
-    return QString::fromStdString(formatTokens(tokens));
+    // "7.9M" with the user's decimal separator ("7,9M" in German).
+    QString text = QString::fromStdString(formatTokens(tokens));
+    return text.replace(QLatin1Char('.'), QLocale().decimalPoint());
 }
 
 std::optional<QVector<double>> probeXValues(const RunResults& r, XAxisKind kind)
@@ -248,6 +252,21 @@ HeatmapData titledHeatmap(const QString& title, const QString& columnAxis, const
     h.columnAxis = columnAxis;
     h.valueLabel = valueLabel;
     return h;
+}
+
+bool HeatmapData::isConstant() const
+{
+    bool any = false;
+    double first = 0.0;
+    for (double v : values) {
+        if (!std::isfinite(v))
+            continue;
+        if (any && v != first)
+            return false;
+        first = any ? first : v;
+        any = true;
+    }
+    return any;
 }
 
 HeatmapData prHeatmap(const RunResults& r)

@@ -70,6 +70,8 @@ struct HeatmapData {
 
     double at(int row, int column) const { return values[row * columns + column]; }
     bool isEmpty() const { return rows == 0 || columns == 0; }
+    // Every finite value equal (frozen γ is 1 everywhere): a colour map would show nothing.
+    bool isConstant() const;
 };
 
 // Layer × checkpoint key PR.

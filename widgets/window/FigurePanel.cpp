@@ -65,6 +65,10 @@ void FigurePanel::buildControls()
         m_layers->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9, ]*")), m_layers));
         m_layers->setMaximumWidth(260);
         bar->addWidget(m_layers);
+        m_layersNote = new QLabel(this);
+        m_layersNote->setObjectName(QStringLiteral("layers-note"));
+        m_layersNote->setStyleSheet(QStringLiteral("color: #f85149;"));
+        bar->addWidget(m_layersNote);
         bar->addStretch(1);
         connect(m_layers, &QLineEdit::editingFinished, this, notify);
         break;
@@ -182,6 +186,21 @@ void FigurePanel::refresh(const QVector<OpenStudy>& studies, const FigureOptions
         return;
     }
     m_chartView->setFigure(buildChartFigure(m_kind, studies, o, theme, std::max(200, m_chartView->width())), true);
+    if (m_layersNote) {
+        // A layer the visible runs do not have is said, not silently left out.
+        int layers = 0;
+        for (const OpenStudy& s : studies)
+            for (const RunEntry& r : s.runs)
+                if (r.visible && r.ok())
+                    layers = std::max(layers, int(r.results->layerCount()));
+        QStringList missing;
+        for (int layer : o.gammaCvLayers)
+            if (layer >= layers)
+                missing << QString::number(layer);
+        m_layersNote->setText(missing.isEmpty() || layers == 0
+                                  ? QString()
+                                  : tr("No layer %1: the visible runs have layers 0–%2.").arg(missing.join(QStringLiteral(", "))).arg(layers - 1));
+    }
 }
 
 void FigurePanel::resetZoom()

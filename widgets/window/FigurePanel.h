@@ -54,6 +54,7 @@ private:
     QSlider* m_checkpoint = nullptr;
     QLabel* m_checkpointLabel = nullptr;
     QLineEdit* m_layers = nullptr;
+    QLabel* m_layersNote = nullptr;
     QComboBox* m_run = nullptr;
     QComboBox* m_gammaMode = nullptr;
 };

@@ -15,6 +15,9 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QSlider>
 #include <QStatusBar>
@@ -232,6 +235,35 @@ void MainWindow::refreshAll()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_controller->isBusy() && !m_scripted) {
+        // Quitting while a run trains would leave it finishing its step unseen (minutes on a
+        // large model): ask, then show the stop through to the saved checkpoint.
+        QMessageBox ask(QMessageBox::Question, tr("Training is running"),
+                        tr("A run is training in this window. Stop it and save a checkpoint before quitting? "
+                           "It can be resumed later from that checkpoint (Study → Resume Selected Run)."),
+                        QMessageBox::NoButton, this);
+        QPushButton* stop = ask.addButton(tr("Stop, Save and Quit"), QMessageBox::AcceptRole);
+        QPushButton* keep = ask.addButton(tr("Keep Training"), QMessageBox::RejectRole);
+        ask.setDefaultButton(keep);
+        ask.setObjectName(QStringLiteral("close-while-training"));
+        ask.exec();
+        if (ask.clickedButton() != stop) {
+            event->ignore();
+            return;
+        }
+        if (m_controller->isBusy()) {
+            QProgressDialog saving(tr("Saving checkpoint… the run stops at the end of its current step."), QString(), 0, 0,
+                                   this);
+            saving.setObjectName(QStringLiteral("saving-checkpoint"));
+            saving.setWindowTitle(tr("Stopping"));
+            saving.setMinimumDuration(0);
+            saving.setWindowModality(Qt::WindowModal);
+            connect(m_controller, &StudyController::idle, &saving, &QProgressDialog::accept);
+            m_controller->stopAll();
+            if (m_controller->isBusy())
+                saving.exec();
+        }
+    }
     QSettings().setValue(QStringLiteral("geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
 }

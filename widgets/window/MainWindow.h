@@ -48,6 +48,8 @@ public:
     // Opens a study or condition folder (or a results.json); shows a message box on failure
     // unless `quiet`, and returns whether it opened.
     bool openFolder(const QString& path, bool quiet = false);
+    // File → Close All: asks first (unless scripted); the folders stay on disk.
+    void closeAllStudies();
 
     // Queues a study through the controller (the dialog and `--run` both come here) and shows it.
     // Where the study's folder holds runs already, `ask` decides how it starts (continue, a new
@@ -103,6 +105,7 @@ private:
     // MainWindowFiles.cpp: opening folders (dialog, recent list, drops), exporting.
     void updateRecentMenu();
     void rememberRecent(const QString& path);
+    void forgetRecent(const QString& path);
     void openFolderDialog();
     void exportDialog();
     void exportCsv();

@@ -8,9 +8,11 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
@@ -31,6 +33,7 @@ bool MainWindow::openFolder(const QString& path, bool quiet)
     QString error;
     const int index = m_store->open(path, &error);
     if (index < 0) {
+        forgetRecent(QFileInfo(path).absoluteFilePath()); // Open Recent lists only folders that open
         statusBar()->showMessage(error, 10000);
         if (!quiet)
             QMessageBox::warning(this, tr("Cannot open results"), error);
@@ -44,7 +47,11 @@ bool MainWindow::openFolder(const QString& path, bool quiet)
 void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    QStringList recent;
+    for (const QString& path : QSettings().value(kRecentKey).toStringList()) {
+        if (QFileInfo(path).isDir()) // a folder deleted or moved since is not offered
+            recent << path;
+    }
     for (const QString& path : recent) {
         m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openFolder(path); });
     }
@@ -68,6 +75,38 @@ void MainWindow::rememberRecent(const QString& path)
         recent.removeLast();
     settings.setValue(kRecentKey, recent);
     updateRecentMenu();
+}
+
+void MainWindow::forgetRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    if (recent.removeAll(path) > 0) {
+        settings.setValue(kRecentKey, recent);
+        updateRecentMenu();
+    }
+}
+
+void MainWindow::closeAllStudies()
+{
+    const int open = int(m_store->studies().size());
+    if (open == 0)
+        return;
+    if (!m_scripted) {
+        QMessageBox ask(QMessageBox::Question, tr("Close all studies?"),
+                        tr("Close the %n open study folder(s)? Nothing is deleted: the folders stay on disk and "
+                           "File → Open Recent opens them again.",
+                           nullptr, open),
+                        QMessageBox::Cancel, this);
+        QPushButton* close = ask.addButton(tr("Close All"), QMessageBox::AcceptRole);
+        ask.setDefaultButton(close);
+        ask.setObjectName(QStringLiteral("close-all"));
+        ask.exec();
+        if (ask.clickedButton() != close)
+            return;
+    }
+    m_store->closeAll();
+    updateStatus();
 }
 
 void MainWindow::openFolderDialog()

@@ -7,6 +7,7 @@
 #include "window/SplitView.h"
 
 #include <QAction>
+#include <QLocale>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,6 +29,7 @@ void MainWindow::buildActions()
                                     this, &MainWindow::openFolderDialog);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recent-menu"));
     updateRecentMenu();
     file->addSeparator();
     QAction* exportAction = file->addAction(tr("&Export Figures…"), this, &MainWindow::exportDialog);
@@ -35,7 +37,7 @@ void MainWindow::buildActions()
     file->addAction(tr("Export Plotted Data as &CSV…"), this, &MainWindow::exportCsv);
     file->addSeparator();
     file->addAction(tr("&Reload"), QKeySequence::Refresh, m_store, &StudyStore::rescan);
-    file->addAction(tr("&Close All"), m_store, &StudyStore::closeAll);
+    file->addAction(tr("&Close All"), this, &MainWindow::closeAllStudies);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -100,11 +102,11 @@ void MainWindow::buildToolBar()
     m_smoothing->setFixedWidth(140);
     m_smoothing->setToolTip(tr("Debiased exponential moving average, as in TensorBoard (0 = raw)."));
     bar->addWidget(m_smoothing);
-    m_smoothingValue = new QLabel(QStringLiteral("0.00"), this);
+    m_smoothingValue = new QLabel(QLocale().toString(0.0, 'f', 2), this);
     m_smoothingValue->setMinimumWidth(36);
     bar->addWidget(m_smoothingValue);
     connect(m_smoothing, &QSlider::valueChanged, this, [this](int v) {
-        m_smoothingValue->setText(QString::number(v / 100.0, 'f', 2));
+        m_smoothingValue->setText(QLocale().toString(v / 100.0, 'f', 2));
         scheduleRedraw();
     });
     // Remembered only when the user moves the slider, not when a script sets it.

@@ -2,6 +2,7 @@
 
 #include "app/StallMeter.h"
 #include "config/ConfigJson.h"
+#include "results/RunFolder.h"
 #include "run/StudyController.h"
 #include "store/RunStyle.h"
 #include "store/StudyStore.h"
@@ -103,6 +104,26 @@ void MainWindow::resumeRun(const QString& studyPath, const QString& tag)
             QMessageBox::warning(this, tr("Cannot resume"), QString::fromUtf8(e.what()));
             return;
         }
+    }
+    // A run with results but no checkpoint cannot continue: starting it again replaces its
+    // results, so ask first.
+    const std::filesystem::path runDir = std::filesystem::path(config->study.out) / tag.toStdString();
+    try {
+        const RunFolderState state = inspectRunFolder(runDir);
+        if (state.holdsRun() && state.checkpoints.empty()) {
+            const auto answer = QMessageBox::question(
+                this, tr("Start the run again?"),
+                tr("%1 in %2 holds %3 but no checkpoint to continue from.\n\nStarting it again begins at zero "
+                   "tokens and replaces these results.")
+                    .arg(conditionLabel(tag), QDir::toNativeSeparators(studyPath), QString::fromStdString(state.describe())),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+            if (answer != QMessageBox::Yes)
+                return;
+            overwriteRuns(config->study.out, {tag.toStdString()});
+        }
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot start"), QString::fromUtf8(e.what()));
+        return;
     }
     QString error;
     if (!m_controller->resumeRun(*config, tag, &error)) {

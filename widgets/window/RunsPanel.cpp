@@ -3,10 +3,12 @@
 #include "app/AppTheme.h"
 #include "results/Summary.h"
 #include "store/FigureData.h"
+#include "store/RunOnDisk.h"
 #include "store/RunStyle.h"
 #include "store/StudyStore.h"
 
 #include <QDateTime>
+#include <QPen>
 #include <QLocale>
 #include <QTime>
 #include <QDesktopServices>
@@ -21,6 +23,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace qks::gui {
 
 namespace {
@@ -28,6 +32,17 @@ namespace {
 enum Column { NameColumn, StatusColumn, TokensColumn };
 constexpr int StudyRole = Qt::UserRole + 1;
 constexpr int RunRole = Qt::UserRole + 2;
+
+// A short line in a study's dash, as its curves are drawn.
+QIcon dashSample(Qt::PenStyle style, const QColor& color)
+{
+    QPixmap pixmap(28, 14);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setPen(QPen(color, 2, style, Qt::FlatCap));
+    p.drawLine(QPointF(1, 7), QPointF(27, 7));
+    return QIcon(pixmap);
+}
 
 QIcon swatch(const QColor& color)
 {
@@ -39,12 +54,6 @@ QIcon swatch(const QColor& color)
     p.setPen(color.darker(140));
     p.drawRoundedRect(QRectF(1.5, 1.5, 11, 11), 2, 2);
     return QIcon(pixmap);
-}
-
-// A file rewritten within the last two minutes is being written by a running study.
-bool isLive(const RunEntry& run)
-{
-    return run.modified.isValid() && run.modified.secsTo(QDateTime::currentDateTime()) < 120;
 }
 
 } // namespace
@@ -71,10 +80,12 @@ RunsPanel::RunsPanel(StudyStore* store, QWidget* parent)
     m_summary->verticalHeader()->setVisible(false);
     m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_summary->setSelectionMode(QAbstractItemView::NoSelection);
+    // Every column as wide as its text (German labels are longer); a narrow panel scrolls
+    // sideways instead of cutting "Eingefroren γ=1" to "Eing… γ=1".
     m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_summary->horizontalHeader()->setStretchLastSection(false);
-    m_summary->setTextElideMode(Qt::ElideMiddle);
+    m_summary->setTextElideMode(Qt::ElideNone);
+    m_summary->setIconSize(QSize(28, 14));
     m_summary->setWordWrap(false);
     m_summary->verticalHeader()->setDefaultSectionSize(m_summary->fontMetrics().height() + 6);
     m_tree->setColumnCount(3);
@@ -90,6 +101,7 @@ RunsPanel::RunsPanel(StudyStore* store, QWidget* parent)
     connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &RunsPanel::showContextMenu);
     connect(store, &StudyStore::studiesChanged, this, &RunsPanel::rebuild);
     connect(store, &StudyStore::dataChanged, this, &RunsPanel::refresh);
+    connect(store, &StudyStore::visibilityChanged, this, &RunsPanel::fillSummary); // hidden runs leave the table
     rebuild();
 }
 
@@ -134,7 +146,11 @@ void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
         }
         return QString();
     };
-    const QString live = r.live ? liveText(*r.live) : QString();
+    const RunOnDisk disk = runOnDisk(r);
+    QString live = r.live ? liveText(*r.live) : QString();
+    // A run this window stopped or cancelled says whether it can go on from a checkpoint.
+    if (r.live && (r.live->state == JobState::Stopped || r.live->state == JobState::Cancelled))
+        live = disk.resumable ? tr("stopped (resumable)") : tr("cancelled (no checkpoint)");
     if (!live.isEmpty()) {
         status = live;
         tip = r.live->message.isEmpty() ? r.error : r.live->message;
@@ -149,11 +165,21 @@ void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
         item->setForeground(StatusColumn, kErrorColor);
     } else {
         const int probes = int(r.results->probeCount());
-        // Written in the last two minutes by someone else: a study running elsewhere.
-        const bool elsewhere = isLive(r) && !r.live;
-        status = elsewhere ? tr("live · %n probe(s)", nullptr, probes) : tr("%n probe(s)", nullptr, probes);
+        // Live only while its writer runs (the folder's run.lock names it): a run whose writer
+        // was stopped or killed reads as stopped, however recently it wrote.
         tip = tr("Last written %1").arg(QLocale().toString(r.modified, QLocale::ShortFormat));
         item->setData(StatusColumn, Qt::ForegroundRole, QVariant());
+        if (disk.writer != RunOnDisk::Writer::None && !r.live) {
+            status = tr("live · %n probe(s)", nullptr, probes);
+            item->setForeground(StatusColumn, kActiveColor);
+        } else if (disk.incomplete) {
+            const int percent = int(100.0 * double(r.results->tokens.back()) / double(disk.plannedTokens));
+            status = disk.resumable ? tr("stopped at %1% (resumable)").arg(percent)
+                                    : tr("stopped at %1% (no checkpoint)").arg(percent);
+            tip += QLatin1Char('\n') + tr("%1 of %2 tokens").arg(tokensText(r.results->tokens.back()), tokensText(disk.plannedTokens));
+        } else {
+            status = tr("%n probe(s)", nullptr, probes);
+        }
     }
     item->setText(StatusColumn, status);
     item->setToolTip(StatusColumn, tip);
@@ -167,24 +193,44 @@ void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
 
 void RunsPanel::fillSummary()
 {
-    const auto fixed = [](const std::optional<double>& v, int decimals) {
-        return v ? QString::number(*v, 'f', decimals) : QStringLiteral("–");
+    const QLocale locale;
+    const auto fixed = [&](const std::optional<double>& v, int decimals) {
+        return v ? locale.toString(*v, 'f', decimals) : QStringLiteral("–");
     };
+    // Rows of the runs shown in the figures (visible, with results), grouped under their study
+    // once several are open: three studies are not nine rows of "Learned γ".
     const auto& studies = m_store->studies();
-    int rows = 0;
-    for (const OpenStudy& s : studies)
-        rows += int(s.runs.size());
-    m_summary->setRowCount(rows);
+    const auto shown = [](const RunEntry& r) { return r.visible && r.ok(); };
+    int studiesWithRows = 0, rows = 0;
+    for (const OpenStudy& s : studies) {
+        const int n = int(std::count_if(s.runs.cbegin(), s.runs.cend(), shown));
+        studiesWithRows += n > 0 ? 1 : 0;
+        rows += n;
+    }
+    const bool grouped = studiesWithRows > 1;
+    m_summary->clearSpans();
+    m_summary->setRowCount(rows + (grouped ? studiesWithRows : 0));
     int row = 0;
     for (const OpenStudy& s : studies) {
+        if (std::none_of(s.runs.cbegin(), s.runs.cend(), shown))
+            continue;
+        if (grouped) {
+            auto* header = new QTableWidgetItem(dashSample(studyPenStyle(s.styleIndex), palette().color(QPalette::Text)), s.name);
+            QFont bold = header->font();
+            bold.setBold(true);
+            header->setFont(bold);
+            header->setToolTip(QDir::toNativeSeparators(s.path));
+            m_summary->setItem(row, 0, header);
+            m_summary->setSpan(row, 0, 1, m_summary->columnCount());
+            ++row;
+        }
         for (const RunEntry& r : s.runs) {
-            // The study's name is in the tree above and in the tooltip; the row stays short.
+            if (!shown(r))
+                continue;
             auto* label = new QTableWidgetItem(swatch(conditionColor(r.tag)), conditionLabel(r.tag));
             label->setToolTip(QStringLiteral("%1 — %2\n%3").arg(conditionLabel(r.tag), s.name, QDir::toNativeSeparators(r.folder)));
             m_summary->setItem(row, 0, label);
-            ConditionSummary sum;
-            if (r.ok())
-                sum = summarizeRun(*r.results);
+            const ConditionSummary sum = summarizeRun(*r.results);
             const QString minText = sum.min_pr ? QStringLiteral("%1 (%2)").arg(fixed(sum.min_pr, 2), tokensText(*sum.min_pr_tokens))
                                                : QStringLiteral("–");
             const QString lossText = QStringLiteral("%1 (%2)").arg(fixed(sum.final_loss, 3), fixed(sum.final_val_loss, 3));
@@ -265,10 +311,20 @@ void RunsPanel::showContextMenu(const QPoint& pos)
     if (run >= 0) {
         const RunEntry& entry = studies[study].runs[run];
         const QString tag = entry.tag;
-        if (entry.live && entry.live->state == JobState::Running)
+        if (entry.live && entry.live->state == JobState::Running) {
             menu.addAction(tr("Stop"), this, [this, studyPath, tag] { Q_EMIT stopRequested(studyPath, tag); });
-        else if (!entry.live || !entry.live->active())
-            menu.addAction(tr("Resume from Checkpoint"), this, [this, studyPath, tag] { Q_EMIT resumeRequested(studyPath, tag); });
+        } else if (!entry.live || !entry.live->active()) {
+            // Resume where there is a checkpoint; Start where the run never saved one (a
+            // cancelled or failed start); nothing for a finished run or one written elsewhere.
+            const RunOnDisk disk = runOnDisk(entry);
+            const bool finished = entry.ok() && !disk.incomplete && disk.plannedTokens > 0;
+            if (disk.writer == RunOnDisk::Writer::None && !finished) {
+                if (disk.resumable)
+                    menu.addAction(tr("Resume from Checkpoint"), this, [this, studyPath, tag] { Q_EMIT resumeRequested(studyPath, tag); });
+                else
+                    menu.addAction(tr("Start"), this, [this, studyPath, tag] { Q_EMIT resumeRequested(studyPath, tag); });
+            }
+        }
         menu.addSeparator();
     }
     menu.addAction(tr("Show in File Manager"), this,

@@ -12,6 +12,7 @@
 #include "results/ResultsJson.h"
 #include "results/RunFolder.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <fstream>
@@ -310,6 +311,38 @@ private Q_SLOTS:
         RunLock lock(dir, [&](const std::string& line) { logged += line; });
         QVERIFY2(QString::fromStdString(logged).contains("left by PID 2147480000 on elsewhere"), logged.c_str());
         QVERIFY(readFile(dir / RunLock::kFileName).find("pid " + std::to_string(::getpid())) == 0);
+    }
+
+    void aReaderTellsALiveWriterFromADeadOne()
+    {
+        using State = RunLock::Holder::State;
+        const fs::path dir = root() / "holder";
+        fs::create_directories(dir);
+        QCOMPARE(RunLock::holderOf(dir).state, State::None); // no file
+        {
+            RunLock lock(dir);
+            const RunLock::Holder h = RunLock::holderOf(dir);
+            QCOMPARE(h.state, State::Alive);
+            QCOMPARE(h.pid, long(::getpid()));
+        }
+        QCOMPARE(RunLock::holderOf(dir).state, State::None); // emptied by a clean end
+
+        char host[256] = {};
+        QCOMPARE(::gethostname(host, sizeof host - 1), 0);
+        // A PID that no process has (above pid_max), as a kill -9 leaves it.
+        writeFileAtomically(dir / RunLock::kFileName, "pid 2147480000 host " + std::string(host) + " started x\n");
+        QCOMPARE(RunLock::holderOf(dir).state, State::Gone);
+        // A running process that is not a qkstudio writer: a reused PID does not make a run live.
+        QProcess sleeper;
+        sleeper.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+        QVERIFY(sleeper.waitForStarted());
+        writeFileAtomically(dir / RunLock::kFileName,
+                            "pid " + std::to_string(sleeper.processId()) + " host " + std::string(host) + " started x\n");
+        QCOMPARE(RunLock::holderOf(dir).state, State::Gone);
+        sleeper.kill();
+        sleeper.waitForFinished();
+        writeFileAtomically(dir / RunLock::kFileName, "pid 42 host some-other-machine started x\n");
+        QCOMPARE(RunLock::holderOf(dir).state, State::OtherHost);
     }
 
 private:
