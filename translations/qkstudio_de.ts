@@ -188,6 +188,10 @@ Setzen Sie sie mit --resume fort, ersetzen Sie sie mit --overwrite (ihre Ergebni
         <source>With --run: delete the runs the output folder holds (results, checkpoints), then start.</source>
         <translation>Mit --run: die Läufe im Ausgabeordner (Ergebnisse, Checkpoints) löschen, dann beginnen.</translation>
     </message>
+    <message>
+        <source>qkstudio: skipped %1: %2</source>
+        <translation>qkstudio: %1 übersprungen: %2</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ChartBuilder</name>
@@ -218,10 +222,6 @@ Setzen Sie sie mit --resume fort, ersetzen Sie sie mit --overwrite (ihre Ergebni
     <message>
         <source>Layer %1</source>
         <translation>Schicht %1</translation>
-    </message>
-    <message>
-        <source>γ coefficient of variation</source>
-        <translation>Variationskoeffizient von γ</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -308,6 +308,38 @@ All differ → both</source>
 A≠B≈C → γ ist die Ursache
 A≈B≠C → Normalisierung
 Alle verschieden → beides</translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation> bei %1</translation>
+    </message>
+    <message>
+        <source>Per-layer key PR nearest %1 tokens</source>
+        <translation>Schlüssel-PR pro Schicht nahe %1 Tokens</translation>
+    </message>
+    <message>
+        <source>Per-layer key PR at each run&apos;s last checkpoint</source>
+        <translation>Schlüssel-PR pro Schicht beim letzten Checkpoint jedes Laufs</translation>
+    </message>
+    <message>
+        <source>Fraction of run</source>
+        <translation>Anteil des Laufs</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>every step</source>
+        <translation>jeder Schritt</translation>
+    </message>
+    <message>
+        <source>γ CV</source>
+        <translation>γ-VK</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1064,10 @@ Alle verschieden → beides</translation>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
     </message>
+    <message>
+        <source>γ is %1 in every layer at every checkpoint (not learned): a heatmap would show one colour</source>
+        <translation>γ ist in jeder Schicht an jedem Checkpoint %1 (nicht gelernt): eine Heatmap zeigte nur eine Farbe</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigureKind</name>
@@ -1106,12 +1142,20 @@ Alle verschieden → beides</translation>
         <source>Mean γ over time is recorded by QK Studio runs, not by the published files.</source>
         <translation>Das mittlere γ im Zeitverlauf wird von QK-Studio-Läufen aufgezeichnet, nicht von den veröffentlichten Dateien.</translation>
     </message>
+    <message>
+        <source>No layer %1: the visible runs have layers 0–%2.</source>
+        <translation>Keine Schicht %1: die sichtbaren Läufe haben die Schichten 0–%2.</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::HeatmapPainter</name>
     <message>
         <source>No data for this heatmap in the visible runs.</source>
         <translation>Die sichtbaren Läufe enthalten keine Daten für diese Heatmap.</translation>
+    </message>
+    <message>
+        <source>Every value is %1: nothing varies to colour (frozen γ is not learned). Choose another run.</source>
+        <translation>Jeder Wert ist %1: nichts variiert (eingefrorenes γ wird nicht gelernt). Wählen Sie einen anderen Lauf.</translation>
     </message>
 </context>
 <context>
@@ -1123,23 +1167,6 @@ Alle verschieden → beides</translation>
     <message>
         <source>no value</source>
         <translation>kein Wert</translation>
-    </message>
-</context>
-<context>
-    <name>qks::gui::InteractiveChartView</name>
-    <message>
-        <source>%1
-%2: %3
-%4: %5</source>
-        <translation>%1
-%2: %3
-%4: %5</translation>
-    </message>
-    <message>
-        <source>%1
-%2 %3: %4</source>
-        <translation>%1
-%2 %3: %4</translation>
     </message>
 </context>
 <context>
@@ -1298,10 +1325,6 @@ Alle verschieden → beides</translation>
     <message>
         <source>Wall time</source>
         <translation>Laufzeit</translation>
-    </message>
-    <message>
-        <source>Steps and wall time are recorded by QK Studio runs; the published files have tokens only.</source>
-        <translation>Schritte und Laufzeit werden von QK-Studio-Läufen aufgezeichnet; die veröffentlichten Dateien enthalten nur Tokens.</translation>
     </message>
     <message>
         <source>Log y</source>
@@ -1486,6 +1509,77 @@ Alle verschieden → beides</translation>
         <source>Continue the selected run from its newest checkpoint</source>
         <translation>Den ausgewählten Lauf ab seinem neuesten Checkpoint fortsetzen</translation>
     </message>
+    <message>
+        <source>Training is running</source>
+        <translation>Training läuft</translation>
+    </message>
+    <message>
+        <source>A run is training in this window. Stop it and save a checkpoint before quitting? It can be resumed later from that checkpoint (Study → Resume Selected Run).</source>
+        <translation>In diesem Fenster trainiert ein Lauf. Vor dem Beenden anhalten und einen Checkpoint speichern? Er lässt sich später ab diesem Checkpoint fortsetzen (Studie → Ausgewählten Lauf fortsetzen).</translation>
+    </message>
+    <message>
+        <source>Stop, Save and Quit</source>
+        <translation>Anhalten, speichern und beenden</translation>
+    </message>
+    <message>
+        <source>Keep Training</source>
+        <translation>Weiter trainieren</translation>
+    </message>
+    <message>
+        <source>Saving checkpoint… the run stops at the end of its current step.</source>
+        <translation>Checkpoint wird gespeichert… der Lauf hält am Ende seines aktuellen Schritts an.</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Wird angehalten</translation>
+    </message>
+    <message>
+        <source>Close all studies?</source>
+        <translation>Alle Studien schließen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Close the %n open study folder(s)? Nothing is deleted: the folders stay on disk and File → Open Recent opens them again.</source>
+        <translation>
+            <numerusform>Den %n geöffneten Studienordner schließen? Nichts wird gelöscht: der Ordner bleibt auf dem Datenträger, und Datei → Zuletzt geöffnet öffnet ihn wieder.</numerusform>
+            <numerusform>Die %n geöffneten Studienordner schließen? Nichts wird gelöscht: die Ordner bleiben auf dem Datenträger, und Datei → Zuletzt geöffnet öffnet sie wieder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close All</source>
+        <translation>Alle schließen</translation>
+    </message>
+    <message>
+        <source>Fraction of run</source>
+        <translation>Anteil des Laufs</translation>
+    </message>
+    <message>
+        <source>Steps and wall time are recorded by QK Studio runs; the published files have tokens only. Fraction of run puts studies of different lengths on one axis.</source>
+        <translation>Schritte und Laufzeit zeichnen QK-Studio-Läufe auf; die veröffentlichten Dateien enthalten nur Tokens. „Anteil des Laufs“ bringt Studien unterschiedlicher Länge auf eine Achse.</translation>
+    </message>
+    <message>
+        <source>Log x</source>
+        <translation>x logarithmisch</translation>
+    </message>
+    <message>
+        <source>Logarithmic x axis: a short run next to a long one stays readable. The probe at 0 tokens has no place on it.</source>
+        <translation>Logarithmische x-Achse: ein kurzer Lauf neben einem langen bleibt lesbar. Die Messung bei 0 Tokens hat darauf keinen Platz.</translation>
+    </message>
+    <message>
+        <source>Start the run again?</source>
+        <translation>Lauf neu beginnen?</translation>
+    </message>
+    <message>
+        <source>%1 in %2 holds %3 but no checkpoint to continue from.
+
+Starting it again begins at zero tokens and replaces these results.</source>
+        <translation>%1 in %2 enthält %3, aber keinen Checkpoint zum Fortsetzen.
+
+Ein Neubeginn startet bei null Tokens und ersetzt diese Ergebnisse.</translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation>Start nicht möglich</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::PreferencesDialog</name>
@@ -1564,8 +1658,8 @@ Alle verschieden → beides</translation>
     <message numerus="yes">
         <source>live · %n probe(s)</source>
         <translation>
-            <numerusform>live · %n Messung</numerusform>
-            <numerusform>live · %n Messungen</numerusform>
+            <numerusform>aktiv · %n Messung</numerusform>
+            <numerusform>aktiv · %n Messungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1659,6 +1753,26 @@ Alle verschieden → beides</translation>
         <source>Resume from Checkpoint</source>
         <translation>Vom Checkpoint fortsetzen</translation>
     </message>
+    <message>
+        <source>cancelled (no checkpoint)</source>
+        <translation>abgebrochen (kein Checkpoint)</translation>
+    </message>
+    <message>
+        <source>stopped at %1% (resumable)</source>
+        <translation>angehalten bei %1% (fortsetzbar)</translation>
+    </message>
+    <message>
+        <source>stopped at %1% (no checkpoint)</source>
+        <translation>angehalten bei %1% (kein Checkpoint)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tokens</source>
+        <translation>%1 von %2 Tokens</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -1681,6 +1795,10 @@ Alle verschieden → beides</translation>
     <message>
         <source>Both sides show the same ranges, and zooming one zooms the other.</source>
         <translation>Beide Seiten zeigen dieselben Bereiche; Zoomen auf einer Seite zoomt auch die andere.</translation>
+    </message>
+    <message>
+        <source>Off: the two studies&apos; x ranges differ by more than 10×, so linked axes would squeeze the shorter one. Tick to link them anyway.</source>
+        <translation>Aus: die x-Bereiche der beiden Studien unterscheiden sich um mehr als das 10-Fache; gekoppelte Achsen würden die kürzere zusammendrücken. Zum Koppeln trotzdem ankreuzen.</translation>
     </message>
 </context>
 <context>

@@ -183,6 +183,10 @@ Continue them with --resume, replace them with --overwrite (their results and ch
         <source>With --run: delete the runs the output folder holds (results, checkpoints), then start.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>qkstudio: skipped %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ChartBuilder</name>
@@ -212,10 +216,6 @@ Continue them with --resume, replace them with --overwrite (their results and ch
     </message>
     <message>
         <source>Layer %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>γ coefficient of variation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -299,6 +299,38 @@ Continue them with --resume, replace them with --overwrite (their results and ch
 A≠B≈C → γ drives it
 A≈B≠C → normalization
 All differ → both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-layer key PR nearest %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-layer key PR at each run&apos;s last checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction of run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>γ CV</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1024,6 +1056,10 @@ All differ → both</source>
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>γ is %1 in every layer at every checkpoint (not learned): a heatmap would show one colour</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigureKind</name>
@@ -1098,11 +1134,19 @@ All differ → both</source>
         <source>Mean γ over time is recorded by QK Studio runs, not by the published files.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No layer %1: the visible runs have layers 0–%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::HeatmapPainter</name>
     <message>
         <source>No data for this heatmap in the visible runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every value is %1: nothing varies to colour (frozen γ is not learned). Choose another run.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1114,20 +1158,6 @@ All differ → both</source>
     </message>
     <message>
         <source>no value</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>qks::gui::InteractiveChartView</name>
-    <message>
-        <source>%1
-%2: %3
-%4: %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-%2 %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1286,10 +1316,6 @@ All differ → both</source>
     </message>
     <message>
         <source>Wall time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Steps and wall time are recorded by QK Studio runs; the published files have tokens only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1475,6 +1501,75 @@ All differ → both</source>
         <source>Continue the selected run from its newest checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Training is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is training in this window. Stop it and save a checkpoint before quitting? It can be resumed later from that checkpoint (Study → Resume Selected Run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop, Save and Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving checkpoint… the run stops at the end of its current step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close all studies?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Close the %n open study folder(s)? Nothing is deleted: the folders stay on disk and File → Open Recent opens them again.</source>
+        <translation>
+            <numerusform>Close the %n open study folder? Nothing is deleted: the folder stays on disk and File → Open Recent opens it again.</numerusform>
+            <numerusform>Close the %n open study folders? Nothing is deleted: the folders stay on disk and File → Open Recent opens them again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction of run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps and wall time are recorded by QK Studio runs; the published files have tokens only. Fraction of run puts studies of different lengths on one axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logarithmic x axis: a short run next to a long one stays readable. The probe at 0 tokens has no place on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the run again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 holds %3 but no checkpoint to continue from.
+
+Starting it again begins at zero tokens and replaces these results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::PreferencesDialog</name>
@@ -1647,6 +1742,26 @@ All differ → both</source>
         <source>Resume from Checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cancelled (no checkpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at %1% (resumable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at %1% (no checkpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -1668,6 +1783,10 @@ All differ → both</source>
     </message>
     <message>
         <source>Both sides show the same ranges, and zooming one zooms the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: the two studies&apos; x ranges differ by more than 10×, so linked axes would squeeze the shorter one. Tick to link them anyway.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -188,6 +188,10 @@ Continue them with --resume, replace them with --overwrite (their results and ch
         <source>With --run: delete the runs the output folder holds (results, checkpoints), then start.</source>
         <translation>与 --run 一起：删除输出文件夹中的运行（结果、检查点），然后开始。</translation>
     </message>
+    <message>
+        <source>qkstudio: skipped %1: %2</source>
+        <translation>qkstudio：已跳过 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ChartBuilder</name>
@@ -218,10 +222,6 @@ Continue them with --resume, replace them with --overwrite (their results and ch
     <message>
         <source>Layer %1</source>
         <translation>第 %1 层</translation>
-    </message>
-    <message>
-        <source>γ coefficient of variation</source>
-        <translation>γ 变异系数</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -308,6 +308,38 @@ All differ → both</source>
 A≠B≈C → 由 γ 驱动
 A≈B≠C → 由归一化驱动
 全部不同 → 两者共同作用</translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>Per-layer key PR nearest %1 tokens</source>
+        <translation>最接近 %1 词元处的各层键 PR</translation>
+    </message>
+    <message>
+        <source>Per-layer key PR at each run&apos;s last checkpoint</source>
+        <translation>各运行最后检查点处的各层键 PR</translation>
+    </message>
+    <message>
+        <source>Fraction of run</source>
+        <translation>运行进度比例</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>every step</source>
+        <translation>每一步</translation>
+    </message>
+    <message>
+        <source>γ CV</source>
+        <translation>γ 变异系数</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1060,10 @@ A≈B≠C → 由归一化驱动
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
+    <message>
+        <source>γ is %1 in every layer at every checkpoint (not learned): a heatmap would show one colour</source>
+        <translation>γ 在每层、每个检查点都为 %1（未学习）：热图只会显示一种颜色</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigureKind</name>
@@ -1102,12 +1138,20 @@ A≈B≠C → 由归一化驱动
         <source>Mean γ over time is recorded by QK Studio runs, not by the published files.</source>
         <translation>随时间变化的平均 γ 由 QK Studio 运行记录，已发布的文件中不包含此数据。</translation>
     </message>
+    <message>
+        <source>No layer %1: the visible runs have layers 0–%2.</source>
+        <translation>没有第 %1 层：可见运行的层为 0–%2。</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::HeatmapPainter</name>
     <message>
         <source>No data for this heatmap in the visible runs.</source>
         <translation>可见的运行中没有此热力图的数据。</translation>
+    </message>
+    <message>
+        <source>Every value is %1: nothing varies to colour (frozen γ is not learned). Choose another run.</source>
+        <translation>所有值都是 %1：没有可着色的变化（冻结的 γ 不学习）。请选择其他运行。</translation>
     </message>
 </context>
 <context>
@@ -1119,23 +1163,6 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>no value</source>
         <translation>无值</translation>
-    </message>
-</context>
-<context>
-    <name>qks::gui::InteractiveChartView</name>
-    <message>
-        <source>%1
-%2: %3
-%4: %5</source>
-        <translation>%1
-%2：%3
-%4：%5</translation>
-    </message>
-    <message>
-        <source>%1
-%2 %3: %4</source>
-        <translation>%1
-%2 %3：%4</translation>
     </message>
 </context>
 <context>
@@ -1294,10 +1321,6 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>Wall time</source>
         <translation>实际耗时</translation>
-    </message>
-    <message>
-        <source>Steps and wall time are recorded by QK Studio runs; the published files have tokens only.</source>
-        <translation>步数和实际耗时由 QK Studio 运行记录；已发布的文件仅包含 Token 数。</translation>
     </message>
     <message>
         <source>Log y</source>
@@ -1477,6 +1500,76 @@ A≈B≠C → 由归一化驱动
         <source>Continue the selected run from its newest checkpoint</source>
         <translation>从最新检查点继续所选运行</translation>
     </message>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>A run is training in this window. Stop it and save a checkpoint before quitting? It can be resumed later from that checkpoint (Study → Resume Selected Run).</source>
+        <translation>此窗口中有运行正在训练。退出前停止它并保存检查点？之后可从该检查点继续（研究 → 继续所选运行）。</translation>
+    </message>
+    <message>
+        <source>Stop, Save and Quit</source>
+        <translation>停止、保存并退出</translation>
+    </message>
+    <message>
+        <source>Keep Training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Saving checkpoint… the run stops at the end of its current step.</source>
+        <translation>正在保存检查点…… 运行将在当前步骤结束时停止。</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>Close all studies?</source>
+        <translation>关闭所有研究？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Close the %n open study folder(s)? Nothing is deleted: the folders stay on disk and File → Open Recent opens them again.</source>
+        <translation>
+            <numerusform>关闭 %n 个已打开的研究文件夹？不会删除任何内容：文件夹保留在磁盘上，可通过“文件 → 最近打开”再次打开。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close All</source>
+        <translation>全部关闭</translation>
+    </message>
+    <message>
+        <source>Fraction of run</source>
+        <translation>运行进度比例</translation>
+    </message>
+    <message>
+        <source>Steps and wall time are recorded by QK Studio runs; the published files have tokens only. Fraction of run puts studies of different lengths on one axis.</source>
+        <translation>步数和耗时由 QK Studio 的运行记录；已发布的文件只有词元数。“运行进度比例”可将不同长度的研究放在同一坐标轴上。</translation>
+    </message>
+    <message>
+        <source>Log x</source>
+        <translation>对数 x</translation>
+    </message>
+    <message>
+        <source>Logarithmic x axis: a short run next to a long one stays readable. The probe at 0 tokens has no place on it.</source>
+        <translation>对数 x 轴：短运行与长运行并列时仍清晰可读。0 词元处的测量无法显示在其上。</translation>
+    </message>
+    <message>
+        <source>Start the run again?</source>
+        <translation>重新开始该运行？</translation>
+    </message>
+    <message>
+        <source>%1 in %2 holds %3 but no checkpoint to continue from.
+
+Starting it again begins at zero tokens and replaces these results.</source>
+        <translation>%2 中的 %1 包含 %3，但没有可继续的检查点。
+
+重新开始将从零词元开始，并替换这些结果。</translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation>无法开始</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::PreferencesDialog</name>
@@ -1648,6 +1741,26 @@ A≈B≠C → 由归一化驱动
         <source>Resume from Checkpoint</source>
         <translation>从检查点继续</translation>
     </message>
+    <message>
+        <source>cancelled (no checkpoint)</source>
+        <translation>已取消（无检查点）</translation>
+    </message>
+    <message>
+        <source>stopped at %1% (resumable)</source>
+        <translation>停止于 %1%（可继续）</translation>
+    </message>
+    <message>
+        <source>stopped at %1% (no checkpoint)</source>
+        <translation>停止于 %1%（无检查点）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tokens</source>
+        <translation>%1 / %2 词元</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -1670,6 +1783,10 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>Both sides show the same ranges, and zooming one zooms the other.</source>
         <translation>两侧显示相同范围，缩放一侧时另一侧同步缩放。</translation>
+    </message>
+    <message>
+        <source>Off: the two studies&apos; x ranges differ by more than 10×, so linked axes would squeeze the shorter one. Tick to link them anyway.</source>
+        <translation>已关闭：两项研究的 x 范围相差超过 10 倍，联动坐标轴会挤压较短的一项。勾选可仍然联动。</translation>
     </message>
 </context>
 <context>

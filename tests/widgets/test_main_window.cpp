@@ -32,6 +32,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QCategoryAxis>
 #include <QHoverEvent>
+#include <QToolTip>
 #include <QLineSeries>
 #include <QSettings>
 #include <QStandardPaths>
@@ -270,6 +271,12 @@ void TestMainWindow::legendClickHidesACurveAndItsCompanions()
     QVERIFY(smooth->isVisible());
     QVERIFY(raw->isVisible());
     QVERIFY(!legend->isFaded(1));
+    // Hidden stays hidden when the figure is drawn again (another option, new data).
+    Q_EMIT legend->entryClicked(1);
+    w.setLogY(true);
+    w.refreshAll();
+    QVERIFY(view->figure().legendItem->isFaded(1));
+    QVERIFY(!lineNamed(view->chart(), QStringLiteral("Frozen γ=1"))->isVisible());
 }
 
 void TestMainWindow::hoverShowsTheNearestPointsRunAndValues()
@@ -298,6 +305,11 @@ void TestMainWindow::hoverShowsTheNearestPointsRunAndValues()
     QVERIFY2(tip.contains(QStringLiteral("qk_norm_50m_study")), qPrintable(tip));
     QVERIFY2(tip.contains(QLocale().toString(qk.mean_pr[10], 'g', 6)), qPrintable(tip));
     QVERIFY2(tip.contains(QLocale().toString(double(qk.tokens[10]) / 1e6, 'g', 6)), qPrintable(tip));
+    // The tooltip request that follows a pause keeps the data tooltip (the scene alone would hide it).
+    QHelpEvent help(QEvent::ToolTip, at, view->viewport()->mapToGlobal(at));
+    QCoreApplication::sendEvent(view->viewport(), &help);
+    QVERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), tip);
     // Far from every curve (the top left corner of the plot): no tooltip.
     const QPoint corner = view->mapFromScene(chart->mapToScene(chart->plotArea().topLeft() + QPointF(3, 3)));
     QHoverEvent away(QEvent::HoverMove, QPointF(corner), QPointF(corner), QPointF(at));

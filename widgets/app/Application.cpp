@@ -180,7 +180,10 @@ int runMode(QApplication& app, const QCommandLineParser& args, QTextStream& out,
         return 2;
     }
     MainWindow window;
-    window.setScripted(true);
+    // Unattended (it quits or photographs itself): no question may wait for an answer. A user
+    // who only started the study from the command line is asked as in the window.
+    window.setScripted(args.isSet(QStringLiteral("quit-when-done")) || args.isSet(QStringLiteral("screenshot")) ||
+                       args.isSet(QStringLiteral("progress-shots")));
     if (args.isSet(QStringLiteral("theme")))
         window.setThemeName(args.value(QStringLiteral("theme")));
     window.resize(1440, 900);

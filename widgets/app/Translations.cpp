@@ -42,6 +42,10 @@ bool installTranslations(const QString& language)
     QCoreApplication::installTranslator(ours);
     if (language.isEmpty())
         return true;
+    // Numbers follow the chosen language ("0,85" in German) unless the system's locale is
+    // already of that language (de_AT keeps its own conventions).
+    if (QLocale().language() != QLocale(language).language())
+        QLocale::setDefault(QLocale(language));
     // Qt's own dialogs and buttons (OK, Cancel, file dialogs), where the system has them.
     auto* qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

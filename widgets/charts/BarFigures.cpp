@@ -24,7 +24,7 @@ QValueAxis* layerAxis(const ChartTheme& theme, int layers)
     auto* axis = new QValueAxis;
     styleAxis(axis, theme, QCoreApplication::translate("qks::gui::ChartBuilder", "Layer"));
     axis->setRange(-0.6, layers - 0.4);
-    axis->setLabelFormat(QStringLiteral("%d"));
+    axis->setLabelFormat(QStringLiteral("%.0f"));
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0.0);
     axis->setTickInterval(layers > 16 ? 4.0 : layers > 8 ? 2.0 : 1.0);

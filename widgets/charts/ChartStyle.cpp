@@ -16,7 +16,7 @@ namespace qks::gui {
 void styleChart(QChart* chart, const ChartTheme& theme, const QString& title)
 {
     chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setLocalizeNumbers(true); // axis labels with the user's decimal separator
+    chart->setLocalizeNumbers(true); // axis labels with the user's decimal separator ("%.6g": Qt localizes only formats with a precision)
     chart->setBackgroundBrush(theme.background);
     chart->setBackgroundPen(Qt::NoPen);
     chart->setBackgroundRoundness(0);
@@ -73,7 +73,7 @@ void styleAxis(QAbstractAxis* axis, const ChartTheme& theme, const QString& titl
 QValueAxis* makeYAxis(const ChartTheme& theme, const QString& title)
 {
     auto* a = new QValueAxis;
-    a->setLabelFormat(QStringLiteral("%g"));
+    a->setLabelFormat(QStringLiteral("%.6g"));
     a->setTickCount(6);
     styleAxis(a, theme, title);
     return a;

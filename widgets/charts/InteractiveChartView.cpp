@@ -57,6 +57,7 @@ InteractiveChartView::InteractiveChartView(QWidget* parent)
     setRenderHint(QPainter::Antialiasing);
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
+    viewport()->setMouseTracking(true); // hover tooltips need moves without a button held
     m_reduceTimer.setSingleShot(true);
     m_reduceTimer.setInterval(0);
     connect(&m_reduceTimer, &QTimer::timeout, this, &InteractiveChartView::reduce);
@@ -69,6 +70,13 @@ void InteractiveChartView::setFigure(BuiltFigure figure, bool keepZoom)
     const bool zoomed = keepZoom && isZoomed() && figure.lineFigure && m_figure.lineFigure &&
                         figure.xTitle == m_figure.xTitle && figure.yTitle == m_figure.yTitle;
     const QRectF previous = visibleRange();
+    // Entries the user hid stay hidden when the figure is rebuilt (new data, another option).
+    QStringList hidden;
+    if (m_figure.legendItem) {
+        for (int i = 0; i < m_figure.legendItem->entries().size(); ++i)
+            if (m_figure.legendItem->isFaded(i))
+                hidden << m_figure.legendItem->entries()[i].text;
+    }
     QChart* old = chart();
     m_figure = std::move(figure);
     m_hoverText.clear();
@@ -76,8 +84,12 @@ void InteractiveChartView::setFigure(BuiltFigure figure, bool keepZoom)
     delete old;
     setRubberBand(m_figure.lineFigure ? QChartView::RectangleRubberBand : QChartView::NoRubberBand);
 
-    if (m_figure.legendItem)
+    if (m_figure.legendItem) {
         connect(m_figure.legendItem, &FigureLegend::entryClicked, this, &InteractiveChartView::toggleLegendEntry);
+        for (int i = 0; i < m_figure.legendItem->entries().size(); ++i)
+            if (hidden.contains(m_figure.legendItem->entries()[i].text) && !m_figure.legendItem->isFaded(i))
+                toggleLegendEntry(i);
+    }
     for (QAbstractAxis* axis : m_figure.chart->axes()) {
         if (auto* v = qobject_cast<QValueAxis*>(axis))
             connect(v, &QValueAxis::rangeChanged, this, &InteractiveChartView::axisRangeChanged);
@@ -323,6 +335,16 @@ bool InteractiveChartView::viewportEvent(QEvent* event)
                 QToolTip::hideText();
             else
                 QToolTip::showText(viewport()->mapToGlobal(pos.toPoint()), text, this);
+        }
+    } else if (event->type() == QEvent::ToolTip) {
+        // The scene answers a tooltip request by hiding any tooltip when no item has one;
+        // keep the data tooltip instead.
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = hoverTextAt(help->pos());
+        if (!text.isEmpty()) {
+            m_hoverText = text;
+            QToolTip::showText(help->globalPos(), text, this);
+            return true;
         }
     } else if (event->type() == QEvent::Leave || event->type() == QEvent::HoverLeave) {
         m_hoverText.clear();

@@ -170,7 +170,7 @@ void LineFigureBuilder::finish(const QString& xTitle, const QString& yTitle)
         xAxis = addLogAxis(chart, m_theme, xTitle, Qt::AlignBottom);
     } else {
         xAxis = new QValueAxis;
-        xAxis->setLabelFormat(QStringLiteral("%g"));
+        xAxis->setLabelFormat(QStringLiteral("%.6g"));
         xAxis->setTickCount(6);
         styleAxis(xAxis, m_theme, xTitle);
         chart->addAxis(xAxis, Qt::AlignBottom);

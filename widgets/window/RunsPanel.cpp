@@ -8,6 +8,7 @@
 #include "store/StudyStore.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QPen>
 #include <QLocale>
 #include <QTime>
@@ -243,6 +244,13 @@ void RunsPanel::fillSummary()
             ++row;
         }
     }
+}
+
+void RunsPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        fillSummary(); // the study rows' dash samples are drawn in the text colour
 }
 
 void RunsPanel::rebuild()

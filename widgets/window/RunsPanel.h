@@ -31,6 +31,9 @@ public Q_SLOTS:
     void rebuild();   // after studies were opened or closed
     void refresh();   // after data changed: status and tokens only
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void fillRun(QTreeWidgetItem* item, int study, int run);
     void fillSummary();
