@@ -1,6 +1,7 @@
 // Exported figures are real files of their kind, and `qkstudio --export-figures` works
 // headless and fails with a message and a non-zero exit on bad input.
 #include "charts/ChartBuilder.h"
+#include "results/ResultsJson.h"
 #include "export/FigureExporter.h"
 #include "export/FigureRenderer.h"
 #include "store/StudyStore.h"
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void csvHoldsThePlottedData();
     void formatsAreParsedStrictly();
     void threeStudiesKeepEveryLegendWordInsideThePage();
+    void aConstantHeatmapIsSkippedWithItsReason();
     void headlessCommandLine();
     void headlessCommandLineRefusesBadInput();
 
@@ -202,6 +204,47 @@ void TestFigureExport::threeStudiesKeepEveryLegendWordInsideThePage()
             }
         }
     }
+}
+
+void TestFigureExport::aConstantHeatmapIsSkippedWithItsReason()
+{
+    // Frozen γ as our trainer records it: mean γ 1 in every layer at every probe; learned γ varies.
+    QTemporaryDir dir;
+    for (const char* tag : {"QK", "QK_frozen"}) {
+        qks::RunResults r = qks::readResults((kStudy + QLatin1Char('/') + QLatin1String(tag) + QStringLiteral("/results.json")).toStdString());
+        nlohmann::ordered_json mean = nlohmann::ordered_json::object();
+        for (size_t l = 0; l < r.layerCount(); ++l) {
+            nlohmann::ordered_json row = nlohmann::ordered_json::array();
+            for (size_t p = 0; p < r.probeCount(); ++p)
+                row.push_back(std::string(tag) == "QK" ? 1.0 + 0.01 * double(p + l) : 1.0);
+            mean[std::to_string(l)] = row;
+        }
+        r.extra["gamma_mean"] = mean;
+        QVERIFY(QDir().mkpath(dir.path() + QLatin1Char('/') + QLatin1String(tag)));
+        qks::writeResults(r, (dir.path() + QLatin1Char('/') + QLatin1String(tag) + QStringLiteral("/results.json")).toStdString());
+    }
+    StudyStore store;
+    QCOMPARE(store.open(dir.path()), 0);
+    QTemporaryDir out;
+    ExportOptions o;
+    o.outDir = out.path();
+    QString error;
+    const QVector<ExportedFigure> figures = exportAllFigures(store.studies(), o, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    bool learned = false, frozen = false;
+    for (const ExportedFigure& f : figures) {
+        if (f.stem == QStringLiteral("7_gamma_heatmap_over_time_QK")) {
+            learned = true;
+            QCOMPARE(f.files.size(), qsizetype(1));
+        }
+        if (f.stem == QStringLiteral("7_gamma_heatmap_over_time_QK_frozen")) {
+            frozen = true;
+            QVERIFY(f.files.isEmpty());
+            QVERIFY2(f.skipped.contains(QStringLiteral("not learned")), qPrintable(f.skipped));
+        }
+    }
+    QVERIFY(learned && frozen);
+    QVERIFY(!QFile::exists(out.path() + QStringLiteral("/7_gamma_heatmap_over_time_QK_frozen.png")));
 }
 
 void TestFigureExport::formatsAreParsedStrictly()

@@ -1,5 +1,7 @@
 // The analysis window on the offscreen platform: runs panel, figure tabs, smoothing,
 // legend clicks, zoom reduction, side-by-side linking, and a corrupt file.
+#include "app/AppTheme.h"
+#include "charts/HeatmapPainter.h"
 #include "charts/HeatmapView.h"
 #include "charts/InteractiveChartView.h"
 #include "charts/LogAxis.h"
@@ -7,6 +9,7 @@
 #include "results/RunFolder.h"
 #include "run/StudyController.h"
 #include "results/ResultsJson.h"
+#include "store/RunStyle.h"
 #include "store/StudyStore.h"
 #include "window/FigurePanel.h"
 #include "window/MainWindow.h"
@@ -31,6 +34,8 @@
 #include <QFile>
 #include <QGraphicsSimpleTextItem>
 #include <QCategoryAxis>
+#include <QCheckBox>
+#include <QSlider>
 #include <QHoverEvent>
 #include <QToolTip>
 #include <QLineSeries>
@@ -73,6 +78,7 @@ private Q_SLOTS:
     void hidingARunInTheRunsPanelRemovesItsCurves();
     void longSeriesAreReducedAndReducedAgainOnZoom();
     void sideBySideLinksTheAxes();
+    void studiesOfVeryDifferentLengths();
     void corruptResultsAreReportedNotFatal();
     void heatmapsShowTheChosenRun();
     void aRunningStudyShowsEveryStepAndProgress();
@@ -81,6 +87,7 @@ private Q_SLOTS:
     void closeAllAsksAndOpenRecentForgetsWhatFails();
     void summaryGroupsShownRunsByStudy();
     void constantHeatmapsAndMissingLayersAreSaid();
+    void smallerThingsLookAsIntended();
 };
 
 namespace {
@@ -440,6 +447,67 @@ void TestMainWindow::sideBySideLinksTheAxes()
     QCOMPARE(right->visibleRange(), left->visibleRange());
 }
 
+void TestMainWindow::studiesOfVeryDifferentLengths()
+{
+    // A short study: the published QK's first three probes (0 to ~4M tokens of 49M), planned
+    // for 4M tokens as our trainer records it.
+    QTemporaryDir dir;
+    const QString shortStudy = dir.path() + QStringLiteral("/short");
+    RunResults r = readResults((kStudy + QStringLiteral("/QK/results.json")).toStdString());
+    const size_t keep = 3;
+    r.tokens.resize(keep);
+    r.loss.resize(keep);
+    r.val_loss.resize(keep);
+    r.mean_pr.resize(keep);
+    for (auto& layer : r.layer_pr)
+        layer.resize(keep);
+    for (auto& layer : r.gamma_cv)
+        layer.resize(keep);
+    r.extra["config"] = {{"train", {{"tokens", r.tokens.back()}}}};
+    QVERIFY(QDir().mkpath(shortStudy + QStringLiteral("/QK")));
+    writeResults(r, (shortStudy + QStringLiteral("/QK/results.json")).toStdString());
+
+    MainWindow w;
+    w.resize(1400, 800);
+    w.show();
+    QVERIFY(w.openFolder(kStudy, true));
+    QVERIFY(w.openFolder(shortStudy, true));
+    w.showSideBySide();
+    w.refreshAll();
+    SplitView* split = w.splitView();
+    // Each side names its study, and linking starts off: the ranges differ by more than 10×.
+    QVERIFY(split->view(0)->figure().title.endsWith(QStringLiteral(" — qk_norm_50m_study")));
+    QVERIFY(split->view(1)->figure().title.endsWith(QStringLiteral(" — short")));
+    QVERIFY(!split->findChild<QCheckBox*>()->isChecked());
+    QVERIFY(split->view(1)->visibleRange().right() < split->view(0)->visibleRange().right() / 5);
+
+    // Fraction of the run: both end at 1.
+    w.setXAxis(XAxisKind::FractionOfRun);
+    w.refreshAll();
+    QChart* pr = w.figurePanel(FigureKind::KeyPr)->chartView()->chart();
+    for (const QString& name : {QStringLiteral("Learned γ — qk_norm_50m_study"), QStringLiteral("Learned γ — short")}) {
+        QLineSeries* line = lineNamed(pr, name);
+        QVERIFY2(line, qPrintable(name));
+        QCOMPARE(line->at(line->count() - 1).x(), 1.0);
+    }
+    w.setXAxis(XAxisKind::Tokens);
+
+    // Per-layer bars at the slider's tokens take each run's nearest checkpoint and say which.
+    w.refreshAll();
+    FigurePanel* bars = w.figurePanel(FigureKind::PerLayerPr);
+    auto* slider = bars->findChild<QSlider*>();
+    QVERIFY(slider);
+    slider->setValue(8); // well past the short study's end: it shows its last probe
+    w.refreshAll();
+    const QString title = bars->chartView()->figure().title;
+    QStringList entries;
+    for (const LegendEntry& e : bars->chartView()->figure().legendItem->entries())
+        entries << e.text;
+    QVERIFY2(entries.join(u'|').contains(QStringLiteral(" at ")), qPrintable(entries.join(u'|')));
+    QVERIFY2(title.contains(QStringLiteral("nearest")), qPrintable(title));
+    QVERIFY2(entries.contains(QStringLiteral("short at ") + tokensText(r.tokens.back())), qPrintable(entries.join(u'|')));
+}
+
 void TestMainWindow::corruptResultsAreReportedNotFatal()
 {
     QTemporaryDir dir;
@@ -697,6 +765,57 @@ void TestMainWindow::constantHeatmapsAndMissingLayersAreSaid()
     Q_EMIT layers->editingFinished();
     w.refreshAll();
     QVERIFY(note->text().isEmpty());
+}
+
+void TestMainWindow::smallerThingsLookAsIntended()
+{
+    // γ-CV layers: a sequential palette by depth, apart from the conditions' colours, the same
+    // for the same depth in any study.
+    QVector<QColor> layers;
+    for (int l = 0; l < 32; ++l)
+        layers << layerColor(l, 32);
+    for (const char* tag : {"QK", "QK_frozen", "NoQK"})
+        QVERIFY(!layers.contains(conditionColor(QLatin1String(tag))));
+    const auto luminance = [](const QColor& c) { return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF(); };
+    for (int l = 1; l < 32; ++l)
+        QVERIFY2(luminance(layers[l]) >= luminance(layers[l - 1]) - 0.01, qPrintable(QString::number(l)));
+    QVERIFY(luminance(layers[31]) > luminance(layers[0]) + 0.3);
+    QCOMPARE(layerColor(2, 4), layerColor(2, 4));
+
+    // Colour-bar ticks at round values.
+    const auto same = [](const QVector<double>& a, const QVector<double>& b) {
+        if (a.size() != b.size())
+            return false;
+        for (qsizetype i = 0; i < a.size(); ++i)
+            if (std::abs(a[i] - b[i]) > 1e-9)
+                return false;
+        return true;
+    };
+    QVERIFY(same(colorBarTicks(0.8867, 1.439), {1.0, 1.2, 1.4}));
+    QVERIFY(same(colorBarTicks(35.2, 111.0), {40, 60, 80, 100}));
+
+    // An unchecked check box stands out from the dark theme's background.
+    applyAppPalette(ChartTheme::dark());
+    QCheckBox box; // no text: only the indicator is drawn
+    box.setChecked(false);
+    box.resize(box.sizeHint());
+    const QImage image = box.grab().toImage();
+    const QColor background = box.palette().color(QPalette::Window);
+    double brightest = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            brightest = std::max(brightest, double(image.pixelColor(x, y).lightnessF()));
+    applyAppPalette(ChartTheme::paper());
+    QVERIFY2(brightest > background.lightnessF() + 0.3, qPrintable(QString::number(brightest)));
+
+    // Numbers in the user's format: German decimal commas in the summary table.
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    MainWindow w;
+    QVERIFY(w.openFolder(kStudy, true));
+    w.refreshAll();
+    const QString finalPr = w.runsPanel()->summary()->item(0, 3)->text();
+    QLocale::setDefault(QLocale::c());
+    QCOMPARE(finalPr, QStringLiteral("65,70"));
 }
 
 QTEST_MAIN(TestMainWindow)

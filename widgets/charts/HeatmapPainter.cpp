@@ -51,6 +51,17 @@ QColor viridis(double t)
     return QColor(mix(0), mix(1), mix(2));
 }
 
+QVector<double> colorBarTicks(double lo, double hi)
+{
+    QVector<double> ticks;
+    if (!(hi > lo))
+        return ticks;
+    const double step = niceTickStep(hi - lo, 5);
+    for (double k = std::ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k += 1)
+        ticks.push_back(std::abs(k) < 0.5 ? 0.0 : k * step); // from the index: no accumulated error
+    return ticks;
+}
+
 QPoint HeatmapLayout::cellAt(const QPointF& p, const HeatmapData& data) const
 {
     if (data.isEmpty() || !cells.contains(p))
@@ -181,9 +192,7 @@ void paintHeatmap(QPainter& painter, const QRectF& target, const HeatmapData& da
     painter.setFont(theme.tickFont());
     painter.setPen(theme.text);
     double labelRight = l.colorBar.right();
-    // Round values (1.0, 1.2, 1.4), not the range split in four (1.439, 0.8867).
-    const double step = niceTickStep(span, 5);
-    for (double v = std::ceil(l.minValue / step - 1e-9) * step; v <= l.maxValue + step * 1e-9; v += step) {
+    for (const double v : colorBarTicks(l.minValue, l.maxValue)) {
         const double y = l.colorBar.bottom() - l.colorBar.height() * (v - l.minValue) / span;
         painter.drawLine(QPointF(l.colorBar.right(), y), QPointF(l.colorBar.right() + 3, y));
         const QString text = valueText(v);

@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QRectF>
+#include <QVector>
 
 class QPainter;
 
@@ -24,6 +25,10 @@ struct HeatmapLayout {
 
 // Perceptually uniform colour map (viridis): dark to bright, so it also reads in grayscale.
 QColor viridis(double t);
+
+// The colour bar's ticks for values in [lo, hi]: round values about five apart (0.9, 1.0, …),
+// not the range split in four (0.8867, 1.0248, …).
+QVector<double> colorBarTicks(double lo, double hi);
 
 HeatmapLayout layoutHeatmap(const QRectF& target, const HeatmapData& data, const ChartTheme& theme);
 
