@@ -100,7 +100,7 @@ void answerWhenShown(const QString& name, const QString& text, bool* answered)
     timer->setInterval(20);
     QObject::connect(timer, &QTimer::timeout, timer, [=] {
         auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box || box->objectName() != name)
+        if (!box || (!name.isEmpty() && box->objectName() != name))
             return;
         for (QAbstractButton* b : box->buttons()) {
             if (b->text() == text) {
@@ -699,6 +699,13 @@ void TestMainWindow::closeAllAsksAndOpenRecentForgetsWhatFails()
     w.closeAllStudies();
     QVERIFY(answered);
     QCOMPARE(w.store()->studies().size(), qsizetype(0));
+
+    // An empty folder is not a study: a dialog says why (not only the status bar).
+    QTemporaryDir empty;
+    answered = false;
+    answerWhenShown(QString(), QStringLiteral("OK"), &answered);
+    QVERIFY(!w.openFolder(empty.path()));
+    QVERIFY(answered);
 
     // A recent folder that no longer opens leaves the list.
     QVERIFY(QDir(gone).removeRecursively());
