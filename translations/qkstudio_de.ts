@@ -341,6 +341,18 @@ Alle verschieden → beides</translation>
         <source>γ CV</source>
         <translation>γ-VK</translation>
     </message>
+    <message>
+        <source>%1: mean |Δ| γ %2, norm %3</source>
+        <translation>%1: mittleres |Δ| γ %2, Norm. %3</translation>
+    </message>
+    <message>
+        <source>γ effect Δ(A−B)</source>
+        <translation>γ-Effekt Δ(A−B)</translation>
+    </message>
+    <message>
+        <source>norm effect Δ(B−C)</source>
+        <translation>Normalisierungseffekt Δ(B−C)</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigDialog</name>
@@ -998,6 +1010,10 @@ Alle verschieden → beides</translation>
         <source>Show Folder</source>
         <translation>Ordner anzeigen</translation>
     </message>
+    <message>
+        <source>%1 not written: %2.</source>
+        <translation>%1 nicht geschrieben: %2.</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigureData</name>
@@ -1037,6 +1053,10 @@ Alle verschieden → beides</translation>
         <source>mean γ</source>
         <translation>mittleres γ</translation>
     </message>
+    <message>
+        <source>γ is not learned in this run</source>
+        <translation>γ wird in diesem Lauf nicht gelernt</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigureExporter</name>
@@ -1065,8 +1085,20 @@ Alle verschieden → beides</translation>
         <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
     </message>
     <message>
-        <source>γ is %1 in every layer at every checkpoint (not learned): a heatmap would show one colour</source>
-        <translation>γ ist in jeder Schicht an jedem Checkpoint %1 (nicht gelernt): eine Heatmap zeigte nur eine Farbe</translation>
+        <source>its legend does not fit a %1 figure beside the plot; export it at a larger size (two-column or wide), or hide some runs or studies</source>
+        <translation>seine Legende passt neben dem Diagramm nicht in eine Abbildung der Größe %1; exportieren Sie in einer größeren Größe (two-column oder wide) oder blenden Sie Läufe oder Studien aus</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 wurde nicht geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>it holds no finite value</source>
+        <translation>sie enthält keinen endlichen Wert</translation>
+    </message>
+    <message>
+        <source>every value is %1: a heatmap would show one colour</source>
+        <translation>jeder Wert ist %1: eine Heatmap zeigte nur eine Farbe</translation>
     </message>
 </context>
 <context>
@@ -1154,8 +1186,8 @@ Alle verschieden → beides</translation>
         <translation>Die sichtbaren Läufe enthalten keine Daten für diese Heatmap.</translation>
     </message>
     <message>
-        <source>Every value is %1: nothing varies to colour (frozen γ is not learned). Choose another run.</source>
-        <translation>Jeder Wert ist %1: nichts variiert (eingefrorenes γ wird nicht gelernt). Wählen Sie einen anderen Lauf.</translation>
+        <source>Every value is %1: nothing varies to colour.</source>
+        <translation>Jeder Wert ist %1: nichts variiert, nichts zu färben.</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1611,10 @@ Ein Neubeginn startet bei null Tokens und ersetzt diese Ergebnisse.</translation
     <message>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
+    </message>
+    <message>
+        <source>Kept open while their runs train: %1</source>
+        <translation>Geöffnet gelassen, solange ihre Läufe trainieren: %1</translation>
     </message>
 </context>
 <context>

@@ -333,6 +333,18 @@ All differ → both</source>
         <source>γ CV</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: mean |Δ| γ %2, norm %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>γ effect Δ(A−B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>norm effect Δ(B−C)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigDialog</name>
@@ -990,6 +1002,10 @@ All differ → both</source>
         <source>Show Folder</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 not written: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigureData</name>
@@ -1029,6 +1045,10 @@ All differ → both</source>
         <source>mean γ</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>γ is not learned in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigureExporter</name>
@@ -1057,7 +1077,19 @@ All differ → both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>γ is %1 in every layer at every checkpoint (not learned): a heatmap would show one colour</source>
+        <source>its legend does not fit a %1 figure beside the plot; export it at a larger size (two-column or wide), or hide some runs or studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no finite value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every value is %1: a heatmap would show one colour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1146,7 +1178,7 @@ All differ → both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every value is %1: nothing varies to colour (frozen γ is not learned). Choose another run.</source>
+        <source>Every value is %1: nothing varies to colour.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1568,6 +1600,10 @@ Starting it again begins at zero tokens and replaces these results.</source>
     </message>
     <message>
         <source>Cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept open while their runs train: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

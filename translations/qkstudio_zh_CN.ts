@@ -341,6 +341,18 @@ A≈B≠C → 由归一化驱动
         <source>γ CV</source>
         <translation>γ 变异系数</translation>
     </message>
+    <message>
+        <source>%1: mean |Δ| γ %2, norm %3</source>
+        <translation>%1：平均 |Δ| γ %2，归一化 %3</translation>
+    </message>
+    <message>
+        <source>γ effect Δ(A−B)</source>
+        <translation>γ 效应 Δ(A−B)</translation>
+    </message>
+    <message>
+        <source>norm effect Δ(B−C)</source>
+        <translation>归一化效应 Δ(B−C)</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigDialog</name>
@@ -994,6 +1006,10 @@ A≈B≠C → 由归一化驱动
         <source>Show Folder</source>
         <translation>显示文件夹</translation>
     </message>
+    <message>
+        <source>%1 not written: %2.</source>
+        <translation>%1 未写入：%2。</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigureData</name>
@@ -1033,6 +1049,10 @@ A≈B≠C → 由归一化驱动
         <source>mean γ</source>
         <translation>平均 γ</translation>
     </message>
+    <message>
+        <source>γ is not learned in this run</source>
+        <translation>此运行中 γ 未被学习</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigureExporter</name>
@@ -1061,8 +1081,20 @@ A≈B≠C → 由归一化驱动
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <source>γ is %1 in every layer at every checkpoint (not learned): a heatmap would show one colour</source>
-        <translation>γ 在每层、每个检查点都为 %1（未学习）：热图只会显示一种颜色</translation>
+        <source>its legend does not fit a %1 figure beside the plot; export it at a larger size (two-column or wide), or hide some runs or studies</source>
+        <translation>其图例无法与图表一起放入 %1 尺寸的图中；请以更大尺寸（two-column 或 wide）导出，或隐藏部分运行或研究</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 未写入：%2</translation>
+    </message>
+    <message>
+        <source>it holds no finite value</source>
+        <translation>其中没有有限值</translation>
+    </message>
+    <message>
+        <source>every value is %1: a heatmap would show one colour</source>
+        <translation>所有值都是 %1：热图只会显示一种颜色</translation>
     </message>
 </context>
 <context>
@@ -1150,8 +1182,8 @@ A≈B≠C → 由归一化驱动
         <translation>可见的运行中没有此热力图的数据。</translation>
     </message>
     <message>
-        <source>Every value is %1: nothing varies to colour (frozen γ is not learned). Choose another run.</source>
-        <translation>所有值都是 %1：没有可着色的变化（冻结的 γ 不学习）。请选择其他运行。</translation>
+        <source>Every value is %1: nothing varies to colour.</source>
+        <translation>所有值都是 %1：没有可着色的变化。</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1601,10 @@ Starting it again begins at zero tokens and replaces these results.</source>
     <message>
         <source>Cannot start</source>
         <translation>无法开始</translation>
+    </message>
+    <message>
+        <source>Kept open while their runs train: %1</source>
+        <translation>其运行仍在训练，保持打开：%1</translation>
     </message>
 </context>
 <context>

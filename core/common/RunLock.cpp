@@ -105,16 +105,31 @@ RunLock::Holder RunLock::holderOf(const std::filesystem::path& dir)
         out.state = Holder::State::OtherHost;
         return out;
     }
+    // A PID outside what the kernel hands out (a wrapped or made-up number) names nobody;
+    // kill(-1) would even "succeed" for every process.
+    if (h.pid <= 1 || h.pid > 0x3fffffff) {
+        out.state = Holder::State::Gone;
+        return out;
+    }
+    if (h.pid == static_cast<long>(::getpid())) {
+        out.state = Holder::State::Alive;
+        return out;
+    }
     const bool exists = ::kill(static_cast<pid_t>(h.pid), 0) == 0 || errno == EPERM;
-    // A PID reused by another program is not our writer: only qkstudio and qkstudio-cli write runs.
+    // The PID must still be a qkstudio program: not reused by another one, not a zombie (a
+    // killed writer its parent has not reaped yet) or a kernel thread, both without a command
+    // line. Where /proc cannot be read, a running PID is taken at its word.
     bool ours = exists;
-    if (exists && h.pid != static_cast<long>(::getpid())) {
-        const std::string cmd = "/proc/" + std::to_string(h.pid) + "/cmdline";
-        const int c = ::open(cmd.c_str(), O_RDONLY | O_CLOEXEC);
+    if (exists) {
+        const std::string cmdline = "/proc/" + std::to_string(h.pid) + "/cmdline";
+        const int c = ::open(cmdline.c_str(), O_RDONLY | O_CLOEXEC);
         if (c >= 0) {
             const std::string line = readAll(c);
             ::close(c);
-            ours = line.empty() || line.find("qkstudio") != std::string::npos;
+            // The program's file name, argv[0] without its folder: qkstudio or qkstudio-cli.
+            const std::string argv0 = line.substr(0, line.find('\0'));
+            const std::string name = std::filesystem::path(argv0).filename().string();
+            ours = name.rfind("qkstudio", 0) == 0;
         }
     }
     out.state = ours ? Holder::State::Alive : Holder::State::Gone;

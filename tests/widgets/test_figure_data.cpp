@@ -134,7 +134,19 @@ void TestFigureData::causalDecompositionMatchesAnIndependentComputation()
 void TestFigureData::causalDecompositionNeedsACommonCheckpoint()
 {
     RunResults a = load("QK"), b = load("QK_frozen"), c = load("NoQK");
-    QVERIFY(!causalDecomposition(a, b, c, int64_t(12345)));
+    // Between checkpoints: the shared one nearest the tokens asked for (here the first, 0).
+    const auto near = causalDecomposition(a, b, c, int64_t(12345));
+    QVERIFY(near);
+    QCOMPARE(near->tokens, int64_t(0));
+    // Past a run's end: its last checkpoint the others share.
+    const auto past = causalDecomposition(a, b, c, int64_t(1) << 40);
+    QVERIFY(past);
+    QCOMPARE(past->tokens, a.tokens.back());
+    // No checkpoint in common: nothing to compare.
+    RunResults shifted = c;
+    for (int64_t& t : shifted.tokens)
+        t += 1;
+    QVERIFY(!causalDecomposition(a, b, shifted, int64_t(12345)));
     c.layer_pr.pop_back(); // a model with another depth cannot be compared layer by layer
     QVERIFY(!causalDecomposition(a, b, c));
 }

@@ -1,6 +1,8 @@
 // Exported figures are real files of their kind, and `qkstudio --export-figures` works
 // headless and fails with a message and a non-zero exit on bad input.
 #include "charts/ChartBuilder.h"
+#include "charts/HeatmapPainter.h"
+#include "charts/WrappedText.h"
 #include "results/ResultsJson.h"
 #include "export/FigureExporter.h"
 #include "export/FigureRenderer.h"
@@ -10,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QChart>
 #include <QGraphicsScene>
 #include <QImage>
@@ -61,6 +64,7 @@ private Q_SLOTS:
     void formatsAreParsedStrictly();
     void threeStudiesKeepEveryLegendWordInsideThePage();
     void aConstantHeatmapIsSkippedWithItsReason();
+    void manyStudiesWithLongNamesNeverBreakAnExport();
     void headlessCommandLine();
     void headlessCommandLineRefusesBadInput();
 
@@ -240,11 +244,72 @@ void TestFigureExport::aConstantHeatmapIsSkippedWithItsReason()
         if (f.stem == QStringLiteral("7_gamma_heatmap_over_time_QK_frozen")) {
             frozen = true;
             QVERIFY(f.files.isEmpty());
-            QVERIFY2(f.skipped.contains(QStringLiteral("not learned")), qPrintable(f.skipped));
+            QVERIFY2(f.skipped.contains(QStringLiteral("every value is 1")) && f.skipped.contains(QStringLiteral("not learned")),
+                     qPrintable(f.skipped));
         }
     }
     QVERIFY(learned && frozen);
     QVERIFY(!QFile::exists(out.path() + QStringLiteral("/7_gamma_heatmap_over_time_QK_frozen.png")));
+}
+
+void TestFigureExport::manyStudiesWithLongNamesNeverBreakAnExport()
+{
+    // Eight studies, one named by 80 CJK characters (240 bytes in UTF-8), one by 150 letters.
+    QTemporaryDir copies;
+    StudyStore many;
+    QStringList names;
+    for (int i = 0; i < 6; ++i)
+        names << QStringLiteral("seed_%1_of_a_study_with_a_long_name").arg(i);
+    names << QString(80, QChar(0x7814)) << QString(150, QLatin1Char('x'));
+    for (const QString& name : names) {
+        for (const char* tag : {"QK", "QK_frozen", "NoQK"}) {
+            const QString dir = copies.path() + QLatin1Char('/') + name + QLatin1Char('/') + QLatin1String(tag);
+            QVERIFY(QDir().mkpath(dir));
+            QVERIFY(QFile::copy(kStudy + QLatin1Char('/') + QLatin1String(tag) + QStringLiteral("/results.json"),
+                                dir + QStringLiteral("/results.json")));
+        }
+        QVERIFY(many.open(copies.path() + QLatin1Char('/') + name) >= 0);
+    }
+    QTemporaryDir out;
+    ExportOptions o;
+    o.outDir = out.path();
+    o.formats = {ExportFormat::Svg};
+    o.size = *figureSizeByName(QStringLiteral("one-column"));
+    QString error;
+    const QVector<ExportedFigure> figures = exportAllFigures(many.studies(), o, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error)); // long names give shortened file names, not an error
+    int written = 0;
+    for (const ExportedFigure& f : figures) {
+        if (!f.skipped.isEmpty()) {
+            QVERIFY2(f.skipped.contains(QStringLiteral("two-column or wide")) || f.skipped.contains(QStringLiteral("one colour")),
+                     qPrintable(f.stem + QStringLiteral(": ") + f.skipped));
+            continue;
+        }
+        QCOMPARE(f.files.size(), qsizetype(1));
+        QVERIFY(QFileInfo(f.files.first()).fileName().toUtf8().size() < 255);
+        ++written;
+        if (isHeatmap(f.kind))
+            continue;
+        // What was written keeps every legend word on the page.
+        const QRectF page(0, 0, o.size.widthInches * 96, o.size.heightInches * 96);
+        QImage image(page.size().toSize(), QImage::Format_ARGB32);
+        QPainter painter(&image);
+        QVector<LegendBox> boxes;
+        ChartTheme theme = o.theme;
+        theme.fontScale = 0.8;
+        renderFigure(painter, page, f.kind, many.studies(), o.figure, theme, &boxes);
+        painter.end();
+        for (const LegendBox& b : boxes)
+            QVERIFY2(page.contains(b.box), qPrintable(f.stem + QStringLiteral(": ") + b.text));
+    }
+    QVERIFY(written >= 5 + 8 * 3); // the five figures need not all fit, the heatmaps do
+    // A heatmap's title naming the long study wraps inside the page.
+    const QRectF page(0, 0, 336, 250);
+    HeatmapData h = prHeatmap(*many.studies().last().runs.first().results);
+    h.title += QStringLiteral(" — ") + many.studies().last().name;
+    const HeatmapLayout l = layoutHeatmap(page, h, o.theme);
+    QVERIFY(page.contains(l.title));
+    QVERIFY(l.title.height() >= wrappedTextSize(o.theme.titleFont(), h.title, l.title.width()).height());
 }
 
 void TestFigureExport::formatsAreParsedStrictly()

@@ -240,6 +240,7 @@ void TestMainWindow::logAxesLabelOneTwoFiveWhereNoPowerOfTenIsInRange()
     QCOMPARE(wide.major, (QVector<double>{5, 10, 20, 50, 100, 200, 500}));
     QVERIFY(wide.minor.contains(3) && wide.minor.contains(40) && wide.minor.contains(600) && !wide.minor.contains(50));
     QCOMPARE(logTicks(1e-3, 1e4).major, (QVector<double>{1e-3, 1e-2, 1e-1, 1, 10, 100, 1000, 1e4}));
+    QVERIFY(logTicks(15.1, 15.9).major.size() >= 2); // no integer multiple in range: still labelled
 
     // Home after a zoom gives the first view back, ticks included.
     InteractiveChartView* view = w.figurePanel(FigureKind::Loss)->chartView();
@@ -646,6 +647,13 @@ void TestMainWindow::closingWhileTrainingAsksThenStopsAtACheckpoint()
         QVERIFY2(w.startStudy(c, std::nullopt, &error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out + QStringLiteral("/QK/results.json")), 60000);
 
+        // Close All keeps a study whose run trains open (closing it would hide a run that writes on).
+        bool closeAll = false;
+        answerWhenShown(QStringLiteral("close-all"), QStringLiteral("Close All"), &closeAll);
+        w.closeAllStudies();
+        QVERIFY(closeAll);
+        QCOMPARE(w.store()->studies().size(), qsizetype(1));
+
         // Keep training: the window stays, the run goes on.
         bool answered = false;
         answerWhenShown(QStringLiteral("close-while-training"), QStringLiteral("Keep Training"), &answered);
@@ -763,11 +771,14 @@ void TestMainWindow::constantHeatmapsAndMissingLayersAreSaid()
     auto* layers = cv->findChild<QLineEdit*>();
     auto* note = cv->findChild<QLabel*>(QStringLiteral("layers-note"));
     QVERIFY(layers && note);
-    layers->setText(QStringLiteral("3, 99"));
+    layers->setText(QStringLiteral("3, 99, -3, abc, 3.5"));
     Q_EMIT layers->editingFinished();
     w.refreshAll();
-    QVERIFY2(note->text().contains(QStringLiteral("99")) && note->text().contains(QStringLiteral("0–31")), qPrintable(note->text()));
+    QCOMPARE(layers->text(), QStringLiteral("3, 99, -3, abc, 3.5")); // kept as typed, not rewritten
+    for (const char* named : {"99", "-3", "abc", "3.5", "0–31"})
+        QVERIFY2(note->text().contains(QString::fromUtf8(named)), qPrintable(note->text()));
     QVERIFY(lineNamed(cv->chartView()->chart(), QStringLiteral("Layer 3")));
+    QVERIFY(!lineNamed(cv->chartView()->chart(), QStringLiteral("Layer 35")));
     layers->setText(QStringLiteral("3"));
     Q_EMIT layers->editingFinished();
     w.refreshAll();

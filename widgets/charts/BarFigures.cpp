@@ -192,6 +192,8 @@ void buildCausalFigure(BuiltFigure& fig, const QVector<OpenStudy>& studies, cons
     int layers = 0;
     int shown = 0;
     QStringList titles;
+    QStringList studyMeans;
+    QVector<int> studyStyles;
     for (const OpenStudy& s : studies) {
         const auto find = [&](const char* tag) -> const RunResults* {
             for (const RunEntry& r : s.runs) {
@@ -215,6 +217,32 @@ void buildCausalFigure(BuiltFigure& fig, const QVector<OpenStudy>& studies, cons
                   d->normEffect, theme.runColor(QStringLiteral("NoQK")), s.styleIndex,
                   barPattern(theme, QStringLiteral("NoQK")));
         titles << tokensText(d->tokens);
+        studyMeans << QCoreApplication::translate("qks::gui::ChartBuilder", "%1: mean |Δ| γ %2, norm %3")
+                          .arg(s.name, QLocale().toString(d->meanAbsGamma, 'f', 2), QLocale().toString(d->meanAbsNorm, 'f', 2));
+        studyStyles << s.styleIndex;
+    }
+    // Several studies: one entry per effect (hue, fill) and one per study (shade) carrying its
+    // means, instead of two long entries per study that a one-column figure cannot hold.
+    if (shown > 1) {
+        QVector<LegendEntry> effects(2), perStudy;
+        effects[0].text = QCoreApplication::translate("qks::gui::ChartBuilder", "γ effect Δ(A−B)");
+        effects[0].fill = QBrush(theme.runColor(QStringLiteral("QK")));
+        effects[0].border = theme.runColor(QStringLiteral("QK"));
+        effects[1].text = QCoreApplication::translate("qks::gui::ChartBuilder", "norm effect Δ(B−C)");
+        effects[1].fill = QBrush(theme.runColor(QStringLiteral("NoQK")), barPattern(theme, QStringLiteral("NoQK")));
+        effects[1].border = theme.runColor(QStringLiteral("NoQK"));
+        const QList<QBarSet*> sets = bars->barSets();
+        for (int i = 0; i + 1 < sets.size(); i += 2) {
+            effects[0].barSets << sets[i];
+            effects[1].barSets << sets[i + 1];
+            LegendEntry study;
+            study.text = studyMeans.value(i / 2);
+            study.fill = QBrush(studyShade(QColor(0x8b, 0x94, 0x9e), studyStyles.value(i / 2)));
+            study.border = theme.spine;
+            study.barSets << sets[i] << sets[i + 1];
+            perStudy.push_back(study);
+        }
+        fig.legend = effects + perStudy;
     }
     // With one study the suffix only repeats the folder name: drop it.
     if (shown == 1) {

@@ -1,5 +1,6 @@
 #include "charts/ChartStyle.h"
 
+#include "charts/WrappedText.h"
 #include "store/SeriesMath.h"
 
 #include <QChart>
@@ -37,24 +38,15 @@ void wrapTitleToWidth(QChart* chart, const QString& title, const QFont& font)
     // it into lines (rich text is the only multi-line title Qt Charts lays out).
     const QFontMetricsF fm(font);
     // The title's room is the chart less its margins and Qt's own padding; keep a safe distance.
-    const double width = chart->size().width() * 0.94 - 30;
+    const double width = chart->size().width() * 0.9 - 40;
     // Not laid out yet (a chart is built before its view has a size): wait for the real width.
     if (width < 120 || fm.horizontalAdvance(title) <= width) {
         chart->setTitle(title);
         return;
     }
     QStringList lines;
-    QString line;
-    for (const QString& word : title.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
-        if (!line.isEmpty() && fm.horizontalAdvance(candidate) > width) {
-            lines << line.toHtmlEscaped();
-            line = word;
-        } else {
-            line = candidate;
-        }
-    }
-    lines << line.toHtmlEscaped();
+    for (const QString& line : wrappedLines(font, title, width))
+        lines << line.toHtmlEscaped();
     chart->setTitle(lines.join(QStringLiteral("<br>")));
 }
 

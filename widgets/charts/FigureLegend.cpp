@@ -1,12 +1,12 @@
 #include "charts/FigureLegend.h"
 
+#include "charts/WrappedText.h"
+
 #include <QChart>
 #include <QFontMetricsF>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
-#include <QTextLayout>
-#include <QTextOption>
 
 #include <algorithm>
 #include <cmath>
@@ -60,35 +60,6 @@ QRectF FigureLegend::boundingRect() const
     return m_bounds;
 }
 
-namespace {
-
-// Text wrapped at word boundaries, or anywhere inside a word wider than the column (a long
-// folder name), so it never runs past its box.
-QTextOption wrapOption()
-{
-    QTextOption o(Qt::AlignLeft | Qt::AlignVCenter);
-    o.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    return o;
-}
-
-QSizeF wrappedSize(const QFont& font, const QString& text, double width)
-{
-    QTextLayout layout(text, font);
-    layout.setTextOption(wrapOption());
-    layout.beginLayout();
-    double height = 0, widest = 0;
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(width);
-        line.setPosition(QPointF(0, height));
-        height += line.height();
-        widest = std::max(widest, line.naturalTextWidth());
-    }
-    layout.endLayout();
-    return QSizeF(std::ceil(widest), std::ceil(height));
-}
-
-} // namespace
-
 FigureLegend::Layout FigureLegend::layoutFor(const QFont& font, double avail, bool wrap) const
 {
     // Row by row, as matplotlib's ncol. Unwrapped: the most columns whose widest entries fit
@@ -128,7 +99,7 @@ FigureLegend::Layout FigureLegend::layoutFor(const QFont& font, double avail, bo
         l.textWidth = QVector<double>(n);
         for (int i = 0; i < n; ++i) {
             l.textWidth[i] = std::max(10.0, l.colWidth[i % c] - l.sampleW - l.gap);
-            l.rowHeight[i / c] = std::max(l.rowHeight[i / c], wrappedSize(font, m_entries[i].text, l.textWidth[i]).height());
+            l.rowHeight[i / c] = std::max(l.rowHeight[i / c], wrappedTextSize(font, m_entries[i].text, l.textWidth[i]).height());
         }
         l.width = total;
         l.height = (rows - 1) * l.rowGap;
@@ -156,11 +127,11 @@ void FigureLegend::relayout()
     }
     const double avail = std::max(40.0, width - base.left() - base.right() - 4);
     // The legend may take a third of the figure; beyond that it wraps into more columns, then
-    // uses smaller type (down to 70%), so the plot keeps room for its axes.
+    // uses smaller type (down to 60%), so the plot keeps room for its axes.
     const double budget = height / 3;
     QFont font = m_theme.legendFont();
     m_layout = layoutFor(font, avail, false);
-    for (double scale : {1.0, 0.9, 0.8, 0.7}) {
+    for (double scale : {1.0, 0.9, 0.8, 0.7, 0.6}) {
         if (m_layout.height <= budget)
             break;
         font.setPixelSize(std::max(6, int(std::lround(m_theme.legendFont().pixelSize() * scale))));
@@ -169,9 +140,11 @@ void FigureLegend::relayout()
         m_layout = plain.height <= wrapped.height ? plain : wrapped;
     }
     const Layout& l = m_layout;
+    m_fits = l.height <= budget;
     const int n = int(m_entries.size());
     const double x0 = std::max<double>(base.left(), std::round((width - l.width) / 2));
-    const double y0 = height - base.bottom() - l.height;
+    // Never above the top: a legend taller than the figure starts there and takes it all.
+    const double y0 = std::max<double>(base.top(), height - base.bottom() - l.height);
     double y = y0;
     for (int r = 0; r < l.rowHeight.size(); ++r) {
         double x = x0;
@@ -239,7 +212,7 @@ QRectF FigureLegend::drawnRect(int index) const
     if (index < 0 || index >= m_rects.size())
         return {};
     const QRectF& box = m_textRects[index];
-    const QSizeF text = wrappedSize(m_layout.font, m_entries[index].text, box.width());
+    const QSizeF text = wrappedTextSize(m_layout.font, m_entries[index].text, box.width());
     const QRectF drawn(box.left(), box.center().y() - text.height() / 2, text.width(), text.height());
     return QRectF(m_rects[index].topLeft(), QSizeF(1, m_rects[index].height())).united(drawn);
 }

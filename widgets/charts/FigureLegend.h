@@ -55,6 +55,9 @@ public:
     bool isFaded(int index) const;
     // Lays the entries out for the chart's current width; called on every geometry change.
     void relayout();
+    // Whether the entries fit in a third of the figure (at 60% type at the smallest). When not,
+    // the legend still shows every word, at the plot's expense; an export refuses the size.
+    bool fits() const { return m_fits; }
 
 Q_SIGNALS:
     void entryClicked(int index);
@@ -80,6 +83,7 @@ private:
     QVector<bool> m_faded;
     QRectF m_bounds;
     Layout m_layout;
+    bool m_fits = true;
 };
 
 } // namespace qks::gui

@@ -1,5 +1,6 @@
 #include "charts/HeatmapPainter.h"
 
+#include "charts/WrappedText.h"
 #include "store/SeriesMath.h"
 
 #include <QCoreApplication>
@@ -75,7 +76,9 @@ HeatmapLayout layoutHeatmap(const QRectF& target, const HeatmapData& data, const
 {
     HeatmapLayout l;
     const QFontMetricsF title(theme.titleFont()), label(theme.labelFont()), tick(theme.tickFont());
-    l.title = QRectF(target.left(), target.top() + 4, target.width(), title.height() + 6);
+    // A title naming a long study wraps (never runs off the page).
+    const double titleHeight = wrappedTextSize(theme.titleFont(), data.title, target.width() - 16).height();
+    l.title = QRectF(target.left() + 8, target.top() + 4, target.width() - 16, std::max(title.height(), titleHeight) + 6);
 
     double widest = 0;
     for (const QString& s : data.rowLabels)
@@ -114,20 +117,20 @@ void paintHeatmap(QPainter& painter, const QRectF& target, const HeatmapData& da
 
     painter.setFont(theme.titleFont());
     painter.setPen(theme.title);
-    painter.drawText(l.title, Qt::AlignHCenter | Qt::AlignVCenter, data.title);
+    painter.drawText(l.title, data.title, wrapOption(Qt::AlignHCenter | Qt::AlignVCenter));
 
-    if (data.isEmpty() || data.isConstant()) {
+    if (data.isEmpty() || !data.hasValues() || data.isConstant()) {
         painter.setFont(theme.labelFont());
         painter.setPen(theme.text);
         QString message = QCoreApplication::translate("qks::gui::HeatmapPainter", "No data for this heatmap in the visible runs.");
-        if (!data.isEmpty()) {
+        if (!data.isEmpty() && data.hasValues()) {
             double value = 0.0;
             for (double v : data.values)
                 value = std::isfinite(v) ? v : value;
-            message = QCoreApplication::translate("qks::gui::HeatmapPainter",
-                                                  "Every value is %1: nothing varies to colour (frozen γ is not learned). "
-                                                  "Choose another run.")
+            message = QCoreApplication::translate("qks::gui::HeatmapPainter", "Every value is %1: nothing varies to colour.")
                           .arg(QLocale().toString(value, 'g', 6));
+            if (!data.constantNote.isEmpty())
+                message += QLatin1Char(' ') + data.constantNote + QLatin1Char('.');
         }
         painter.drawText(target.adjusted(16, 0, -16, 0), Qt::AlignCenter | Qt::TextWordWrap, message);
         painter.restore();

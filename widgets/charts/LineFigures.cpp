@@ -7,6 +7,8 @@
 #include <QChart>
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace qks::gui {
 
 namespace {
@@ -90,6 +92,10 @@ void buildGammaCvFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int s
                         const ChartTheme& theme, int plotWidth)
 {
     LineFigureBuilder b(fig, theme, o, plotWidth);
+    // One colour scale for every study: layer 3 is the same colour wherever it is drawn.
+    int deepest = 0;
+    for (const VisibleRun& v : runs)
+        deepest = std::max(deepest, int(v.results().layerCount()));
     for (const VisibleRun& v : runs) {
         // γ only varies when it is learned; the frozen condition's CV is 0 by construction.
         if (v.run->tag != QLatin1String("QK") || v.results().gamma_cv.empty())
@@ -105,7 +111,7 @@ void buildGammaCvFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int s
             CurveLook look;
             look.colorLabel = QCoreApplication::translate("qks::gui::ChartBuilder", "Layer %1").arg(chosen[i]);
             look.colorKey = look.colorLabel;
-            look.color = layerColor(chosen[i], layers);
+            look.color = layerColor(chosen[i], deepest);
             look.study = v.style;
             look.studyName = v.studyName;
             QString name = look.colorLabel;

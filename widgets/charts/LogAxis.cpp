@@ -1,6 +1,7 @@
 #include "charts/LogAxis.h"
 
 #include "charts/ChartStyle.h"
+#include "store/SeriesMath.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -60,6 +61,15 @@ LogTicks logTicks(double lo, double hi)
             if (!t.major.contains(v))
                 t.minor.push_back(v);
         }
+    }
+    // A range narrower than one step between integer multiples (15 to 16): round values as on
+    // a linear axis, so the axis is never left without a label.
+    if (t.major.size() < 2) {
+        t.major.clear();
+        t.minor.clear();
+        const double step = niceTickStep(hi - lo, 4);
+        for (double k = std::ceil(lo / step - 1e-9); k * step <= hi * (1 + 1e-12); k += 1)
+            t.major.push_back(k * step);
     }
     return t;
 }

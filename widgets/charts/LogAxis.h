@@ -23,7 +23,8 @@ struct LogTicks {
     QVector<double> minor;   // gridlines only
 };
 // The ticks for values in [lo, hi] (both > 0): 1, 2, 5 per decade, every integer multiple where
-// that gives fewer than three, powers of ten alone over many decades.
+// that gives fewer than three, powers of ten alone over many decades, round linear steps in a
+// range too narrow for any of these.
 LogTicks logTicks(double lo, double hi);
 
 // Creates the labelled axis, and its minor-gridline twin, added to `chart` at `alignment`

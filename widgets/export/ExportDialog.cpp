@@ -151,9 +151,13 @@ void ExportDialog::runExport()
 
     QString error;
     int files = 0;
+    QStringList skipped;
     if (allFigures()) {
-        for (const ExportedFigure& f : exportAllFigures(m_studies, o, &error))
+        for (const ExportedFigure& f : exportAllFigures(m_studies, o, &error)) {
             files += int(f.files.size());
+            if (!f.skipped.isEmpty())
+                skipped << tr("%1 not written: %2.").arg(f.stem, f.skipped);
+        }
     } else {
         files = int(exportFigure(m_current, figureFileStem(m_current), m_studies, o, &error).size());
     }
@@ -164,6 +168,8 @@ void ExportDialog::runExport()
     QMessageBox box(QMessageBox::Information, tr("Export Figures"),
                     tr("Wrote %n file(s) to %1.", nullptr, files).arg(QDir::toNativeSeparators(o.outDir)),
                     QMessageBox::Ok, this);
+    if (!skipped.isEmpty())
+        box.setInformativeText(skipped.join(QLatin1Char('\n')));
     QPushButton* show = box.addButton(tr("Show Folder"), QMessageBox::ActionRole);
     box.exec();
     if (box.clickedButton() == show)

@@ -128,7 +128,17 @@ QString fileSafe(const QString& s)
     QString out;
     for (const QChar c : s)
         out += (c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-')) ? c : QLatin1Char('_');
-    return out;
+    // File names end at 255 bytes: a long folder name (or one in CJK, three bytes a character)
+    // is shortened, with a hash of the whole name so two long names stay apart.
+    constexpr int kMaxBytes = 100;
+    if (out.toUtf8().size() <= kMaxBytes)
+        return out;
+    const QString hash = QString::number(qHash(s, 0x9e3779b9u) & 0xffffffffu, 16);
+    while (out.toUtf8().size() > kMaxBytes - 9)
+        out.chop(1);
+    if (!out.isEmpty() && out.back().isHighSurrogate())
+        out.chop(1);
+    return out + QLatin1Char('_') + hash;
 }
 
 } // namespace
@@ -176,7 +186,7 @@ bool parseFormats(const QString& text, QSet<ExportFormat>* formats, QString* err
 }
 
 QStringList exportFigure(FigureKind kind, const QString& stem, const QVector<OpenStudy>& studies,
-                         const ExportOptions& options, QString* error)
+                         const ExportOptions& options, QString* error, QString* skipped)
 {
     QStringList written;
     if (!QDir().mkpath(options.outDir)) {
@@ -187,6 +197,20 @@ QStringList exportFigure(FigureKind kind, const QString& stem, const QVector<Ope
     // Type is set for the printed size: a one-column figure gets smaller fonts.
     ExportOptions sized = options;
     sized.theme.fontScale = options.size.widthInches < 5.0 ? 0.8 : 1.0;
+    const bool drawing = options.formats.contains(ExportFormat::Png) || options.formats.contains(ExportFormat::Svg) ||
+                         options.formats.contains(ExportFormat::Pdf);
+    if (drawing && !legendFits(kind, studies, options.figure, sized.theme, layout.size())) {
+        const QString why = QCoreApplication::translate("qks::gui::FigureExporter",
+                                                        "its legend does not fit a %1 figure beside the plot; export it "
+                                                        "at a larger size (two-column or wide), or hide some runs or studies")
+                                .arg(options.size.name);
+        if (skipped) {
+            *skipped = why;
+        } else {
+            *error = QCoreApplication::translate("qks::gui::FigureExporter", "%1 was not written: %2").arg(stem, why);
+        }
+        return written;
+    }
     const QString base = QDir(options.outDir).filePath(stem);
     const struct {
         ExportFormat format;
@@ -219,8 +243,9 @@ QVector<ExportedFigure> exportAllFigures(const QVector<OpenStudy>& studies, cons
                          const FigureOptions& figure) {
         ExportOptions o = options;
         o.figure = figure;
-        const QStringList files = exportFigure(kind, stem, shown, o, error);
-        out.push_back({kind, stem, files});
+        QString skipped;
+        const QStringList files = exportFigure(kind, stem, shown, o, error, &skipped);
+        out.push_back({kind, stem, files, skipped});
         return error->isEmpty();
     };
     for (FigureKind kind : allFigureKinds()) {
@@ -239,30 +264,37 @@ QVector<ExportedFigure> exportAllFigures(const QVector<OpenStudy>& studies, cons
             FigureOptions figure = options.figure;
             figure.heatmapStudy = s;
             figure.heatmapTag = run.tag;
-            if (!prHeatmap(*run.results).isEmpty() &&
-                !add(FigureKind::PrHeatmap, figureFileStem(FigureKind::PrHeatmap) + QLatin1Char('_') + suffix, studies,
-                     figure))
-                return out;
+            // A heatmap with nothing to colour (no finite value, or one value everywhere, as
+            // frozen γ) is listed with the reason instead of written as one flat colour.
+            const auto heatmap = [&](const HeatmapData& h, FigureKind kind, const QString& stem) {
+                if (h.isEmpty())
+                    return true;
+                if (!h.hasValues()) {
+                    out.push_back({kind, stem, {}, QCoreApplication::translate("qks::gui::FigureExporter", "it holds no finite value")});
+                    return true;
+                }
+                if (h.isConstant()) {
+                    const double v = *std::find_if(h.values.cbegin(), h.values.cend(), [](double x) { return std::isfinite(x); });
+                    QString why = QCoreApplication::translate("qks::gui::FigureExporter",
+                                                              "every value is %1: a heatmap would show one colour")
+                                      .arg(QLocale().toString(v, 'g', 6));
+                    if (!h.constantNote.isEmpty())
+                        why += QStringLiteral(" (") + h.constantNote + QLatin1Char(')');
+                    out.push_back({kind, stem, {}, why});
+                    return true;
+                }
+                return add(kind, stem, studies, figure);
+            };
             figure.gammaOverTime = false;
-            if (!gammaFinalHeatmap(*run.results).isEmpty() &&
-                !add(FigureKind::GammaHeatmap, figureFileStem(FigureKind::GammaHeatmap) + QLatin1Char('_') + suffix,
-                     studies, figure))
+            if (!heatmap(prHeatmap(*run.results), FigureKind::PrHeatmap,
+                         figureFileStem(FigureKind::PrHeatmap) + QLatin1Char('_') + suffix))
+                return out;
+            if (!heatmap(gammaFinalHeatmap(*run.results), FigureKind::GammaHeatmap,
+                         figureFileStem(FigureKind::GammaHeatmap) + QLatin1Char('_') + suffix))
                 return out;
             figure.gammaOverTime = true;
-            if (const HeatmapData mean = gammaMeanHeatmap(*run.results); !mean.isEmpty() && mean.isConstant()) {
-                out.push_back({FigureKind::GammaHeatmap,
-                               figureFileStem(FigureKind::GammaHeatmap) + QStringLiteral("_over_time_") + suffix, {},
-                               QCoreApplication::translate("qks::gui::FigureExporter",
-                                                           "γ is %1 in every layer at every checkpoint (not learned): "
-                                                           "a heatmap would show one colour")
-                                   .arg(QLocale().toString(*std::find_if(mean.values.cbegin(), mean.values.cend(),
-                                                                         [](double v) { return std::isfinite(v); }),
-                                                           'g', 6))});
-                continue;
-            }
-            if (!gammaMeanHeatmap(*run.results).isEmpty() &&
-                !add(FigureKind::GammaHeatmap,
-                     figureFileStem(FigureKind::GammaHeatmap) + QStringLiteral("_over_time_") + suffix, studies, figure))
+            if (!heatmap(gammaMeanHeatmap(*run.results), FigureKind::GammaHeatmap,
+                         figureFileStem(FigureKind::GammaHeatmap) + QStringLiteral("_over_time_") + suffix))
                 return out;
         }
     }

@@ -44,8 +44,10 @@ struct ExportedFigure {
 
 // Writes one figure in every requested format as outDir/<stem>.<ext>. Returns the written
 // files; on failure returns what was written so far and sets `error` (a sentence for the user).
+// A figure whose legend cannot fit the size is not written: with `skipped` given, the reason
+// goes there (and `error` stays empty); without, it is the error.
 QStringList exportFigure(FigureKind kind, const QString& stem, const QVector<OpenStudy>& studies,
-                         const ExportOptions& options, QString* error);
+                         const ExportOptions& options, QString* error, QString* skipped = nullptr);
 
 // Writes all of the study's figures: 1_loss ... 5_gamma_cv, then the heatmaps, one per run
 // that has the data (6_pr_heatmap_<tag>, 7_gamma_heatmap_<tag> from the final γ, and

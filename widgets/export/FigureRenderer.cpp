@@ -39,4 +39,16 @@ void renderFigure(QPainter& painter, const QRectF& target, FigureKind kind, cons
     }
 }
 
+bool legendFits(FigureKind kind, const QVector<OpenStudy>& studies, const FigureOptions& options,
+                const ChartTheme& theme, const QSizeF& size)
+{
+    if (isHeatmap(kind))
+        return true;
+    BuiltFigure fig = buildChartFigure(kind, studies, options, theme, int(size.width()));
+    QGraphicsScene scene;
+    scene.addItem(fig.chart);
+    fig.chart->setGeometry(QRectF(QPointF(0, 0), size));
+    return !fig.legendItem || fig.legendItem->fits();
+}
+
 } // namespace qks::gui

@@ -23,4 +23,10 @@ struct LegendBox {
 void renderFigure(QPainter& painter, const QRectF& target, FigureKind kind, const QVector<OpenStudy>& studies,
                   const FigureOptions& options, const ChartTheme& theme, QVector<LegendBox>* legendBoxes = nullptr);
 
+// Whether a line or bar figure's legend fits when laid out at `size` (layout pixels); heatmaps
+// always fit. A legend that does not fit still shows every word, squeezing the plot, so an
+// export refuses that size instead.
+bool legendFits(FigureKind kind, const QVector<OpenStudy>& studies, const FigureOptions& options,
+                const ChartTheme& theme, const QSizeF& size);
+
 } // namespace qks::gui

@@ -184,19 +184,21 @@ std::optional<CausalDecomposition> causalDecomposition(const RunResults& learned
     if (layers == 0 || frozen.layerCount() != layers || none.layerCount() != layers)
         return std::nullopt;
 
-    // The checkpoint all three reached: the requested one, else the last they share.
+    // A checkpoint all three reached: the one they share nearest the requested tokens (a
+    // shorter study next to a longer one shows its own end), else the last they share.
     const auto has = [](const RunResults& r, int64_t t) {
         return std::binary_search(r.tokens.begin(), r.tokens.end(), t);
     };
     std::optional<int64_t> at;
-    if (tokens) {
-        if (has(learned, *tokens) && has(frozen, *tokens) && has(none, *tokens))
-            at = tokens;
-    } else {
-        for (auto it = learned.tokens.rbegin(); it != learned.tokens.rend() && !at; ++it) {
-            if (has(frozen, *it) && has(none, *it))
-                at = *it;
+    for (auto it = learned.tokens.rbegin(); it != learned.tokens.rend(); ++it) {
+        if (!has(frozen, *it) || !has(none, *it))
+            continue;
+        if (!tokens) {
+            at = *it;
+            break;
         }
+        if (!at || std::llabs(*it - *tokens) < std::llabs(*at - *tokens))
+            at = *it;
     }
     if (!at)
         return std::nullopt;
@@ -269,6 +271,11 @@ bool HeatmapData::isConstant() const
     return any;
 }
 
+bool HeatmapData::hasValues() const
+{
+    return std::any_of(values.cbegin(), values.cend(), [](double v) { return std::isfinite(v); });
+}
+
 HeatmapData prHeatmap(const RunResults& r)
 {
     HeatmapData h = titledHeatmap(QCoreApplication::translate("qks::gui::FigureData", "Key PR per layer and checkpoint"),
@@ -302,6 +309,7 @@ HeatmapData gammaFinalHeatmap(const RunResults& r)
     }
     h.rowLabels = indexLabels(h.rows);
     h.columnLabels = indexLabels(h.columns);
+    h.constantNote = QCoreApplication::translate("qks::gui::FigureData", "γ is not learned in this run");
     return h;
 }
 
@@ -325,6 +333,7 @@ HeatmapData gammaMeanHeatmap(const RunResults& r)
     h.rows = layers;
     h.columns = int(r.probeCount());
     h.values = values;
+    h.constantNote = QCoreApplication::translate("qks::gui::FigureData", "γ is not learned in this run");
     h.rowLabels = indexLabels(h.rows);
     h.columnLabels = tokenLabels(r);
     return h;

@@ -72,6 +72,9 @@ struct HeatmapData {
     bool isEmpty() const { return rows == 0 || columns == 0; }
     // Every finite value equal (frozen γ is 1 everywhere): a colour map would show nothing.
     bool isConstant() const;
+    // At least one finite value.
+    bool hasValues() const;
+    QString constantNote;        // why it may be constant, for the message that replaces it
 };
 
 // Layer × checkpoint key PR.

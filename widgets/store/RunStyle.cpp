@@ -68,7 +68,9 @@ Qt::PenStyle studyPenStyle(int studyIndex)
 
 int studyMarkerShape(int studyIndex)
 {
-    return studyIndex < 4 ? -1 : (studyIndex - 4) % 4;
+    // Studies 4–7 add a circle to the four dashes, 8–11 a square, and so on: twenty studies
+    // before a look repeats.
+    return studyIndex < 4 ? -1 : (studyIndex / 4 - 1) % 4;
 }
 
 } // namespace qks::gui

@@ -15,6 +15,16 @@ namespace {
 
 const QString kResultsFile = QStringLiteral("results.json");
 
+// A folder name as legends and the runs panel show it: tabs and line breaks (legal in a name)
+// become spaces, so a label stays on its line.
+QString displayName(QString name)
+{
+    for (QChar& c : name)
+        if (c.category() == QChar::Other_Control)
+            c = QLatin1Char(' ');
+    return name;
+}
+
 int conditionRank(const QString& folderName)
 {
     const auto& conds = studyConditions();
@@ -88,7 +98,7 @@ int StudyStore::open(const QString& path, QString* error)
 
     OpenStudy study;
     study.path = abs;
-    study.name = info.fileName();
+    study.name = displayName(info.fileName());
     study.styleIndex = styleFor(abs);
     discoverRuns(study);
     if (study.runs.isEmpty()) {
@@ -112,7 +122,7 @@ int StudyStore::openOrCreate(const QString& path)
     QDir().mkpath(abs);
     OpenStudy study;
     study.path = abs;
-    study.name = QFileInfo(abs).fileName();
+    study.name = displayName(QFileInfo(abs).fileName());
     study.styleIndex = styleFor(abs);
     discoverRuns(study);
     m_studies.push_back(study);

@@ -9,7 +9,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRegularExpressionValidator>
 #include <QSlider>
 #include <QVBoxLayout>
 
@@ -62,7 +61,6 @@ void FigurePanel::buildControls()
         m_layers = new QLineEdit(this);
         m_layers->setPlaceholderText(tr("default: 0, 8, 15, 23, 30"));
         m_layers->setToolTip(tr("Comma-separated layer numbers; empty for the study's choice."));
-        m_layers->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9, ]*")), m_layers));
         m_layers->setMaximumWidth(260);
         bar->addWidget(m_layers);
         m_layersNote = new QLabel(this);
@@ -99,21 +97,33 @@ void FigurePanel::buildControls()
     static_cast<QVBoxLayout*>(layout())->addLayout(bar);
 }
 
+QVector<int> parseLayerList(const QString& text, QStringList* invalid)
+{
+    // What is typed stays as typed: "-3", "3.5" or "abc" are named as not layers, never
+    // rewritten into other numbers.
+    QVector<int> layers;
+    for (const QString& raw : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString part = raw.trimmed();
+        if (part.isEmpty())
+            continue;
+        bool ok = false;
+        const int layer = part.toInt(&ok);
+        if (ok && layer >= 0)
+            layers.push_back(layer);
+        else if (invalid)
+            *invalid << part;
+    }
+    return layers;
+}
+
 FigureOptions FigurePanel::options() const
 {
     FigureOptions o = m_global;
     if (m_checkpoint && m_checkpoint->value() >= 0 && m_checkpoint->value() < m_checkpoints.size() &&
         m_checkpoint->value() != m_checkpoints.size() - 1)
         o.checkpointTokens = m_checkpoints[m_checkpoint->value()];
-    if (m_layers) {
-        o.gammaCvLayers.clear();
-        for (const QString& part : m_layers->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            bool ok = false;
-            const int layer = part.trimmed().toInt(&ok);
-            if (ok)
-                o.gammaCvLayers.push_back(layer);
-        }
-    }
+    if (m_layers)
+        o.gammaCvLayers = parseLayerList(m_layers->text(), nullptr);
     if (m_run && m_run->currentIndex() >= 0) {
         const QStringList key = m_run->currentData().toStringList();
         if (key.size() == 2) {
@@ -194,12 +204,13 @@ void FigurePanel::refresh(const QVector<OpenStudy>& studies, const FigureOptions
                 if (r.visible && r.ok())
                     layers = std::max(layers, int(r.results->layerCount()));
         QStringList missing;
+        parseLayerList(m_layers->text(), &missing); // what is not a layer number at all
         for (int layer : o.gammaCvLayers)
-            if (layer >= layers)
+            if (layers > 0 && layer >= layers)
                 missing << QString::number(layer);
-        m_layersNote->setText(missing.isEmpty() || layers == 0
+        m_layersNote->setText(missing.isEmpty()
                                   ? QString()
-                                  : tr("No layer %1: the visible runs have layers 0–%2.").arg(missing.join(QStringLiteral(", "))).arg(layers - 1));
+                                  : tr("No layer %1: the visible runs have layers 0–%2.").arg(missing.join(QStringLiteral(", "))).arg(std::max(0, layers - 1)));
     }
 }
 

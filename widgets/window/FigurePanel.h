@@ -15,6 +15,10 @@ class QStackedLayout;
 
 namespace qks::gui {
 
+// "0, 8, 15" → {0, 8, 15}; entries that are not a layer number (negative, fractional, words)
+// go to `invalid` as typed.
+QVector<int> parseLayerList(const QString& text, QStringList* invalid);
+
 class HeatmapView;
 class InteractiveChartView;
 

@@ -19,6 +19,8 @@
 #include <QTabWidget>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace qks::gui {
 
 namespace {
@@ -105,7 +107,20 @@ void MainWindow::closeAllStudies()
         if (ask.clickedButton() != close)
             return;
     }
-    m_store->closeAll();
+    // A study with a run training or queued here stays open: closing it would hide a run that
+    // goes on writing.
+    QStringList kept;
+    for (int i = int(m_store->studies().size()) - 1; i >= 0; --i) {
+        const OpenStudy& study = m_store->studies()[i];
+        const bool busy = std::any_of(study.runs.cbegin(), study.runs.cend(),
+                                      [](const RunEntry& r) { return r.live && r.live->active(); });
+        if (busy)
+            kept << study.name;
+        else
+            m_store->close(i);
+    }
+    if (!kept.isEmpty())
+        statusBar()->showMessage(tr("Kept open while their runs train: %1").arg(kept.join(QStringLiteral(", "))), 10000);
     updateStatus();
 }
 

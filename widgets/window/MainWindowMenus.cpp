@@ -30,6 +30,8 @@ void MainWindow::buildActions()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recent-menu"));
+    // Checked when opened: a folder deleted since the list was made is not offered.
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     updateRecentMenu();
     file->addSeparator();
     QAction* exportAction = file->addAction(tr("&Export Figures…"), this, &MainWindow::exportDialog);

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <fstream>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace qks;
@@ -341,6 +342,29 @@ private Q_SLOTS:
         QCOMPARE(RunLock::holderOf(dir).state, State::Gone);
         sleeper.kill();
         sleeper.waitForFinished();
+        // A command line that merely mentions qkstudio is not a qkstudio program.
+        QProcess shell;
+        shell.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("sleep 30; echo qkstudio")});
+        QVERIFY(shell.waitForStarted());
+        writeFileAtomically(dir / RunLock::kFileName,
+                            "pid " + std::to_string(shell.processId()) + " host " + std::string(host) + " started x\n");
+        QCOMPARE(RunLock::holderOf(dir).state, State::Gone);
+        shell.kill();
+        shell.waitForFinished();
+        // PIDs no process can have: wrapped past 32 bits (to 1, to -1), kernel threads (2).
+        for (const char* pid : {"4294967297", "4294967295", "2", "99999999999999999999"}) {
+            writeFileAtomically(dir / RunLock::kFileName, "pid " + std::string(pid) + " host " + std::string(host) + " started x\n");
+            QVERIFY2(RunLock::holderOf(dir).state != State::Alive, pid);
+        }
+        // A killed writer its parent has not reaped yet (a zombie) is gone.
+        const pid_t child = ::fork();
+        if (child == 0)
+            ::_exit(0);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(QStringLiteral("/proc/%1").arg(child)), 1000);
+        QTest::qWait(100); // it exits at once; not waited for, it stays a zombie
+        writeFileAtomically(dir / RunLock::kFileName, "pid " + std::to_string(child) + " host " + std::string(host) + " started x\n");
+        QCOMPARE(RunLock::holderOf(dir).state, State::Gone);
+        ::waitpid(child, nullptr, 0);
         writeFileAtomically(dir / RunLock::kFileName, "pid 42 host some-other-machine started x\n");
         QCOMPARE(RunLock::holderOf(dir).state, State::OtherHost);
     }
