@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "common/Error.h"
+#include "results/SeedSummary.h"
 #include "results/StudyFolder.h"
 #include "results/Summary.h"
 
@@ -11,7 +12,9 @@
 namespace qks::cli {
 
 // `summary DIR [--json]`: the report's table (initial, minimum and final mean PR, final losses)
-// for every condition under a study folder, or for one condition folder. Conditions that fail
+// for every condition under a study folder, or for one condition folder; for a folder of
+// seed_<n> studies, each metric as mean ± 95% interval over the seeds, and the effects
+// paired by seed. Conditions that fail
 // to load are listed after the table; the command fails only when none loaded.
 int runSummary(const CliArgs& args)
 {
@@ -24,6 +27,30 @@ int runSummary(const CliArgs& args)
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         throw UsageError(dir.string() + " is not a folder");
+
+    // A folder of seed_<n> studies: each condition's metrics as mean ± 95% interval over seeds.
+    if (const auto seeds = seedFolders(dir); !seeds.empty()) {
+        const MultiSeedSummary s = summarizeSeeds(seeds);
+        for (const std::string& w : s.warnings)
+            std::cerr << "warning: " << w << "\n";
+        if (args.has("json")) {
+            nlohmann::ordered_json out = {{"study", dir.string()}};
+            out.update(multiSeedSummaryToJson(s));
+            nlohmann::ordered_json failures = nlohmann::ordered_json::array();
+            for (const StudyEntry& e : s.failed)
+                failures.push_back({{"tag", e.tag}, {"folder", e.folder.string()}, {"error", e.error}});
+            out["failed"] = failures;
+            std::cout << out.dump(2) << "\n";
+        } else {
+            if (!s.tags.empty())
+                std::cout << formatMultiSeedTable(s);
+            for (const StudyEntry& e : s.failed)
+                std::cerr << "not loaded: " << e.folder.string() << ": " << e.error << "\n";
+        }
+        if (s.tags.empty())
+            throw DataError("no results.json in the seed folders of " + dir.string());
+        return kExitOk;
+    }
 
     const std::vector<StudyEntry> entries = listStudy(dir);
     if (entries.empty())

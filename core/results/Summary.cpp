@@ -104,16 +104,32 @@ std::string formatTokens(int64_t tokens)
     return buf;
 }
 
+std::string formatTextTable(const std::vector<std::string>& titles, const std::vector<bool>& rightAligned,
+                            const std::vector<std::vector<std::string>>& cells)
+{
+    std::vector<size_t> widths;
+    for (size_t c = 0; c < titles.size(); ++c) {
+        size_t w = displayWidth(titles[c]);
+        for (const auto& row : cells)
+            w = std::max(w, displayWidth(row[c]));
+        widths.push_back(w);
+    }
+    auto line = [&](const auto& text) {
+        std::string out;
+        for (size_t c = 0; c < titles.size(); ++c)
+            out += (c ? "  " : "") + pad(text(c), widths[c], rightAligned[c]);
+        while (!out.empty() && out.back() == ' ')
+            out.pop_back();
+        return out + "\n";
+    };
+    std::string out = line([&](size_t c) { return titles[c]; });
+    for (const auto& row : cells)
+        out += line([&](size_t c) { return row[c]; });
+    return out;
+}
+
 std::string formatSummaryTable(const std::vector<ConditionSummary>& rows)
 {
-    struct Column {
-        const char* title;
-        bool right;
-    };
-    static const std::vector<Column> columns = {
-        {"condition", false}, {"label", false},   {"probes", true},  {"tokens", true},     {"init PR", true},
-        {"min PR", true},     {"at", true},       {"final PR", true}, {"train loss", true}, {"val loss", true},
-    };
     std::vector<std::vector<std::string>> cells;
     for (const auto& s : rows) {
         cells.push_back({
@@ -129,25 +145,9 @@ std::string formatSummaryTable(const std::vector<ConditionSummary>& rows)
             fixed(s.final_val_loss, 3),
         });
     }
-    std::vector<size_t> widths;
-    for (size_t c = 0; c < columns.size(); ++c) {
-        size_t w = displayWidth(columns[c].title);
-        for (const auto& row : cells)
-            w = std::max(w, displayWidth(row[c]));
-        widths.push_back(w);
-    }
-    auto line = [&](const auto& text) {
-        std::string out;
-        for (size_t c = 0; c < columns.size(); ++c)
-            out += (c ? "  " : "") + pad(text(c), widths[c], columns[c].right);
-        while (!out.empty() && out.back() == ' ')
-            out.pop_back();
-        return out + "\n";
-    };
-    std::string out = line([&](size_t c) { return std::string(columns[c].title); });
-    for (const auto& row : cells)
-        out += line([&](size_t c) { return row[c]; });
-    return out;
+    return formatTextTable({"condition", "label", "probes", "tokens", "init PR", "min PR", "at", "final PR", "train loss",
+                            "val loss"},
+                           {false, false, true, true, true, true, true, true, true, true}, cells);
 }
 
 ordered_json summaryToJson(const ConditionSummary& s)

@@ -35,6 +35,11 @@ std::string formatTokens(int64_t tokens);
 // Missing values print as "-". Ends with a newline.
 std::string formatSummaryTable(const std::vector<ConditionSummary>& rows);
 
+// A fixed-width text table: columns two spaces apart, each as wide as its widest cell (by
+// display width: "γ" is one column), trailing spaces trimmed. Ends with a newline.
+std::string formatTextTable(const std::vector<std::string>& titles, const std::vector<bool>& rightAligned,
+                            const std::vector<std::vector<std::string>>& cells);
+
 // Full-precision values; absent ones are null.
 nlohmann::ordered_json summaryToJson(const ConditionSummary& s);
 nlohmann::ordered_json summaryToJson(const std::vector<ConditionSummary>& rows);
