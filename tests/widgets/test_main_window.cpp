@@ -1,13 +1,11 @@
-// The analysis window on the offscreen platform: runs panel, figure tabs, smoothing,
-// legend clicks, zoom reduction, side-by-side linking, and a corrupt file.
+// The analysis window on the offscreen platform: runs panel, figure tabs, smoothing, legends,
+// log axes, hover, zoom reduction, side-by-side linking, several studies, and a corrupt file.
+// Starting, stopping and closing runs and studies: test_run_lifecycle.
 #include "app/AppTheme.h"
 #include "charts/HeatmapPainter.h"
 #include "charts/HeatmapView.h"
 #include "charts/InteractiveChartView.h"
 #include "charts/LogAxis.h"
-#include "config/Presets.h"
-#include "results/RunFolder.h"
-#include "run/StudyController.h"
 #include "results/ResultsJson.h"
 #include "store/RunStyle.h"
 #include "store/StudyStore.h"
@@ -16,17 +14,11 @@
 #include "window/RunsPanel.h"
 #include "window/SplitView.h"
 
-#include "TinyCorpus.h"
+#include "WindowTestSupport.h"
 
-#include <QAbstractButton>
-#include <QAction>
-#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
-#include <QMessageBox>
 #include <QTableWidget>
-#include <QTimer>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -49,20 +41,8 @@
 using namespace qks;
 using namespace qks::gui;
 
-namespace {
-
-const QString kStudy = QStringLiteral(QKS_FIXTURES_DIR "/published/qk_norm_50m_study");
-
-QLineSeries* lineNamed(QChart* chart, const QString& name)
-{
-    for (QAbstractSeries* s : chart->series()) {
-        if (auto* line = qobject_cast<QLineSeries*>(s); line && line->name() == name)
-            return line;
-    }
-    return nullptr;
-}
-
-} // namespace
+using qks::testing::lineNamed;
+const QString& kStudy = qks::testing::kPublishedStudy;
 
 class TestMainWindow final : public QObject {
     Q_OBJECT
@@ -81,41 +61,11 @@ private Q_SLOTS:
     void studiesOfVeryDifferentLengths();
     void corruptResultsAreReportedNotFatal();
     void heatmapsShowTheChosenRun();
-    void aRunningStudyShowsEveryStepAndProgress();
-    void runActionsApplyOnlyWhenTheyWouldDoSomething();
-    void closingWhileTrainingAsksThenStopsAtACheckpoint();
-    void closeAllAsksAndOpenRecentForgetsWhatFails();
     void summaryGroupsShownRunsByStudy();
     void constantHeatmapsAndMissingLayersAreSaid();
     void smallerThingsLookAsIntended();
 };
 
-namespace {
-
-// Clicks the button labelled `text` of the modal dialog named `name` once it is up (a dialog's
-// exec() runs its own event loop, so the click comes from a timer).
-void answerWhenShown(const QString& name, const QString& text, bool* answered)
-{
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [=] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box || (!name.isEmpty() && box->objectName() != name))
-            return;
-        for (QAbstractButton* b : box->buttons()) {
-            if (b->text() == text) {
-                *answered = true;
-                timer->stop();
-                timer->deleteLater();
-                b->click();
-                return;
-            }
-        }
-    });
-    timer->start();
-}
-
-} // namespace
 
 void TestMainWindow::initTestCase()
 {
@@ -545,181 +495,6 @@ void TestMainWindow::heatmapsShowTheChosenRun()
     QVERIFY(pr.title.contains(QStringLiteral("Learned γ")));
     const HeatmapData& gamma = w.figurePanel(FigureKind::GammaHeatmap)->heatmapView()->data();
     QCOMPARE(gamma.columns, 128);
-}
-
-void TestMainWindow::aRunningStudyShowsEveryStepAndProgress()
-{
-    MainWindow w;
-    QVERIFY(w.openFolder(kStudy, true));
-    const QString path = w.store()->studies()[0].path;
-    w.store()->updateLive(path, QStringLiteral("QK"), [](LiveRun& live) {
-        live.state = JobState::Running;
-        live.tokens = 25'000'000;
-        live.totalTokens = 50'000'000;
-        live.tokensPerSecond = 12'345;
-        live.etaSeconds = 2025;
-        live.stepLoss = {{49.16, 3.7}, {49.17, 3.6}, {49.18, 3.65}};
-    });
-    w.refreshAll();
-    w.runsPanel()->refresh();
-    QChart* loss = w.figurePanel(FigureKind::Loss)->chartView()->chart();
-    QLineSeries* steps = lineNamed(loss, QStringLiteral("Learned γ (every step)"));
-    QVERIFY(steps);
-    QCOMPARE(steps->count(), 3);
-    QTreeWidgetItem* qk = w.runsPanel()->tree()->topLevelItem(0)->child(0);
-    QVERIFY2(qk->text(1).startsWith(QStringLiteral("50% ·")), qPrintable(qk->text(1)));
-    QVERIFY(qk->text(1).contains(QStringLiteral("0:33:45"))); // ETA
-    QCOMPARE(qk->text(2), QStringLiteral("25.0M"));
-
-    // Finished: the figure is what the file holds, nothing more.
-    w.store()->updateLive(path, QStringLiteral("QK"), [](LiveRun& live) {
-        live.state = JobState::Finished;
-        live.stepLoss.clear();
-    });
-    w.refreshAll();
-    w.runsPanel()->refresh();
-    QVERIFY(!lineNamed(w.figurePanel(FigureKind::Loss)->chartView()->chart(), QStringLiteral("Learned γ (every step)")));
-    QVERIFY(w.runsPanel()->tree()->topLevelItem(0)->child(0)->text(1).startsWith(QStringLiteral("26 probe")));
-}
-
-// With nothing training, Stop, Stop All and Cancel Queued are off (they did nothing, silently);
-// Resume needs a selected run. Stop (this run) and Stop All (running and queued) are apart,
-// each saying what it does.
-void TestMainWindow::runActionsApplyOnlyWhenTheyWouldDoSomething()
-{
-    MainWindow w;
-    const auto action = [&](const QString& text) -> QAction* {
-        for (QAction* a : w.findChildren<QAction*>())
-            if (a->text() == text)
-                return a;
-        return nullptr;
-    };
-    QAction* stop = action(QStringLiteral("&Stop Run"));
-    QAction* stopAll = action(QStringLiteral("Stop &All"));
-    QAction* cancel = action(QStringLiteral("&Cancel Queued Runs"));
-    QAction* resume = action(QStringLiteral("&Resume Selected Run"));
-    QVERIFY(stop && stopAll && cancel && resume);
-    for (QAction* a : {stop, stopAll, cancel, resume})
-        QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
-    QVERIFY(stop->toolTip().contains(QStringLiteral("queued runs stay queued")));
-    QVERIFY(stopAll->toolTip().contains(QStringLiteral("cancel the queued runs")));
-
-    QVERIFY(w.openFolder(kStudy, true));
-    QTreeWidgetItem* qk = w.runsPanel()->tree()->topLevelItem(0)->child(0);
-    w.runsPanel()->tree()->setCurrentItem(qk);
-    QVERIFY(resume->isEnabled());
-    w.runsPanel()->tree()->setCurrentItem(w.runsPanel()->tree()->topLevelItem(0)); // a study, not a run
-    QVERIFY(!resume->isEnabled());
-    QVERIFY(!stop->isEnabled());
-}
-
-void TestMainWindow::closingWhileTrainingAsksThenStopsAtACheckpoint()
-{
-    QTemporaryDir dir;
-    qks::testing::prepareTinyTokens(dir.path(), 3, 4000, 99);
-    StudyConfig c = presetConfig("tiny-cpu");
-    c.model.d_model = 32;
-    c.model.n_layers = 2;
-    c.model.n_heads = 4;
-    c.model.n_kv_heads = 2;
-    c.model.d_ff = 64;
-    c.model.vocab_size = 300;
-    c.model.max_seq_len = 32;
-    c.train.batch_size = 4;
-    c.train.gradient_accumulation_steps = 2;
-    c.train.tokens = 1 << 24; // far more than the test waits for
-    c.train.device = "cpu";
-    c.train.threads = 1;
-    c.probe.every = 4;
-    c.probe.early_every = 2;
-    c.probe.early_until = 4;
-    c.probe.batch = 4;
-    c.probe.val_batches = 2;
-    c.data.path = (dir.path() + QStringLiteral("/tokens")).toStdString();
-    const QString out = dir.path() + QStringLiteral("/study");
-    c.study.out = out.toStdString();
-    c.study.conditions = {"QK"};
-
-    {
-        MainWindow w;
-        w.show();
-        QString error;
-        QVERIFY2(w.startStudy(c, std::nullopt, &error), qPrintable(error));
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out + QStringLiteral("/QK/results.json")), 60000);
-
-        // Close All keeps a study whose run trains open (closing it would hide a run that writes on).
-        bool closeAll = false;
-        answerWhenShown(QStringLiteral("close-all"), QStringLiteral("Close All"), &closeAll);
-        w.closeAllStudies();
-        QVERIFY(closeAll);
-        QCOMPARE(w.store()->studies().size(), qsizetype(1));
-
-        // Keep training: the window stays, the run goes on.
-        bool answered = false;
-        answerWhenShown(QStringLiteral("close-while-training"), QStringLiteral("Keep Training"), &answered);
-        QVERIFY(!w.close());
-        QVERIFY(answered);
-        QVERIFY(w.isVisible());
-        QVERIFY(w.controller()->isBusy());
-
-        // Stop, save and quit: the close waits for the stop to reach its checkpoint.
-        answered = false;
-        answerWhenShown(QStringLiteral("close-while-training"), QStringLiteral("Stop, Save and Quit"), &answered);
-        QVERIFY(w.close());
-        QVERIFY(answered);
-        QVERIFY(!w.controller()->isBusy());
-        QVERIFY(!inspectRunFolder((out + QStringLiteral("/QK")).toStdString()).checkpoints.empty());
-    }
-    // Opened again, the run says it stopped and can resume: not "live", though it wrote just now.
-    MainWindow again;
-    QVERIFY(again.openFolder(out, true));
-    again.refreshAll();
-    const QString status = again.runsPanel()->tree()->topLevelItem(0)->child(0)->text(1);
-    QVERIFY2(status.contains(QStringLiteral("resumable")) && !status.contains(QStringLiteral("live")), qPrintable(status));
-}
-
-void TestMainWindow::closeAllAsksAndOpenRecentForgetsWhatFails()
-{
-    QSettings().remove(QStringLiteral("recentFolders"));
-    QTemporaryDir dir;
-    const QString gone = dir.path() + QStringLiteral("/gone");
-    QVERIFY(QDir().mkpath(gone + QStringLiteral("/QK")));
-    QVERIFY(QFile::copy(kStudy + QStringLiteral("/QK/results.json"), gone + QStringLiteral("/QK/results.json")));
-    MainWindow w;
-    QVERIFY(w.openFolder(kStudy, true));
-    QVERIFY(w.openFolder(gone, true));
-    const auto recentTexts = [&] {
-        QStringList texts;
-        for (QAction* a : w.findChild<QMenu*>(QStringLiteral("recent-menu"))->actions())
-            texts << a->text();
-        return texts;
-    };
-    QVERIFY(recentTexts().contains(QDir::toNativeSeparators(gone)));
-
-    // Cancel keeps both studies; Close All closes them.
-    bool answered = false;
-    answerWhenShown(QStringLiteral("close-all"), QStringLiteral("Cancel"), &answered);
-    w.closeAllStudies();
-    QVERIFY(answered);
-    QCOMPARE(w.store()->studies().size(), qsizetype(2));
-    answered = false;
-    answerWhenShown(QStringLiteral("close-all"), QStringLiteral("Close All"), &answered);
-    w.closeAllStudies();
-    QVERIFY(answered);
-    QCOMPARE(w.store()->studies().size(), qsizetype(0));
-
-    // An empty folder is not a study: a dialog says why (not only the status bar).
-    QTemporaryDir empty;
-    answered = false;
-    answerWhenShown(QString(), QStringLiteral("OK"), &answered);
-    QVERIFY(!w.openFolder(empty.path()));
-    QVERIFY(answered);
-
-    // A recent folder that no longer opens leaves the list.
-    QVERIFY(QDir(gone).removeRecursively());
-    QVERIFY(!w.openFolder(gone, true));
-    QVERIFY(!recentTexts().contains(QDir::toNativeSeparators(gone)));
-    QVERIFY(recentTexts().contains(QDir::toNativeSeparators(kStudy)));
 }
 
 void TestMainWindow::summaryGroupsShownRunsByStudy()

@@ -9,6 +9,7 @@
 
 #include "GuiProcess.h"
 #include "TinyCorpus.h"
+#include "TinyStudyConfig.h"
 
 #include <QDir>
 #include <QImage>
@@ -41,26 +42,7 @@ void TestScriptedRun::initTestCase()
 
 StudyConfig TestScriptedRun::smallStudy(const QString& out) const
 {
-    StudyConfig c = presetConfig("tiny-cpu");
-    c.model.d_model = 32;
-    c.model.n_layers = 2;
-    c.model.n_heads = 4;
-    c.model.n_kv_heads = 2;
-    c.model.d_ff = 64;
-    c.model.vocab_size = 300;
-    c.model.max_seq_len = 32;
-    c.train.batch_size = 4;
-    c.train.gradient_accumulation_steps = 2;
-    c.train.tokens = 2048;
-    c.train.device = "cpu";
-    c.probe.every = 4;
-    c.probe.early_every = 2;
-    c.probe.early_until = 4;
-    c.probe.batch = 4;
-    c.probe.val_batches = 2;
-    c.data.path = (m_dir.path() + QStringLiteral("/tokens")).toStdString();
-    c.study.out = out.toStdString();
-    return c;
+    return qks::testing::tinyStudyConfig(m_dir.path() + QStringLiteral("/tokens"), out);
 }
 
 void TestScriptedRun::trainsAStudyAndSavesAScreenshot()

@@ -142,19 +142,10 @@ void buildPerLayerFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int 
     }
     if (styles.size() > 1) {
         QVector<LegendEntry> conditions, studies;
-        const auto entryFor = [](QVector<LegendEntry>& list, const QString& text) -> LegendEntry& {
-            for (LegendEntry& e : list) {
-                if (e.text == text)
-                    return e;
-            }
-            list.push_back({});
-            list.back().text = text;
-            return list.back();
-        };
         for (int i = 0; i < shown.size(); ++i) {
             const VisibleRun& v = *shown[i].run;
             QBarSet* set = bars->barSets()[i];
-            LegendEntry& c = entryFor(conditions, conditionLabel(v.run->tag));
+            LegendEntry& c = legendEntryNamed(conditions, conditionLabel(v.run->tag));
             if (c.barSets.isEmpty()) {
                 c.fill = QBrush(theme.runColor(v.run->tag), barPattern(theme, v.run->tag));
                 c.border = theme.runColor(v.run->tag);
@@ -163,7 +154,7 @@ void buildPerLayerFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int 
             QString text = v.studyName;
             if (!sameTokens)
                 text += QCoreApplication::translate("qks::gui::ChartBuilder", " at %1").arg(tokensText(shown[i].tokens));
-            LegendEntry& st = entryFor(studies, text);
+            LegendEntry& st = legendEntryNamed(studies, text);
             if (st.barSets.isEmpty()) {
                 st.fill = QBrush(studyShade(QColor(0x8b, 0x94, 0x9e), v.style));
                 st.border = theme.spine;

@@ -45,6 +45,17 @@ QPainterPath markerPath(int shape, QPointF c, double r)
 
 } // namespace
 
+LegendEntry& legendEntryNamed(QVector<LegendEntry>& entries, const QString& text)
+{
+    for (LegendEntry& e : entries) {
+        if (e.text == text)
+            return e;
+    }
+    entries.push_back({});
+    entries.back().text = text;
+    return entries.back();
+}
+
 FigureLegend::FigureLegend(QChart* chart, const ChartTheme& theme, QVector<LegendEntry> entries)
     : QGraphicsObject(chart), m_chart(chart), m_theme(theme), m_entries(std::move(entries)),
       m_faded(m_entries.size(), false)

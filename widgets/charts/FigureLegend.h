@@ -32,6 +32,10 @@ struct LegendEntry {
     QList<QBarSet*> barSets;         // the bar sets it names
 };
 
+// The entry of `entries` with `text`, appended empty when there is none: builders gather the
+// series an entry names as they meet them.
+LegendEntry& legendEntryNamed(QVector<LegendEntry>& entries, const QString& text);
+
 // The legend of a line or bar figure, drawn under the plot. Qt Charts' own legend elides
 // labels and shows only a marker where the entry needs line style and marker together, so a
 // figure exported at one-column size lost its words. This one wraps entries into as many

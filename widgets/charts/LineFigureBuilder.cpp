@@ -120,17 +120,8 @@ void LineFigureBuilder::buildLegend()
     const bool byStudy = studies.size() > 1;
     const bool byVariant = variants.size() > 1;
     QVector<LegendEntry> colours, others;
-    const auto entryFor = [](QVector<LegendEntry>& list, const QString& text) -> LegendEntry& {
-        for (LegendEntry& e : list) {
-            if (e.text == text)
-                return e;
-        }
-        list.push_back({});
-        list.back().text = text;
-        return list.back();
-    };
     for (const Drawn& d : m_drawn) {
-        LegendEntry& c = entryFor(colours, d.look.colorLabel);
+        LegendEntry& c = legendEntryNamed(colours, d.look.colorLabel);
         if (c.groups.isEmpty()) {
             const bool exact = !byStudy && !byVariant;
             c.pen = exact ? d.pen : QPen(d.look.color, 2.2, Qt::SolidLine);
@@ -139,7 +130,7 @@ void LineFigureBuilder::buildLegend()
         }
         c.groups << d.group;
         if (byStudy) {
-            LegendEntry& s = entryFor(others, d.look.studyName);
+            LegendEntry& s = legendEntryNamed(others, d.look.studyName);
             if (s.groups.isEmpty()) {
                 s.pen = QPen(m_theme.text, 2.2, studyPenStyle(d.look.study), Qt::RoundCap);
                 s.marker = studyMarkerShape(d.look.study);
@@ -150,7 +141,7 @@ void LineFigureBuilder::buildLegend()
     }
     if (byVariant) {
         for (const Drawn& d : m_drawn) {
-            LegendEntry& v = entryFor(others, d.look.variant);
+            LegendEntry& v = legendEntryNamed(others, d.look.variant);
             if (v.groups.isEmpty()) {
                 QColor c = m_theme.text;
                 c.setAlphaF(d.look.color.alphaF());

@@ -147,7 +147,9 @@ void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
         }
         return QString();
     };
-    const RunOnDisk disk = runOnDisk(r);
+    // A run this window trains or queues says where it is from its live state; reading its
+    // folder (lock, checkpoints, results) at every probe would only repeat the store's work.
+    const RunOnDisk disk = r.live && r.live->active() ? RunOnDisk{} : runOnDisk(r);
     QString live = r.live ? liveText(*r.live) : QString();
     // A run this window stopped or cancelled says whether it can go on from a checkpoint.
     if (r.live && (r.live->state == JobState::Stopped || r.live->state == JobState::Cancelled))
