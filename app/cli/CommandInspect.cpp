@@ -171,7 +171,7 @@ void printText(const Inspection& r)
                                                          : "single llm.c shard";
     const std::string tokens = isHf ? kHfTokenColumn + std::string(" ") + info.columnType
                                     : std::string(info.tokenBytes == 2 ? "uint16" : "uint32") + " tokens";
-    std::string valFrom = info.valCarved ? " (carved: every 10th sequence)" : "";
+    std::string valFrom = info.valCarved ? " (carved: a seeded random 10% of sequences)" : "";
     if (isHf && !info.valCarved)
         valFrom = " (split \"" + info.valSplit + "\")";
     std::cout << r.path.string() << "\n"

@@ -93,7 +93,7 @@ int prepareArrow(const CliArgs& args)
               << "  train       " << withThousands(m.trainSequences) << " sequences of " << m.seqLen << " = "
               << withThousands(m.trainTokens) << " tokens in " << joined(m.trainFiles) << "\n"
               << "  validation  " << withThousands(m.valSequences) << " sequences "
-              << (in.valCarved ? std::string("(every 10th)") : "(split \"" + in.valSplit + "\")") << " = "
+              << (in.valCarved ? std::string("(a seeded random 10%)") : "(split \"" + in.valSplit + "\")") << " = "
               << withThousands(m.valTokens) << " tokens in " << joined(m.valFiles) << "\n"
               << "  dropped     " << withThousands(m.droppedTokens) << " tokens (tails shorter than a sequence)\n"
               << "  format      llm.c shards, " << (m.tokenBytes == 2 ? "uint16 (v1)" : "uint32 (v7)")
@@ -196,7 +196,7 @@ int runPrepare(const CliArgs& args)
               << " in the tail dropped)\n"
               << "  train       " << withThousands(m.trainSequences) << " sequences of " << m.seqLen
               << " = " << withThousands(m.trainTokens) << " tokens in " << joined(m.trainFiles) << "\n"
-              << "  validation  " << withThousands(m.valSequences) << " sequences (every 10th) = "
+              << "  validation  " << withThousands(m.valSequences) << " sequences (a seeded random 10%) = "
               << withThousands(m.valTokens) << " tokens in " << joined(m.valFiles) << "\n"
               << "  format      llm.c shards, " << (m.tokenBytes == 2 ? "uint16 (v1)" : "uint32 (v7)")
               << "; meta.json lists sources with sha256\n"

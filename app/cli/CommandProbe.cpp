@@ -7,6 +7,7 @@
 #include "train/Device.h"
 #include "train/EvalBatches.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -32,18 +33,27 @@ int runProbe(const CliArgs& args)
     const auto& mc = loaded.config.model;
     const TokenDataset data = TokenDataset::open(dataPath, mc.max_seq_len, mc.vocab_size);
     loaded.model->to(device);
-    const auto ids = probeBatch(data, batch).to(device);
-    const KeyProbeResult r =
-        probeKeys(loaded.model, ids, {.postRope = args.has("post-rope"), .autocast = autocastOn(loaded.config.train, device)});
+    const auto ids = probeBatch(data, batch, loaded.config.train.seed).to(device);
+    // As a run probes: outside autocast, and measuring the run's key point (probe.key_point).
+    const bool postRopePrimary = loaded.config.probe.key_point == "post_rope";
+    KeyProbeResult r = probeKeys(loaded.model, ids, {.postRope = args.has("post-rope") || postRopePrimary});
+    if (postRopePrimary) {
+        std::swap(r.layerPr, r.postRopeLayerPr);
+        std::swap(r.meanPr, r.postRopeMeanPr);
+    }
 
     if (args.has("json")) {
         nlohmann::ordered_json j;
         j["checkpoint"] = *weights;
         j["condition"] = loaded.condition.tag;
         j["probe_sequences"] = batch;
+        j["key_point"] = loaded.config.probe.key_point;
         j["mean_pr"] = r.meanPr;
         j["layer_pr"] = r.layerPr;
-        if (args.has("post-rope")) {
+        if (postRopePrimary) {
+            j["pre_rope_mean_pr"] = r.postRopeMeanPr;
+            j["pre_rope_layer_pr"] = r.postRopeLayerPr;
+        } else if (args.has("post-rope")) {
             j["post_rope_mean_pr"] = r.postRopeMeanPr;
             j["post_rope_layer_pr"] = r.postRopeLayerPr;
         }
@@ -54,13 +64,15 @@ int runProbe(const CliArgs& args)
         std::cout << j.dump(2) << "\n";
         return kExitOk;
     }
-    std::printf("%s (%s), %lld probe sequences of %lld tokens\n", weights->c_str(), loaded.condition.tag.c_str(),
-                static_cast<long long>(batch), static_cast<long long>(mc.max_seq_len));
-    std::printf("layer   key PR%s%s\n", args.has("post-rope") ? "  post-RoPE" : "",
+    std::printf("%s (%s), %lld probe sequences of %lld tokens, %s keys\n", weights->c_str(), loaded.condition.tag.c_str(),
+                static_cast<long long>(batch), static_cast<long long>(mc.max_seq_len),
+                postRopePrimary ? "post-RoPE" : "pre-RoPE");
+    const bool second = args.has("post-rope") || postRopePrimary;
+    std::printf("layer   key PR%s%s\n", postRopePrimary ? "   pre-RoPE" : args.has("post-rope") ? "  post-RoPE" : "",
                 r.gamma.empty() ? "" : "   γ mean   γ std    γ cv     γ min    γ max");
     for (size_t l = 0; l < r.layerPr.size(); ++l) {
         std::printf("%5zu  %7.3f", l, r.layerPr[l]);
-        if (args.has("post-rope"))
+        if (second)
             std::printf("  %9.3f", r.postRopeLayerPr[l]);
         if (!r.gamma.empty())
             std::printf("  %7.4f  %7.4f  %7.4f  %7.4f  %7.4f", r.gamma[l].mean, r.gamma[l].std, r.gamma[l].cv, r.gamma[l].min,
@@ -68,7 +80,7 @@ int runProbe(const CliArgs& args)
         std::printf("\n");
     }
     std::printf(" mean  %7.3f", r.meanPr);
-    if (args.has("post-rope"))
+    if (second)
         std::printf("  %9.3f", r.postRopeMeanPr);
     std::printf("\n");
     return kExitOk;
@@ -85,7 +97,7 @@ int runEval(const CliArgs& args)
     CheckpointModel loaded = loadCheckpointModel(*weights, configFromArgs(args, "study-50m"), args.value("condition"));
     const auto& mc = loaded.config.model;
     const int64_t B = args.intValueOr("batch-size", loaded.config.train.batch_size);
-    const int64_t batches = args.intValueOr("batches", loaded.config.probe.val_batches);
+    const int64_t batches = args.intValueOr("batches", std::max<int64_t>(1, loaded.config.probe.val_batches));
     if (B < 1 || batches < 1)
         throw UsageError("--batches and --batch-size must be at least 1");
     const torch::Device device = resolveDevice(args.valueOr("device", "cpu"));
@@ -100,15 +112,21 @@ int runEval(const CliArgs& args)
                         std::to_string(batches) + " × --batch-size " + std::to_string(B) + " need more; ask for at most " +
                         std::to_string(data.valCount() / B) + " batches of " + std::to_string(B));
     loaded.model->to(device);
-    const std::vector<double> perBatch =
-        validationLosses(loaded.model, data, batches, B, device, autocastOn(loaded.config.train, device));
+    // The draw the run's probe at this checkpoint's micro-step made (probe.val_sampling).
+    ValidationDraw draw = validationDrawFor(loaded.config, batches);
+    draw.batchSize = B;
+    const int64_t microStep = loaded.tokens / std::max<int64_t>(1, loaded.config.train.batch_size * mc.max_seq_len);
+    const std::vector<double> perBatch = validationLosses(loaded.model, data, validationSequences(data, draw, microStep), B,
+                                                          device, autocastOn(loaded.config.train, device));
     double sum = 0.0;
     for (const double loss : perBatch)
         sum += loss;
     const double mean = sum / static_cast<double>(batches);
     if (args.has("json")) {
-        nlohmann::ordered_json j{{"checkpoint", *weights}, {"condition", loaded.condition.tag}, {"batches", batches},
-                                 {"batch_size", B}, {"loss", mean}, {"batch_losses", perBatch}};
+        nlohmann::ordered_json j{{"checkpoint", *weights},  {"condition", loaded.condition.tag},
+                                 {"batches", batches},      {"batch_size", B},
+                                 {"val_sampling", loaded.config.probe.val_sampling}, {"micro_step", microStep},
+                                 {"loss", mean},            {"batch_losses", perBatch}};
         std::cout << j.dump(2) << "\n";
     } else {
         std::printf("%s (%s): mean loss %.6f over %lld validation batches of %lld sequences\n", weights->c_str(),

@@ -3,7 +3,9 @@
 #include "ProgressPrinter.h"
 #include "common/Error.h"
 #include "config/ConfigJson.h"
+#include "config/SeedStudies.h"
 #include "config/Validation.h"
+#include "results/SeedSummary.h"
 #include "results/StudyFolder.h"
 #include "results/Summary.h"
 #include "train/Study.h"
@@ -68,8 +70,14 @@ StudyConfig studyConfigFromArgs(const CliArgs& args)
         config.data.path = *v;
     if (const auto v = args.value("device"))
         config.train.device = *v;
-    if (args.has("seed"))
+    if (args.has("seed") && args.has("seeds"))
+        throw UsageError("--seed trains one seed and --seeds several: give one");
+    if (args.has("seed")) {
         config.train.seed = args.intValueOr("seed", config.train.seed);
+        config.study.seeds.clear();
+    }
+    if (const auto v = args.value("seeds"))
+        applyConfigOverride(config, "study.seeds=" + *v);
     if (args.has("extend-tokens"))
         config.train.tokens = args.intValueOr("extend-tokens", config.train.tokens);
     return config;
@@ -111,18 +119,26 @@ int runConfiguredStudy(const StudyConfig& config, const CliArgs& args, const std
             runs.push_back(runStudyCondition(config, tag, std::ref(printer), cancel, start));
     }
 
-    std::vector<ConditionSummary> rows;
-    for (const StudyEntry& entry : listStudy(config.study.out))
-        if (entry.ok())
-            rows.push_back(summarizeRun(*entry.results));
-    std::cout << "\n" << formatSummaryTable(rows) << "\n";
-    if (tag.empty())
-        std::cout << "results: " << config.study.out << "/<condition>/results.json (configuration in "
+    if (isMultiSeed(config)) {
+        const MultiSeedSummary summary = summarizeSeeds(seedFolders(config.study.out));
+        if (!summary.tags.empty())
+            std::cout << "\n" << formatMultiSeedTable(summary) << "\n";
+        std::cout << "results: " << config.study.out << "/seed_<n>/<condition>/results.json (configuration in "
                   << config.study.out << "/config.json)\n";
-    else
-        std::cout << "results: " << (std::filesystem::path(config.study.out) / tag / "results.json").string()
-                  << " (configuration in " << (std::filesystem::path(config.study.out) / tag / "run.json").string()
-                  << ")\n";
+    } else {
+        std::vector<ConditionSummary> rows;
+        for (const StudyEntry& entry : listStudy(config.study.out))
+            if (entry.ok())
+                rows.push_back(summarizeRun(*entry.results));
+        std::cout << "\n" << formatSummaryTable(rows) << "\n";
+        if (tag.empty())
+            std::cout << "results: " << config.study.out << "/<condition>/results.json (configuration in "
+                      << config.study.out << "/config.json)\n";
+        else
+            std::cout << "results: " << (std::filesystem::path(config.study.out) / tag / "results.json").string()
+                      << " (configuration in " << (std::filesystem::path(config.study.out) / tag / "run.json").string()
+                      << ")\n";
+    }
     bool diverged = false;
     for (const auto& run : runs)
         diverged = diverged || run.errorKind == ErrorKind::Diverged;
@@ -134,7 +150,7 @@ int runConfiguredStudy(const StudyConfig& config, const CliArgs& args, const std
 }
 
 const std::vector<std::string> kStudyOptions = {"preset", "config", "set",       "out",
-                                                "data",   "device", "seed",      "quiet",
+                                                "data",   "device", "seed",      "seeds",     "quiet",
                                                 "resume", "resume-or-start", "overwrite", "init",
                                                 "extend-tokens"};
 
@@ -160,6 +176,9 @@ int runTrain(const CliArgs& args)
     if (!condition)
         throw UsageError("train needs --condition QK, QK_frozen or NoQK");
     StudyConfig config = studyConfigFromArgs(args);
+    if (isMultiSeed(config))
+        throw UsageError("train runs one condition of one seed: give --seed N (study.seeds lists " +
+                         std::to_string(config.study.seeds.size()) + "), or use study --seeds for all of them");
     // The run's condition belongs to the study; the study's list itself is left as configured.
     if (std::find(config.study.conditions.begin(), config.study.conditions.end(), *condition) ==
         config.study.conditions.end())

@@ -11,7 +11,8 @@ namespace qks::cli {
 #define QKS_RUN_OPTIONS                                                                                    \
     "  --out DIR            study.out: where <condition>/results.json and config.json go\n"                  \
     "  --data DIR           data.path: a prepared token folder, llm.c shards or a HF datasets folder\n"      \
-    "  --seed N             train.seed: the initial weights and the data order\n"                            \
+    "  --seed N             train.seed: the initial weights, the data order, the probe batch and the\n"      \
+    "                       validation draws\n"                            \
     "  --device D           train.device: auto, cpu, cuda or cuda:N\n"                                       \
     "  --resume             continue the runs in the output folder from their newest checkpoints (a\n"     \
     "                       finished run is skipped; the settings must be the runs' own, see run.json);\n" \
@@ -33,15 +34,23 @@ namespace qks::cli {
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> table = {
-        {"study", "study [--preset P] [--out DIR] [--conditions QK,QK_frozen,NoQK] [--data DIR] [--seed N] [--device D] [--resume | --overwrite]",
-         "train every condition and write <out>/<tag>/results.json",
+        {"study", "study [--preset P] [--out DIR] [--conditions QK,QK_frozen,NoQK] [--data DIR] [--seed N | --seeds A,B,C] [--device D] [--resume | --overwrite]",
+         "train every condition and write <out>/<tag>/results.json (several seeds: <out>/seed_<n>/<tag>/)",
          QKS_CONFIG_OPTIONS QKS_RUN_OPTIONS
-         "  --conditions A,B     study.conditions: which of QK, QK_frozen, NoQK to train, in order\n",
+         "  --conditions A,B     study.conditions: which of QK, QK_frozen, NoQK to train, in order\n"
+         "  --seeds A,B,C        study.seeds: train every condition at each seed, into <out>/seed_<n>/ (each a\n"
+         "                       complete study), seed by seed; summary gives mean ± 95% CI over them\n",
          {"quiet", "resume", "resume-or-start", "overwrite"}, runStudy},
         {"train", "train --condition C [--preset P] [--out DIR] [--data DIR] [--seed N] [--device D] [--resume | --overwrite] [--init WEIGHTS]",
          "train one condition",
          "  --condition C        QK, QK_frozen or NoQK\n" QKS_CONFIG_OPTIONS QKS_RUN_OPTIONS,
          {"quiet", "resume", "resume-or-start", "overwrite"}, runTrain},
+        {"init", "init --condition C [--preset P] [--config F] [--set k=v] [--seed N] --out FILE.safetensors",
+         "write the initial weights a run would start from (the original's MinimalLLM init, bit for bit)",
+         "  --condition C        QK, QK_frozen or NoQK\n"
+         "  --seed N             train.seed (default: the configuration's)\n"
+         "  --out FILE           where the weights go (names as in checkpoints; replaced if it exists)\n" QKS_CONFIG_OPTIONS,
+         {}, runInit},
         {"probe", "probe --checkpoint FILE [--data DIR] [--batch 8] [--post-rope] [--condition C] [--json]",
          "key PR and γ statistics of a checkpoint",
          QKS_CHECKPOINT_OPTIONS

@@ -47,6 +47,7 @@ int runPrepare(const CliArgs& args);
 int runInspect(const CliArgs& args);
 int runStudy(const CliArgs& args);
 int runTrain(const CliArgs& args);
+int runInit(const CliArgs& args);
 int runProbe(const CliArgs& args);
 int runEval(const CliArgs& args);
 int runTokenize(const CliArgs& args);

@@ -66,6 +66,8 @@ void forEachProbeField(ProbeConfig& p, Fn&& fn)
     fn("at_end", p.at_end);
     fn("batch", p.batch);
     fn("val_batches", p.val_batches);
+    fn("val_sampling", p.val_sampling);
+    fn("key_point", p.key_point);
     fn("post_rope", p.post_rope);
 }
 
@@ -80,6 +82,7 @@ void forEachStudyField(StudySection& s, Fn&& fn)
 {
     fn("out", s.out);
     fn("conditions", s.conditions);
+    fn("seeds", s.seeds);
 }
 
 template <typename Fn>
@@ -141,6 +144,22 @@ void readValue(const json& j, T& out, const std::string& where)
         if (!j.is_string())
             throw ConfigError(where + ": expected a string, got " + j.dump());
         out = j.get<std::string>();
+    } else if constexpr (std::is_same_v<T, std::vector<int64_t>>) {
+        // A list of integers; "42,43,44" too, as --set study.seeds=42,43,44 gives it.
+        json list = j;
+        if (j.is_string()) {
+            list = json::parse("[" + j.get<std::string>() + "]", nullptr, /*allow_exceptions=*/false);
+            if (list.is_discarded())
+                throw ConfigError(where + ": expected integers separated by commas, got " + j.dump());
+        }
+        if (!list.is_array())
+            throw ConfigError(where + ": expected a list of integers, got " + j.dump());
+        out.clear();
+        for (size_t i = 0; i < list.size(); ++i) {
+            int64_t v = 0;
+            readValue(list[i], v, where + "[" + std::to_string(i) + "]");
+            out.push_back(v);
+        }
     } else {
         if (j.is_string()) { // "QK,NoQK" is accepted for a list of tags
             out.clear();

@@ -16,7 +16,8 @@ StudyConfig study50m()
 }
 
 // The published 500K-token pilot: B=1, accumulation 8, probe every 50 micro-steps, a 4-sequence
-// probe batch, conditions QK and NoQK.
+// probe batch, conditions QK and NoQK. It hooked the RoPE module, so its PR is of post-RoPE keys
+// (pre-RoPE goes under extra keys), and it took no validation loss (docs/design.md §1.11).
 StudyConfig pilot500k()
 {
     StudyConfig c = study50m();
@@ -25,6 +26,8 @@ StudyConfig pilot500k()
     c.train.tokens = 500'000;
     c.probe.every = 50;
     c.probe.batch = 4;
+    c.probe.val_batches = 0;
+    c.probe.key_point = "post_rope";
     c.study.conditions = {"QK", "NoQK"};
     c.study.out = "runs/pilot-500k";
     return c;
@@ -52,6 +55,7 @@ StudyConfig tinyCpu()
     c.probe.at_end = true;
     c.probe.batch = 8;
     c.probe.val_batches = 4;
+    c.probe.val_sampling = "fixed"; // the same 32 sequences at every probe: a smoother curve on little data
     c.data.path = "data/demo/tokens";
     c.study.out = "runs/tiny-cpu";
     return c;

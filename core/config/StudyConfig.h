@@ -52,9 +52,11 @@ struct ProbeConfig {
     int64_t early_every = 0;    // denser interval used before early_until; 0 = off
     int64_t early_until = 0;    // micro-step where the dense early probing ends
     bool at_end = false;        // also probe after the last micro-step when it is off-grid
-    int64_t batch = 8;          // validation sequences in the fixed probe batch
-    int64_t val_batches = 4;    // validation batches (of train.batch_size) averaged for val loss
-    bool post_rope = false;     // also record post-RoPE key PR under extra keys
+    int64_t batch = 8;          // validation sequences in the probe batch: a seeded draw (train.seed + 999), fixed for the run
+    int64_t val_batches = 4;    // validation batches (of train.batch_size) averaged for val loss; 0 = no val loss
+    std::string val_sampling = "shuffled"; // shuffled: fresh seeded batches at every probe (the original) | fixed: the same ones
+    std::string key_point = "pre_rope";    // the keys mean_pr/layer_pr measure: pre_rope (k_norm output) | post_rope
+    bool post_rope = false;     // also record post-RoPE key PR under extra keys (with key_point pre_rope)
 };
 
 // Where the tokens come from.
@@ -73,6 +75,7 @@ struct CheckpointConfig {
 struct StudySection {
     std::string out = "runs/study";                              // study folder; <out>/<tag>/results.json
     std::vector<std::string> conditions = {"QK", "QK_frozen", "NoQK"}; // tags, run in this order
+    std::vector<int64_t> seeds;  // more than one: each trains every condition into <out>/seed_<n>/; else train.seed alone
 };
 
 // Everything a study needs; the JSON file has one section per member.

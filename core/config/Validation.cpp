@@ -72,6 +72,8 @@ std::string configRuleText(ConfigRule id, const std::vector<std::string>& args)
         return "must be at most 2^50 (about 1.1e15) tokens, far beyond any run (is " + arg(0) + ")";
     case ConfigRule::TooManyProbes:
         return "with train.tokens schedules about " + arg(0) + " probes, more than 1,000,000; raise probe.every";
+    case ConfigRule::TooManySeeds:
+        return "lists " + arg(0) + " seeds, more than " + std::to_string(kMaxSeeds) + "; a study of that many is mistyped";
     case ConfigRule::ThreadsRange:
         return "must be at most " + arg(1) + " (4 × this machine's " + arg(2) + " hardware threads; is " + arg(0) + ")";
     }
@@ -218,7 +220,12 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
     if (p.early_until < 0)
         fail("probe.early_until", ConfigRule::NotNegative);
     positive("probe.batch", p.batch);
-    positive("probe.val_batches", p.val_batches);
+    if (p.val_batches < 0)
+        fail("probe.val_batches", ConfigRule::ZeroOffOrPositive);
+    if (p.val_sampling != "shuffled" && p.val_sampling != "fixed")
+        fail("probe.val_sampling", ConfigRule::OneOf, {p.val_sampling, "shuffled", "fixed"});
+    if (p.key_point != "pre_rope" && p.key_point != "post_rope")
+        fail("probe.key_point", ConfigRule::OneOf, {p.key_point, "pre_rope", "post_rope"});
 
     if (c.data.path.empty())
         fail("data.path", ConfigRule::NeedsTokenFolder);
@@ -232,6 +239,15 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
         fail("study.out", ConfigRule::NeedsOutputFolder);
     if (c.study.conditions.empty())
         fail("study.conditions", ConfigRule::NeedsCondition);
+    std::set<int64_t> seeds;
+    for (const int64_t seed : c.study.seeds) {
+        if (seed < 0)
+            fail("study.seeds", ConfigRule::NotNegative);
+        else if (!seeds.insert(seed).second)
+            fail("study.seeds", ConfigRule::ListedTwice, {std::to_string(seed)});
+    }
+    if (c.study.seeds.size() > kMaxSeeds)
+        fail("study.seeds", ConfigRule::TooManySeeds, {std::to_string(c.study.seeds.size())});
     std::set<std::string> seen;
     for (const std::string& tag : c.study.conditions) {
         if (!conditionForTag(tag))

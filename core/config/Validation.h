@@ -40,6 +40,7 @@ enum class ConfigRule {
     ThreadsRange,            // args: the value, the bound, this machine's hardware threads
     TokensRange,             // args: the value; more than 2^50 tokens is a mistyped number
     TooManyProbes,           // args: the probes the schedule would take
+    TooManySeeds,            // args: how many study.seeds lists
 };
 
 // One broken rule: the setting it concerns, the rule in English, and the rule as an id with
@@ -59,6 +60,8 @@ constexpr int64_t kThreadsPerHardwareThread = 4;
 constexpr int64_t kMaxTrainTokens = int64_t(1) << 50;
 // A run records at most this many probes (the study takes 26): the schedule is a list in memory.
 constexpr int64_t kMaxProbes = 1'000'000;
+// study.seeds lists at most this many: each is a full study, so more is a mistyped list.
+constexpr size_t kMaxSeeds = 1000;
 
 // Every rule the configuration breaks, in field order; empty when it is usable. The thread
 // bound is this machine's (std::thread::hardware_concurrency).

@@ -7,6 +7,7 @@
 #include "data/Sha256.h"
 #include "data/TextCorpus.h"
 #include "data/TokenShard.h"
+#include "data/ValidationSplit.h"
 #include "data/TokenizerFiles.h"
 #include "data/TokenizerJson.h"
 
@@ -180,7 +181,8 @@ std::vector<uint32_t> encodeDocuments(std::vector<std::string>& docs, const BpeT
     return stream;
 }
 
-// The stream cut into sequences of seqLen tokens, every 10th to validation; the tail is dropped.
+// The stream cut into sequences of seqLen tokens, a seeded random 10% of them to validation
+// (heldOutWindows, as TokenDataset carves data without a split); the tail is dropped.
 void splitSequences(std::vector<uint32_t>& stream, const PrepareOptions& o, DatasetMeta& meta,
                     std::vector<uint32_t>& train, std::vector<uint32_t>& val)
 {
@@ -189,15 +191,19 @@ void splitSequences(std::vector<uint32_t>& stream, const PrepareOptions& o, Data
     if (sequences < 10)
         throw DataError(o.textDir.string() + ": too little text: " + std::to_string(total) + " tokens make " +
                         std::to_string(sequences) + " sequence(s) of " + std::to_string(o.seqLen) +
-                        " tokens, but at least 10 are needed for one training and one validation sequence (every "
-                        "10th is validation); add text or lower --seq-len to at most " +
+                        " tokens, but at least 10 are needed for one training and one validation sequence (10% "
+                        "are validation); add text or lower --seq-len to at most " +
                         std::to_string(std::max<int64_t>(total / 10, 1)));
     meta.droppedTokens = total - sequences * o.seqLen;
     train.reserve(static_cast<size_t>(sequences - sequences / 10) * o.seqLen);
     val.reserve(static_cast<size_t>(sequences / 10) * o.seqLen);
+    const std::vector<int64_t> heldOut = heldOutWindows(sequences);
+    size_t next = 0;
     for (int64_t i = 0; i < sequences; ++i) {
         const auto seq = stream.begin() + i * o.seqLen;
-        std::vector<uint32_t>& dst = i % 10 == 9 ? val : train;
+        const bool validation = next < heldOut.size() && heldOut[next] == i;
+        next += validation ? 1 : 0;
+        std::vector<uint32_t>& dst = validation ? val : train;
         dst.insert(dst.end(), seq, seq + o.seqLen);
     }
     std::vector<uint32_t>().swap(stream);

@@ -30,7 +30,7 @@ struct PrepareArrowReport {
 // meta.json in outDir, so the same data trains without the Arrow files (and with uint16 shards,
 // half the size, when the vocabulary fits). The sequences are exactly those TokenDataset::open
 // serves for the folder at seqLen: each split's rows concatenated and cut into windows of seqLen
-// (tails dropped); validation from the validation split, else every 10th window of train. No
+// (tails dropped); validation from the validation split, else a seeded random 10% of train's windows. No
 // tokenizer is written (the folder has none): meta.json's "tokenizer" is null and eot_id -1.
 // Throws ConfigError for a bad sequence length, vocabulary size or output folder; DataError for
 // anything TokenDataset::open rejects (including an id >= vocabSize); IoError when writing fails.

@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "data/DatasetMeta.h"
 #include "data/HfDataset.h"
+#include "data/ValidationSplit.h"
 
 #include <algorithm>
 #include <limits>
@@ -242,8 +243,10 @@ void TokenDataset::finish(const std::string& where, int64_t seqLen, int64_t voca
 
     const int64_t trainWindows = m_train.tokens / seqLen;
     if (m_info.valCarved) {
-        m_info.valSequences = trainWindows / 10;
-        m_info.trainSequences = trainWindows - m_info.valSequences;
+        m_valWindows = heldOutWindows(trainWindows);
+        m_trainWindows = trainingWindows(trainWindows, m_valWindows);
+        m_info.valSequences = static_cast<int64_t>(m_valWindows.size());
+        m_info.trainSequences = static_cast<int64_t>(m_trainWindows.size());
     } else {
         m_info.trainSequences = trainWindows;
         m_info.valSequences = m_val.tokens / seqLen;
@@ -262,7 +265,7 @@ void TokenDataset::finish(const std::string& where, int64_t seqLen, int64_t voca
                             std::to_string(seqLen) +
                             (m_info.format == "hf-arrow" ? "; without a validation split" : "; without validation shards") +
                             " at least 10 are needed to carve one "
-                            "validation sequence (every 10th); use a shorter sequence length or "
+                            "validation sequence (10% are carved); use a shorter sequence length or "
                             "more data");
         throw DataError(where + ": the validation data holds " + std::to_string(m_val.tokens) +
                         " tokens, less than one sequence of " + std::to_string(seqLen) +
@@ -275,8 +278,7 @@ void TokenDataset::copyTrainSequence(int64_t index, int64_t* out) const
     if (index < 0 || index >= m_info.trainSequences)
         throw std::out_of_range("train sequence " + std::to_string(index) + " of " +
                                 std::to_string(m_info.trainSequences));
-    // Carved: each block of 10 windows holds 9 training windows followed by 1 validation window.
-    const int64_t window = m_info.valCarved ? index + index / 9 : index;
+    const int64_t window = m_info.valCarved ? m_trainWindows[static_cast<size_t>(index)] : index;
     copy(m_train, window * m_info.seqLen, m_info.seqLen, out);
 }
 
@@ -286,7 +288,7 @@ void TokenDataset::copyValSequence(int64_t index, int64_t* out) const
         throw std::out_of_range("validation sequence " + std::to_string(index) + " of " +
                                 std::to_string(m_info.valSequences));
     if (m_info.valCarved)
-        copy(m_train, (index * 10 + 9) * m_info.seqLen, m_info.seqLen, out);
+        copy(m_train, m_valWindows[static_cast<size_t>(index)] * m_info.seqLen, m_info.seqLen, out);
     else
         copy(m_val, index * m_info.seqLen, m_info.seqLen, out);
 }

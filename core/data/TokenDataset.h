@@ -25,7 +25,7 @@ struct TokenDatasetInfo {
                                 // hf-arrow: the widest integer input_ids holds (1, 2, 4 or 8)
     int64_t metaVocabSize = 0;  // meta.json's vocab_size; 0 without meta.json
     std::vector<std::string> files; // every shard path, train shards first
-    bool valCarved = false;     // no validation shards: every 10th train sequence is validation
+    bool valCarved = false;     // no validation shards: a seeded random 10% of train windows is validation
 
     // hf-arrow only.
     std::string hfLayout;       // "dataset" (state.json), "dataset_dict" (dataset_dict.json), "file"
@@ -55,8 +55,8 @@ public:
     // rows are taken as tokenized). Rows of exactly seqLen tokens thus map 1:1 to sequences; other
     // rows are packed across. A DatasetDict's "train" split trains; "validation", else "val", else
     // "valid", else "test" validates (see readHfDatasetFiles).
-    // Without validation shards (or split) a deterministic 10% is carved out: sequence i of the
-    // training stream is validation when i % 10 == 9.
+    // Without validation shards (or split) a seeded random 10% of the training stream's windows
+    // is carved out (heldOutWindows, data/ValidationSplit.h): the same for every run.
     // Sequences are non-overlapping windows of seqLen tokens over each split's concatenated
     // stream (a tail shorter than seqLen is dropped).
     // Throws DataError if a split has fewer than 1 sequence, a shard is corrupt, or a token id is
@@ -104,6 +104,7 @@ private:
     Stream m_val;
     TokenDatasetInfo m_info;
     int64_t m_vocabSize = 0; // ids at or above it are refused per read too (0: unchecked)
+    std::vector<int64_t> m_trainWindows, m_valWindows; // carved only: each split's windows, ascending
 };
 
 } // namespace qks

@@ -16,6 +16,12 @@ AttentionImpl::AttentionImpl(const ModelConfig& config, QkNormMode mode, RotaryT
 {
     const int64_t rows = m_dModel + 2 * m_kvHeads * m_dk + m_dModel;
     qkvo_proj = register_parameter("qkvo_proj", torch::empty({rows, m_dModel}));
+    {
+        // Drawn here, as the original's attention constructor does, before the block's FFN
+        // draws its Linear defaults (docs/design.md §1.3).
+        torch::NoGradGuard noGrad;
+        qkvo_proj.normal_(0.0, config.init_std);
+    }
     if (mode != QkNormMode::None) {
         const bool learnable = mode == QkNormMode::Learned;
         q_norm = register_module("q_norm", RmsNorm(m_dk, learnable));

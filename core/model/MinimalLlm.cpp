@@ -11,6 +11,9 @@ namespace qks {
 
 MinimalLlmImpl::MinimalLlmImpl(const ModelConfig& config, QkNormMode mode) : m_config(config), m_mode(mode)
 {
+    // Construction draws as the original's constructors do (docs/design.md §1.3): Embedding's
+    // own N(0, 1), then per block qkvo_proj N(0, init_std) (AttentionImpl) and nn.Linear's
+    // Kaiming-uniform up/down (FeedForwardImpl), then the original's separate lm_head.
     token_embedding = register_module("token_embedding", torch::nn::Embedding(config.vocab_size, config.d_model));
     RotaryTable rope(config.d_k(), config.max_seq_len, config.rope_base);
     register_buffer("rope_cos", rope.cosTable());
@@ -21,22 +24,34 @@ MinimalLlmImpl::MinimalLlmImpl(const ModelConfig& config, QkNormMode mode) : m_c
         transformer_blocks->push_back(m_blocks.back());
     }
     norm = register_module("norm", RmsNorm(config.d_model, true));
+    drawDiscardedLmHead();
     setKernels(m_kernels);
     initWeights();
+}
+
+void MinimalLlmImpl::drawDiscardedLmHead() const
+{
+    // The original builds nn.Linear(d_model, vocab) and then ties its weight to the embedding:
+    // its default init only advances the generator, by as many draws as this one.
+    torch::NoGradGuard noGrad;
+    auto discarded = torch::empty({m_config.vocab_size, m_config.d_model});
+    torch::nn::init::kaiming_uniform_(discarded, std::sqrt(5.0));
 }
 
 void MinimalLlmImpl::initWeights()
 {
     torch::NoGradGuard noGrad;
     const double std = m_config.init_std;
-    // Module order of the original's self.apply(_init_weights) walk: embedding, then per block
-    // the attention's merged projection, then the FFN's up and down projections.
+    // The original's self.apply(_init_weights) visits children before parents, in registration
+    // order, and redraws only nn.Linear and nn.Embedding weights (qkvo_proj is a bare
+    // Parameter): the embedding, each block's up and down projections, and last the lm_head,
+    // whose weight is the embedding's. The embedding keeps that last draw.
     token_embedding->weight.normal_(0.0, std);
     for (auto& block : m_blocks) {
-        block->attention->qkvo_proj.normal_(0.0, std);
         block->feed_forward->up_proj->weight.normal_(0.0, std);
         block->feed_forward->down_proj->weight.normal_(0.0, std);
     }
+    token_embedding->weight.normal_(0.0, std);
 }
 
 torch::Tensor MinimalLlmImpl::hiddenStates(const torch::Tensor& ids)

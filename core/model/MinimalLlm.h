@@ -19,6 +19,10 @@ namespace qks {
 // norm.weight. The LM head is tied to the embedding, so it has no parameter of its own.
 class MinimalLlmImpl : public torch::nn::Module {
 public:
+    // Every Linear/Embedding weight and qkvo_proj ~ N(0, init_std); RMSNorm weights start at 1.
+    // Drawn from the global CPU generator in the original's order: after torch::manual_seed(s)
+    // the weights equal the original MinimalLLM(config)'s bit for bit (docs/design.md §1.3,
+    // test_initial_weights).
     MinimalLlmImpl(const ModelConfig& config, QkNormMode mode);
 
     // ids (B, T) int64 → logits (B, T, vocab)
@@ -30,10 +34,6 @@ public:
 
     // Mean next-token cross entropy over positions 0..T-2.
     torch::Tensor loss(const torch::Tensor& ids);
-
-    // Every Linear/Embedding weight and qkvo_proj ~ N(0, init_std); RMSNorm weights start at 1.
-    // Draws embedding, then per block qkvo_proj, up, down; the golden test loads weights instead.
-    void initWeights();
 
     // Fused by default; Reference for the golden test and the benchmark's same-process baseline.
     void setKernels(Kernels kernels);
@@ -59,6 +59,9 @@ public:
     RmsNorm norm{nullptr};
 
 private:
+    void drawDiscardedLmHead() const;
+    void initWeights(); // the original's apply(_init_weights) pass
+
     ModelConfig m_config;
     QkNormMode m_mode;
     Kernels m_kernels = Kernels::Fused;

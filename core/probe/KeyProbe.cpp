@@ -1,6 +1,5 @@
 #include "probe/KeyProbe.h"
 
-#include "model/Autocast.h"
 #include "probe/GammaStats.h"
 #include "probe/Spectral.h"
 
@@ -102,10 +101,9 @@ PendingKeyProbe startKeyProbe(MinimalLlm& model, const torch::Tensor& probeIds, 
     KeyCapture capture;
     capture.wantPostRope = options.postRope;
     model->setKeyCapture(&capture);
-    {
-        AutocastScope scope(probeIds.device(), options.autocast);
-        model->hiddenStates(probeIds); // the keys are captured on the way; no logits needed
-    }
+    // Outside autocast, as the original probes: fp32 keys on every device (the caller runs no
+    // autocast scope around a probe).
+    model->hiddenStates(probeIds); // the keys are captured on the way; no logits needed
     model->setKeyCapture(nullptr);
 
     PendingKeyProbe pending;

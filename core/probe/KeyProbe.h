@@ -21,10 +21,10 @@ struct KeyProbeResult {
     std::vector<LayerGamma> gamma;       // per layer; empty for NoQK
 };
 
-// How a probe measures, beside the pre-RoPE keys it always takes.
+// How a probe measures, beside the pre-RoPE keys it always takes. Its forward pass runs in
+// fp32 on every device, outside autocast, as the original's did.
 struct ProbeOptions {
-    bool postRope = false; // also the keys after RoPE (probe.post_rope)
-    bool autocast = false; // run the probe's forward pass under bf16 autocast (CUDA only)
+    bool postRope = false; // also the keys after RoPE (probe.post_rope, probe.key_point post_rope)
 };
 
 // Runs the model on `probeIds` (B, T) with key capture on and measures each layer's keys.

@@ -127,7 +127,7 @@ std::vector<std::string> trajectoryDifferences(const nlohmann::json& saved, cons
 {
     static const std::set<std::string> mayDiffer = {
         "train.device",         "train.threads",          "train.kernels",    "train.cpu_shards",
-        "train.cuda_graph",     "train.activation_checkpointing", "study.out", "study.conditions",
+        "train.cuda_graph",     "train.activation_checkpointing", "study.out", "study.conditions", "study.seeds",
         "checkpoint.every_tokens", "checkpoint.keep",     "checkpoint.at_end",
     };
     std::map<std::string, nlohmann::json> a, b;

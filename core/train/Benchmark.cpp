@@ -118,7 +118,7 @@ ProbeTimes timeProbes(const StudyConfig& config, TrainingSetup& setup, const tor
         const double valMs = msSince(t);
         const auto k = Clock::now();
         PendingKeyProbe pending =
-            startKeyProbe(setup.model, probeIds, {.postRope = config.probe.post_rope, .autocast = autocast});
+            startKeyProbe(setup.model, probeIds, {.postRope = config.probe.post_rope || config.probe.key_point == "post_rope"});
         sync(device);
         const double startMs = msSince(k);
         const double solveMs = pending.solveMs();

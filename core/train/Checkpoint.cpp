@@ -66,18 +66,9 @@ namespace {
 void writeCheckpointFiles(const std::filesystem::path& stem, MinimalLlm& model, StudyOptimizer& optimizer,
                           const TrainerState& state)
 {
-    TensorList weights;
-    for (const auto& item : model->named_parameters())
-        weights.add(item.key(), item.value());
-    std::map<std::string, std::string> meta = {
-        {"format", "qkstudio-weights"},
-        {"tied", "lm_head.weight = token_embedding.weight"},
-        {"tag", state.tag},
-        {"run_id", state.runId},
-        {"tokens", std::to_string(state.tokens)},
-        {"config", state.config.dump()},
-    };
-    writeSafetensors(stem.string() + ".safetensors", weights.entries, meta);
+    saveModelWeights(stem.string() + ".safetensors", model,
+                     {{"tag", state.tag}, {"run_id", state.runId}, {"tokens", std::to_string(state.tokens)},
+                      {"config", state.config.dump()}});
 
     TensorList optim;
     auto& muon = optimizer.muon();
@@ -96,6 +87,16 @@ void writeCheckpointFiles(const std::filesystem::path& stem, MinimalLlm& model, 
 }
 
 } // namespace
+
+void saveModelWeights(const std::filesystem::path& file, MinimalLlm& model, std::map<std::string, std::string> metadata)
+{
+    TensorList weights;
+    for (const auto& item : model->named_parameters())
+        weights.add(item.key(), item.value());
+    metadata["format"] = "qkstudio-weights";
+    metadata["tied"] = "lm_head.weight = token_embedding.weight";
+    writeSafetensors(file, weights.entries, metadata);
+}
 
 std::filesystem::path saveCheckpoint(const std::filesystem::path& dir, MinimalLlm& model, StudyOptimizer& optimizer,
                                      const TrainerState& state)

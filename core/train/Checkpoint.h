@@ -6,6 +6,7 @@
 #include "optim/StudyOptimizer.h"
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -17,6 +18,10 @@ namespace qks {
 // CPU RNG; TrainerState last). Returns the weights' path. A failed save removes what it wrote.
 std::filesystem::path saveCheckpoint(const std::filesystem::path& dir, MinimalLlm& model, StudyOptimizer& optimizer,
                                      const TrainerState& state);
+
+// Writes the model's weights alone, as a checkpoint holds them (the original module's names,
+// without the tied LM head), with `metadata` plus the format keys every weights file carries.
+void saveModelWeights(const std::filesystem::path& file, MinimalLlm& model, std::map<std::string, std::string> metadata);
 
 // Copies weights from a safetensors file into the model by name. Accepts files written by
 // QK Studio or by PyTorch from the original module (an extra lm_head.weight must equal

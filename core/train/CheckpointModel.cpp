@@ -6,6 +6,7 @@
 #include "config/ConfigJson.h"
 #include "train/Checkpoint.h"
 
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
@@ -29,6 +30,12 @@ CheckpointModel loadCheckpointModel(const std::filesystem::path& weights, const 
         }
     } else {
         out.config.model = modelConfigFromWeights(file, fallback.model, &mode);
+    }
+    if (const auto it = meta.find("tokens"); it != meta.end()) {
+        char* end = nullptr;
+        const long long tokens = std::strtoll(it->second.c_str(), &end, 10);
+        if (end && *end == '\0' && tokens >= 0)
+            out.tokens = tokens;
     }
     std::string conditionTag = tag.value_or(meta.count("tag") ? meta.at("tag") : "");
     if (conditionTag.empty())

@@ -16,6 +16,7 @@ struct CheckpointModel {
     StudyConfig config;   // the checkpoint's own configuration when it carries one, else `fallback`
     Condition condition;  // from the file's tag, else `tag`, else inferred (k_norm present → QK)
     bool configFromFile = false;
+    int64_t tokens = 0;   // the tokens trained when it was saved (our files' metadata), else 0
 };
 
 // Loads a QK Studio checkpoint or a PyTorch-made MinimalLLM safetensors file. QK Studio files

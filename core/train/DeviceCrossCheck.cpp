@@ -26,7 +26,7 @@ DeviceRun trainOn(const StudyConfig& config, const std::string& device, StepPath
 {
     TrainingSetup setup(config, QkNormMode::Learned, {.device = device, .path = path});
     DeviceRun run;
-    run.initialPr = probeKeys(setup.model, batches.front().to(setup.device), {.autocast = setup.stepMode.autocast}).meanPr;
+    run.initialPr = probeKeys(setup.model, batches.front().to(setup.device), {}).meanPr;
     for (const auto& batch : batches)
         run.losses.push_back(setup.stepper.step(batch.to(setup.device)));
     return run;

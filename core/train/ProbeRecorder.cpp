@@ -50,8 +50,8 @@ RunResults newRunResults(const std::string& tag, const std::string& label, const
     return results;
 }
 
-ProbeRecorder::ProbeRecorder(RunResults& results, std::filesystem::path resultsPath, EventSink sink, bool postRope)
-    : m_results(results), m_path(std::move(resultsPath)), m_sink(std::move(sink)), m_postRope(postRope)
+ProbeRecorder::ProbeRecorder(RunResults& results, std::filesystem::path resultsPath, EventSink sink, RecordedKeys keys)
+    : m_results(results), m_path(std::move(resultsPath)), m_sink(std::move(sink)), m_keys(keys)
 {
 }
 
@@ -68,8 +68,8 @@ void ProbeRecorder::finish()
     ProbeEvent event = std::move(m_pending->event);
     const KeyProbeResult keys = m_pending->keys.finish();
     m_pending.reset();
-    event.layerPr = keys.layerPr;
-    event.meanPr = keys.meanPr;
+    event.layerPr = m_keys.postRopePrimary ? keys.postRopeLayerPr : keys.layerPr;
+    event.meanPr = m_keys.postRopePrimary ? keys.postRopeMeanPr : keys.meanPr;
     for (const auto& g : keys.gamma)
         event.gammaCv.push_back(g.cv);
     append(event, keys);
@@ -91,7 +91,10 @@ void ProbeRecorder::append(const ProbeEvent& event, const KeyProbeResult& keys)
         r.gamma_cv[l].push_back(event.gammaCv[l]);
     r.extra["micro_steps"].push_back(event.microStep);
     r.extra["wall_time"].push_back(event.elapsedSeconds);
-    if (m_postRope) {
+    if (m_keys.postRopePrimary) {
+        r.extra["pre_rope_mean_pr"].push_back(keys.meanPr);
+        appendLayerSeries(r.extra, "pre_rope_layer_pr", keys.layerPr);
+    } else if (m_keys.postRopeExtra) {
         r.extra["post_rope_mean_pr"].push_back(keys.postRopeMeanPr);
         appendLayerSeries(r.extra, "post_rope_layer_pr", keys.postRopeLayerPr);
     }

@@ -17,8 +17,14 @@ namespace qks {
 // failure, the end of the run.
 class ProbeRecorder {
 public:
+    // Which keys mean_pr and layer_pr hold, and what goes under extra keys.
+    struct RecordedKeys {
+        bool postRopePrimary = false; // probe.key_point post_rope: pre-RoPE under pre_rope_mean_pr/_layer_pr
+        bool postRopeExtra = false;   // probe.post_rope: post-RoPE under post_rope_mean_pr/_layer_pr
+    };
+
     // `results` is the run's, already holding any probes of an earlier (resumed) part.
-    ProbeRecorder(RunResults& results, std::filesystem::path resultsPath, EventSink sink, bool postRope);
+    ProbeRecorder(RunResults& results, std::filesystem::path resultsPath, EventSink sink, RecordedKeys keys);
 
     // Finishes any probe still pending, then holds this one.
     void start(ProbeEvent event, PendingKeyProbe keys);
@@ -37,7 +43,7 @@ private:
     RunResults& m_results;
     std::filesystem::path m_path;
     EventSink m_sink;
-    bool m_postRope;
+    RecordedKeys m_keys;
     std::optional<Pending> m_pending;
 };
 

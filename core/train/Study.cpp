@@ -5,10 +5,12 @@
 #include "config/ConfigJson.h"
 #include "config/OutputFolderCheck.h"
 #include "config/RunPlan.h"
+#include "config/SeedStudies.h"
 #include "config/Validation.h"
 #include "data/TokenDataset.h"
 #include "results/ResultsJson.h"
 #include "results/RunManifest.h"
+#include "results/SeedSummary.h"
 #include "train/Checkpoint.h"
 #include "train/Resume.h"
 #include "train/Trainer.h"
@@ -200,12 +202,35 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
     return done;
 }
 
+// A folder holds one study: a multi-seed study is not written beside a one-seed study's
+// condition folders, nor one-seed runs beside seed folders, whatever the start mode (--overwrite
+// clears only the folders of the study it starts).
+void refuseMixedLayouts(const StudyConfig& config)
+{
+    const std::filesystem::path out = config.study.out;
+    if (isMultiSeed(config)) {
+        for (const Condition& c : studyConditions())
+            if (inspectRunFolder(out / c.tag).holdsRun())
+                throw ConfigError(out.string() + " holds a one-seed study (" + (out / c.tag).string() +
+                                  "); a study of " + std::to_string(config.study.seeds.size()) +
+                                  " seeds writes seed_<n> folders and is not mixed with it: use another --out");
+        return;
+    }
+    for (const auto& [seed, folder] : seedFolders(out))
+        throw ConfigError(out.string() + " holds a multi-seed study (" + folder.string() +
+                          "); a one-seed study is not mixed with it. Continue that study with --config " +
+                          (out / "config.json").string() + " --resume, use another --out, or --out " + folder.string() +
+                          " for that seed alone");
+}
+
 } // namespace
 
 RunFinished runStudyCondition(const StudyConfig& config, const std::string& tag, const EventSink& sink,
                               std::shared_ptr<CancelToken> cancel, const StudyStart& start)
 {
     requireValidConfig(config);
+    if (isMultiSeed(config))
+        throw ConfigError("runStudyCondition trains one seed: give it one of seedStudies(config)");
     if (std::find(config.study.conditions.begin(), config.study.conditions.end(), tag) == config.study.conditions.end())
         throw ConfigError("condition " + tag + " is not in study.conditions");
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
@@ -224,29 +249,43 @@ std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& si
 {
     requireValidConfig(config);
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
-    checkOutputFolder(config, config.study.conditions);
-    // Every folder locked and checked first: a refusal leaves the study's files as they were.
+    refuseMixedLayouts(config);
+    const std::vector<StudyConfig> studies = seedStudies(config);
+    for (const StudyConfig& study : studies)
+        checkOutputFolder(study, study.study.conditions);
+    // Every folder of every seed locked and checked first: a refusal leaves the study's files
+    // as they were.
     std::vector<ClaimedRun> runs;
-    for (const std::string& tag : config.study.conditions)
-        runs.push_back(claimRun(config, tag, start, sink));
+    std::vector<const StudyConfig*> runStudies;
+    for (const StudyConfig& study : studies)
+        for (const std::string& tag : study.study.conditions) {
+            runs.push_back(claimRun(study, tag, start, sink));
+            runStudies.push_back(&study);
+        }
     beginRuns(config, runs, start, sink);
     // --overwrite clears the whole study before its first run, so a stop half way leaves no
     // condition of the old study beside the new one.
     if (start.mode == StartMode::Overwrite)
-        for (const ClaimedRun& run : runs)
-            clearRunFolder(std::filesystem::path(config.study.out) / run.tag);
+        for (size_t i = 0; i < runs.size(); ++i)
+            clearRunFolder(std::filesystem::path(runStudies[i]->study.out) / runs[i].tag);
     const bool anyRuns = std::any_of(runs.begin(), runs.end(), [](const ClaimedRun& r) {
         return r.plan.action != StartPlan::Action::Finished;
     });
-    if (anyRuns)
+    if (anyRuns) {
         saveConfigFile(config, std::filesystem::path(config.study.out) / "config.json");
+        // Each seed's folder is a complete study of its own (summary and the app open it alone).
+        if (isMultiSeed(config))
+            for (const StudyConfig& study : studies)
+                saveConfigFile(study, std::filesystem::path(study.study.out) / "config.json");
+    }
 
+    // Seed by seed: a study stopped half way has whole seeds to compare.
     std::vector<RunFinished> finished;
-    for (const ClaimedRun& run : runs) {
+    for (size_t i = 0; i < runs.size(); ++i) {
         if (cancel && cancel->cancelled())
             break;
         bool skipped = false;
-        RunFinished done = runCondition(config, data, run, sink, cancel, start.initialWeights, &skipped);
+        RunFinished done = runCondition(*runStudies[i], data, runs[i], sink, cancel, start.initialWeights, &skipped);
         if (!skipped)
             finished.push_back(done);
     }

@@ -40,10 +40,11 @@ struct Trainer::Run {
         const std::filesystem::path& resultsPath, const EventSink& sink, const std::string& runId)
         : setup(config, condition.mode, {.initialWeights = init}),
           order(data.trainCount(), static_cast<uint64_t>(config.train.seed)),
-          probeIds(probeBatch(data, config.probe.batch).to(setup.device)),
+          probeIds(probeBatch(data, config.probe.batch, config.train.seed).to(setup.device)),
           results(newRunResults(condition.tag, condition.label, runId, configToJson(config), config.model.n_layers,
                                 condition.mode != QkNormMode::None)),
-          recorder(results, resultsPath, sink, config.probe.post_rope),
+          recorder(results, resultsPath, sink,
+                   {.postRopePrimary = config.probe.key_point == "post_rope", .postRopeExtra = config.probe.post_rope}),
           checkpointDir(resultsPath.parent_path() / "checkpoints")
     {
     }
@@ -123,6 +124,12 @@ int64_t Trainer::validationBatches() const
     const ProbeConfig& pc = m_config.probe;
     if (m_data.trainCount() < 1)
         throw DataError("the training split is empty; prepare more data");
+    if (pc.val_batches == 0) {
+        if (m_data.valCount() < pc.batch)
+            throw DataError("the validation split has " + std::to_string(m_data.valCount()) + " sequences but the probe "
+                            "batch needs " + std::to_string(pc.batch) + "; prepare more data or lower probe.batch");
+        return 0;
+    }
     if (m_data.valCount() < std::max(pc.batch, B))
         throw DataError("the validation split has " + std::to_string(m_data.valCount()) + " sequences but one batch (" +
                         std::to_string(B) + ") and the probe batch (" + std::to_string(pc.batch) +
@@ -166,16 +173,23 @@ void Trainer::startProbe(int64_t microStep)
     event.tokens = microStep * m_plan.tokensPerMicroStep;
     if (microStep > 0) {
         event.trainLoss = r.lossCount > 0 ? std::optional<double>(r.lossSum / static_cast<double>(r.lossCount)) : std::nullopt;
-        double sum = 0.0;
-        for (const double loss : validationLosses(r.setup.model, m_data, r.validationBatches, m_config.train.batch_size,
-                                                  r.setup.device, r.setup.stepMode.autocast))
-            sum += loss;
-        event.valLoss = sum / static_cast<double>(r.validationBatches);
+        if (r.validationBatches > 0) {
+            // Under autocast, as the original's val loss and our training step.
+            const auto sequences =
+                validationSequences(m_data, validationDrawFor(m_config, r.validationBatches), microStep);
+            double sum = 0.0;
+            for (const double loss : validationLosses(r.setup.model, m_data, sequences, m_config.train.batch_size,
+                                                      r.setup.device, r.setup.stepMode.autocast))
+                sum += loss;
+            event.valLoss = sum / static_cast<double>(r.validationBatches);
+        }
     }
     r.lossSum = 0.0;
     r.lossCount = 0;
+    // Outside autocast, as the original's probe: fp32 keys on every device.
+    const ProbeConfig& pc = m_config.probe;
     PendingKeyProbe keys = startKeyProbe(r.setup.model, r.probeIds,
-                                         {.postRope = m_config.probe.post_rope, .autocast = r.setup.stepMode.autocast});
+                                         {.postRope = pc.post_rope || pc.key_point == "post_rope"});
     event.elapsedSeconds = elapsedSeconds();
     r.recorder.start(std::move(event), std::move(keys));
     ++r.nextProbe;

@@ -38,8 +38,7 @@ Activations checkedActivations(const StudyConfig& config, QkNormMode mode, const
 MinimalLlm makeModel(const StudyConfig& config, QkNormMode mode, const torch::Device& device, Activations activations,
                      const SetupOptions& options)
 {
-    torch::manual_seed(static_cast<uint64_t>(config.train.seed));
-    MinimalLlm model(config.model, mode);
+    MinimalLlm model = initialModel(config, mode);
     model->setKernels(options.kernels.value_or(kernelsNamed(config.train.kernels)));
     model->setActivationCheckpointing(activations == Activations::Checkpointed);
     if (!options.initialWeights.empty())
@@ -60,6 +59,12 @@ StepMode stepModeFor(const StudyConfig& config, const torch::Device& device, Act
 }
 
 } // namespace
+
+MinimalLlm initialModel(const StudyConfig& config, QkNormMode mode)
+{
+    torch::manual_seed(static_cast<uint64_t>(config.train.seed));
+    return MinimalLlm(config.model, mode);
+}
 
 TrainingSetup::TrainingSetup(const StudyConfig& config, QkNormMode mode, const SetupOptions& options)
     : device(deviceFor(config, options)), activations(checkedActivations(config, mode, device)),

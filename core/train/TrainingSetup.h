@@ -30,6 +30,11 @@ struct SetupOptions {
     std::filesystem::path initialWeights{}; // start from these weights instead of the seeded draw
 };
 
+// The weights a run starts from: torch::manual_seed(train.seed), then the model drawn on the
+// CPU in the original's order, so they equal the original MinimalLLM(config)'s bit for bit
+// (docs/design.md §1.3). Every device starts from these bits; `qkstudio-cli init` writes them.
+MinimalLlm initialModel(const StudyConfig& config, QkNormMode mode);
+
 // Everything one run trains with, built in one place and in the study's order: the device and
 // its CPU threads, the model drawn from train.seed (or loaded), its kernels and activation
 // checkpointing, the optimizers, and how each micro-step runs. The trainer, the benchmark and

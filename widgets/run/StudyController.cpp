@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "config/ConfigJson.h"
+#include "config/SeedStudies.h"
 #include "config/Validation.h"
 #include "results/RunFolder.h"
 #include "study/ConfigIssueText.h"
@@ -160,9 +161,17 @@ bool StudyController::startStudy(const StudyConfig& config, const std::optional<
     }
     const QString studyDir = QDir(qs(c.study.out)).absolutePath();
     c.study.out = studyDir.toStdString();
+    // A study of several seeds is one study per seed folder, each with its config.json, queued
+    // seed by seed so that a stop half way leaves whole seeds (core/config/SeedStudies.h).
+    const std::vector<StudyConfig> studies = seedStudies(c);
     try {
         QDir().mkpath(studyDir);
         saveConfigFile(c, c.study.out + "/config.json");
+        if (isMultiSeed(c))
+            for (const StudyConfig& seed : studies) {
+                QDir().mkpath(qs(seed.study.out));
+                saveConfigFile(seed, seed.study.out + "/config.json");
+            }
     } catch (const std::exception& e) {
         *error = QString::fromUtf8(e.what());
         return false;
@@ -176,11 +185,16 @@ bool StudyController::startStudy(const StudyConfig& config, const std::optional<
         job->prepare = prepare;
         enqueue(job);
     }
-    for (const std::string& tag : c.study.conditions) {
-        auto job = std::make_shared<Job>();
-        job->info = {studyDir, qs(tag), device, JobState::Queued, resume};
-        job->config = c;
-        enqueue(job);
+    for (const StudyConfig& seed : studies) {
+        const QString seedDir = qs(seed.study.out);
+        if (seedDir != studyDir)
+            m_configs.insert(seedDir, seed);
+        for (const std::string& tag : seed.study.conditions) {
+            auto job = std::make_shared<Job>();
+            job->info = {seedDir, qs(tag), device, JobState::Queued, resume};
+            job->config = seed;
+            enqueue(job);
+        }
     }
     return true;
 }

@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTabWidget>
 
@@ -45,6 +46,7 @@ ConfigDialog::ConfigDialog(QWidget* parent)
     , m_dataPreview(new QLabel(this))
     , m_device(new QComboBox(this))
     , m_out(new QLineEdit(this))
+    , m_seeds(new QLineEdit(this))
     , m_estimate(new QLabel(this))
     , m_issuesLabel(new QLabel(this))
     , m_measure(new QPushButton(tr("Measure speed"), this))
@@ -111,6 +113,10 @@ void ConfigDialog::setConfig(const StudyConfig& config)
     const int device = m_device->findData(QString::fromStdString(config.train.device));
     m_device->setCurrentIndex(device >= 0 ? device : 0);
     m_out->setText(QString::fromStdString(config.study.out));
+    QStringList seeds;
+    for (const int64_t seed : config.study.seeds.size() > 1 ? config.study.seeds : std::vector<int64_t>{config.train.seed})
+        seeds << QString::number(seed);
+    m_seeds->setText(seeds.join(QStringLiteral(", ")));
     m_loading = false;
     revalidate();
 }
@@ -188,9 +194,32 @@ StudyConfig ConfigDialog::config() const
             c.study.conditions.push_back(box->property("tag").toString().toStdString());
     }
     c.study.out = m_out->text().trimmed().toStdString();
+    readSeeds(c);
     c.train.device = m_device->currentData().toString().toStdString();
     c.data.path = m_dataKind->currentIndex() == 1 ? c.study.out + "/data" : m_dataPath->text().trimmed().toStdString();
     return c;
+}
+
+// One seed sets train.seed; several set study.seeds (and train.seed to the first, which the
+// runs override seed by seed).
+void ConfigDialog::readSeeds(StudyConfig& c) const
+{
+    std::vector<int64_t> seeds;
+    for (const QString& part : m_seeds->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qlonglong v = part.toLongLong(&ok);
+        if (!ok) {
+            m_fieldErrors.insert(QStringLiteral("study.seeds"), tr("seeds are whole numbers separated by commas"));
+            return;
+        }
+        seeds.push_back(v);
+    }
+    if (seeds.empty()) {
+        m_fieldErrors.insert(QStringLiteral("study.seeds"), tr("give at least one seed, e.g. 42"));
+        return;
+    }
+    c.train.seed = seeds.front();
+    c.study.seeds = seeds.size() > 1 ? seeds : std::vector<int64_t>{};
 }
 
 void ConfigDialog::setDeviceUse(DeviceUse use)

@@ -88,6 +88,7 @@ private:
 
     // ConfigDialog.cpp: the form and the configuration.
     void applyPreset(const QString& name);
+    void readSeeds(StudyConfig& c) const; // the Seeds field into train.seed / study.seeds
 
     // ConfigDialogChecks.cpp: the rules, checked on every change.
     void revalidate();
@@ -119,6 +120,7 @@ private:
     QLabel* m_dataPreview;
     QComboBox* m_device;
     QLineEdit* m_out;
+    QLineEdit* m_seeds; // "42" or "42, 43, 44": train.seed, or study.seeds
     QLabel* m_estimate;
     QLabel* m_issuesLabel;
     QPushButton* m_measure;

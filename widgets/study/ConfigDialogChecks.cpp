@@ -130,6 +130,7 @@ void ConfigDialog::showBrokenRules(const QHash<QString, QString>& byField)
     }
     markBroken(m_dataPath, byField.contains(QStringLiteral("data.path")));
     markBroken(m_out, byField.contains(QStringLiteral("study.out")));
+    markBroken(m_seeds, byField.contains(QStringLiteral("study.seeds")) || byField.contains(QStringLiteral("train.seed")));
     QStringList keys = byField.keys();
     keys.sort();
     QStringList issues;

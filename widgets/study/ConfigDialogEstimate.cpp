@@ -11,6 +11,7 @@
 #include <QSettings>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -88,7 +89,7 @@ QString ConfigDialog::timeEstimate(const StudyConfig& c, const std::string& devi
         speed = QSettings().value(speedSettingsKey(shape), 0.0).toDouble();
         remembered = speed > 0.0;
     }
-    const int runs = int(c.study.conditions.size());
+    const int runs = int(c.study.conditions.size() * std::max<size_t>(1, c.study.seeds.size()));
     if (speed > 0.0) {
         const double seconds = double(c.train.tokens) * runs / speed;
         text += QLatin1Char('\n') + tr("Time: about %1 for %n run(s) at %2 tokens/s (%3; probes add a little)", nullptr, runs)

@@ -39,8 +39,8 @@ namespace {
 // Settings with a field of their own elsewhere in the dialog.
 bool shownElsewhere(const QString& key)
 {
-    return key == QLatin1String("train.device") || key.startsWith(QLatin1String("data.")) ||
-           key.startsWith(QLatin1String("study."));
+    return key == QLatin1String("train.device") || key == QLatin1String("train.seed") ||
+           key.startsWith(QLatin1String("data.")) || key.startsWith(QLatin1String("study."));
 }
 
 // A folder's line edit with a Browse… button that picks the folder.
@@ -81,6 +81,10 @@ QStringList choicesOf(const QString& key)
         return {QStringLiteral("fused"), QStringLiteral("reference")};
     if (key == QLatin1String("train.activation_checkpointing"))
         return {QStringLiteral("auto"), QStringLiteral("on"), QStringLiteral("off")};
+    if (key == QLatin1String("probe.val_sampling"))
+        return {QStringLiteral("shuffled"), QStringLiteral("fixed")};
+    if (key == QLatin1String("probe.key_point"))
+        return {QStringLiteral("pre_rope"), QStringLiteral("post_rope")};
     return {};
 }
 
@@ -239,8 +243,14 @@ QWidget* ConfigDialog::buildRunPlace()
     }
     runForm->addRow(tr("Device:"), m_device);
     runForm->addRow(tr("Output folder:"), folderRow(this, m_out, tr("Output Folder")));
+    m_seeds->setObjectName(QStringLiteral("study.seeds"));
+    m_seeds->setPlaceholderText(tr("e.g. 42, or 42, 43, 44"));
+    m_seeds->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9, ]*")), m_seeds));
+    m_seeds->setToolTip(describeField(QStringLiteral("study.seeds")));
+    runForm->addRow(tr("Seeds:"), m_seeds);
     connect(m_device, &QComboBox::currentIndexChanged, this, &ConfigDialog::revalidate);
     connect(m_out, &QLineEdit::textChanged, this, &ConfigDialog::revalidate);
+    connect(m_seeds, &QLineEdit::textChanged, this, &ConfigDialog::revalidate);
     return run;
 }
 

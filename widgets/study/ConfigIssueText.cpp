@@ -46,6 +46,7 @@ constexpr RuleSource kRules[] = {
     {ConfigRule::Float32Range, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "must be at most 3.4e38 in size, as training computes in 32-bit floats (is %1)")},
     {ConfigRule::TokensRange, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "must be at most 2^50 (about 1.1e15) tokens, far beyond any run (is %1)")},
     {ConfigRule::TooManyProbes, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "with train.tokens schedules about %1 probes, more than 1,000,000; raise probe.every")},
+    {ConfigRule::TooManySeeds, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "lists %1 seeds, more than 1000; a study of that many is mistyped")},
     {ConfigRule::ThreadsRange, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "must be at most %2 (4 × this machine's %3 hardware threads; is %1)")},
 };
 

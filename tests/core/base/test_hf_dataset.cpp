@@ -3,6 +3,7 @@
 #include "data/HfDataset.h"
 #include "data/PrepareArrow.h"
 #include "data/TokenDataset.h"
+#include "data/ValidationSplit.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -104,7 +105,7 @@ private Q_SLOTS:
     void stateJsonGivesTheFileOrder();
     void datasetDictRowsMapOneToOne();
     void validationSplitNames();
-    void trainOnlyDictCarvesEveryTenth();
+    void trainOnlyDictCarvesATenth();
     void singleArrowFile();
     void folderErrors();
     void vocabCheckAndTooLittleData();
@@ -150,14 +151,16 @@ void TestHfDataset::datasetFolderIsOneCarvedStream()
     QCOMPARE(info.minId, int32_t(*std::min_element(stream.begin(), stream.end())));
     QCOMPARE(info.maxId, int32_t(*std::max_element(stream.begin(), stream.end())));
 
-    // Windows of 5 over both shards' rows; every 10th is validation.
+    // Windows of 5 over both shards' rows; the seeded tenth of them is validation.
     const int64_t windows = int64_t(stream.size()) / 5;
+    const std::vector<int64_t> held = heldOutWindows(windows);
+    const std::vector<int64_t> train = trainingWindows(windows, held);
     QCOMPARE(ds.valCount(), windows / 10);
     QCOMPARE(ds.trainCount(), windows - windows / 10);
     for (int64_t i = 0; i < ds.trainCount(); ++i)
-        QCOMPARE(trainSeq(ds, i), slice(stream, (i + i / 9) * 5, 5));
+        QCOMPARE(trainSeq(ds, i), slice(stream, train[size_t(i)] * 5, 5));
     for (int64_t i = 0; i < ds.valCount(); ++i)
-        QCOMPARE(valSeq(ds, i), slice(stream, (i * 10 + 9) * 5, 5));
+        QCOMPARE(valSeq(ds, i), slice(stream, held[size_t(i)] * 5, 5));
 }
 
 void TestHfDataset::stateJsonGivesTheFileOrder()
@@ -174,8 +177,10 @@ void TestHfDataset::stateJsonGivesTheFileOrder()
     QCOMPARE(ds.info().files.size(), size_t(2));
     QVERIFY(QString::fromStdString(ds.info().files[0]).endsWith("data-00001-of-00002.arrow"));
     QCOMPARE(ds.info().totalTokens, int64_t(stream.size()));
-    QCOMPARE(trainSeq(ds, 0), slice(stream, 0, 4));
-    QCOMPARE(trainSeq(ds, 9), slice(stream, 40, 4)); // window 10: window 9 is validation
+    const int64_t windows = int64_t(stream.size()) / 4;
+    const std::vector<int64_t> train = trainingWindows(windows, heldOutWindows(windows));
+    QCOMPARE(trainSeq(ds, 0), slice(stream, train[0] * 4, 4));
+    QCOMPARE(trainSeq(ds, 9), slice(stream, train[9] * 4, 4)); // the stream in the order state.json gives
 }
 
 void TestHfDataset::datasetDictRowsMapOneToOne()
@@ -241,17 +246,19 @@ void TestHfDataset::validationSplitNames()
     QCOMPARE(ds.info().valSplit, std::string());
 }
 
-void TestHfDataset::trainOnlyDictCarvesEveryTenth()
+void TestHfDataset::trainOnlyDictCarvesATenth()
 {
-    // 30 rows of 4 tokens: at seqLen 4, rows 9, 19 and 29 are validation.
+    // 30 rows of 4 tokens: at seqLen 4, the 3 rows the seeded split holds out are validation.
     const TokenDataset ds = TokenDataset::open(kRoot / "dict_train_only", 4, 0);
     QVERIFY(ds.info().valCarved);
     QCOMPARE(ds.info().hfSplits, std::vector<std::string>{"train"});
     QCOMPARE(ds.trainCount(), int64_t(27));
     QCOMPARE(ds.valCount(), int64_t(3));
-    QCOMPARE(valSeq(ds, 0), row(kTrainOnly, 9));
-    QCOMPARE(valSeq(ds, 2), row(kTrainOnly, 29));
-    QCOMPARE(trainSeq(ds, 9), row(kTrainOnly, 10));
+    const std::vector<int64_t> held = heldOutWindows(30);
+    const std::vector<int64_t> train = trainingWindows(30, held);
+    QCOMPARE(valSeq(ds, 0), row(kTrainOnly, size_t(held[0])));
+    QCOMPARE(valSeq(ds, 2), row(kTrainOnly, size_t(held[2])));
+    QCOMPARE(trainSeq(ds, 9), row(kTrainOnly, size_t(train[9])));
     QCOMPARE(ds.info().tokenBytes, 4);
 }
 
@@ -264,8 +271,10 @@ void TestHfDataset::singleArrowFile()
     QCOMPARE(ds.info().hfLayout, std::string("file"));
     QCOMPARE(ds.info().columnType, std::string("large_list<int64>"));
     QVERIFY(ds.info().valCarved);
-    QCOMPARE(valSeq(ds, 0), slice(stream, 18, 2));
-    QCOMPARE(trainSeq(ds, 9), slice(stream, 20, 2));
+    const int64_t windows = int64_t(stream.size()) / 2;
+    const std::vector<int64_t> held = heldOutWindows(windows);
+    QCOMPARE(valSeq(ds, 0), slice(stream, held[0] * 2, 2));
+    QCOMPARE(trainSeq(ds, 9), slice(stream, trainingWindows(windows, held)[9] * 2, 2));
 
     // Fixed-size rows of 6 at seqLen 6: one row per sequence.
     const std::string fixed = "variants/fixed_size_list_int32.arrow";
@@ -413,8 +422,9 @@ void TestHfDataset::prepareCarvesTrainOnly()
     QCOMPARE(r.meta.valSequences, int64_t(3));
     const TokenDataset shards = TokenDataset::open(o.outDir, 4, 0);
     QVERIFY(!shards.info().valCarved); // the carved windows are now val shards
-    QCOMPARE(valSeq(shards, 1), row(kTrainOnly, 19));
-    QCOMPARE(trainSeq(shards, 26), row(kTrainOnly, 28));
+    const std::vector<int64_t> held = heldOutWindows(30);
+    QCOMPARE(valSeq(shards, 1), row(kTrainOnly, size_t(held[1])));
+    QCOMPARE(trainSeq(shards, 26), row(kTrainOnly, size_t(trainingWindows(30, held)[26])));
 }
 
 void TestHfDataset::prepareErrors()

@@ -5,6 +5,7 @@
 #include "data/TextCorpus.h"
 #include "data/TokenDataset.h"
 #include "data/TokenizerJson.h"
+#include "data/ValidationSplit.h"
 
 #include <QFileInfo>
 #include <QProcess>
@@ -13,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -74,7 +76,7 @@ class TestPrepare final : public QObject {
 private Q_SLOTS:
     void init();
     void writesTokenizerShardsAndMeta();
-    void splitIsEveryTenthSequenceOfTheDocumentStream();
+    void splitIsASeededTenthOfTheDocumentStream();
     void largeCorpusIsSplitIntoShardsAndStaleShardsGo();
     void sameInputSameBytes();
     void errors();
@@ -179,16 +181,19 @@ void TestPrepare::writesTokenizerShardsAndMeta()
     QVERIFY(ds.info().maxId < 320);
 }
 
-void TestPrepare::splitIsEveryTenthSequenceOfTheDocumentStream()
+void TestPrepare::splitIsASeededTenthOfTheDocumentStream()
 {
     prepareTextCorpus(options(400, 8));
     const BpeTokenizer tok = loadTokenizerJson(m_out / "tokenizer.json");
     const TokenDataset ds = TokenDataset::open(m_out, 8, tok.vocabSize());
-    // Interleave the splits back: sequence i is validation when i % 10 == 9.
+    // Interleave the splits back: sequence i is validation when the seeded split holds it out.
+    const std::vector<int64_t> held = heldOutWindows(ds.trainCount() + ds.valCount());
+    QCOMPARE(int64_t(held.size()), ds.valCount());
     std::vector<int32_t> stream;
     int64_t t = 0, v = 0;
     for (int64_t i = 0; i < ds.trainCount() + ds.valCount(); ++i) {
-        const std::vector<int32_t> s = i % 10 == 9 ? sequence(ds, true, v++) : sequence(ds, false, t++);
+        const bool validation = std::binary_search(held.begin(), held.end(), i);
+        const std::vector<int32_t> s = validation ? sequence(ds, true, v++) : sequence(ds, false, t++);
         stream.insert(stream.end(), s.begin(), s.end());
     }
     QCOMPARE(t, ds.trainCount());
@@ -306,10 +311,12 @@ void TestPrepare::jsonLinesDocuments()
     QCOMPARE(r.meta.sources[0].sha256, sha256Hex(jsonl)); // the file as it is
     const BpeTokenizer tok = loadTokenizerJson(m_out / "tokenizer.json");
     const TokenDataset ds = TokenDataset::open(m_out, 8, tok.vocabSize());
+    const std::vector<int64_t> held = heldOutWindows(ds.trainCount() + ds.valCount());
     std::vector<int32_t> stream;
     int64_t t = 0, v = 0;
     for (int64_t i = 0; i < ds.trainCount() + ds.valCount(); ++i) {
-        const std::vector<int32_t> s = i % 10 == 9 ? sequence(ds, true, v++) : sequence(ds, false, t++);
+        const bool validation = std::binary_search(held.begin(), held.end(), i);
+        const std::vector<int32_t> s = validation ? sequence(ds, true, v++) : sequence(ds, false, t++);
         stream.insert(stream.end(), s.begin(), s.end());
     }
     const std::string full = lines[0] + "<|endoftext|>" + lines[1] + "<|endoftext|>" + lines[3] +

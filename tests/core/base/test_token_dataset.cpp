@@ -4,10 +4,13 @@
 #include "data/DatasetMeta.h"
 #include "data/TokenDataset.h"
 #include "data/TokenShard.h"
+#include "data/ValidationSplit.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
@@ -56,7 +59,8 @@ class TestTokenDataset final : public QObject {
 
 private Q_SLOTS:
     void init();
-    void singleFileCarvesEveryTenthWindow();
+    void singleFileCarvesASeededTenthOfTheWindows();
+    void theSplitIsASeededRandomTenth();
     void trainAndValShardsAreConcatenatedStreams();
     void shardsAreOrderedByName();
     void unnamedShardsAreAllTraining();
@@ -79,7 +83,7 @@ void TestTokenDataset::init()
     QVERIFY(m_tmp->isValid());
 }
 
-void TestTokenDataset::singleFileCarvesEveryTenthWindow()
+void TestTokenDataset::singleFileCarvesASeededTenthOfTheWindows()
 {
     const fs::path file = dir() / "tokens.bin";
     writeTokenShard(file, iota(0, 108), TokenWidth::U16); // 21 windows of 5, tail of 3 dropped
@@ -87,18 +91,22 @@ void TestTokenDataset::singleFileCarvesEveryTenthWindow()
     const TokenDatasetInfo& info = ds.info();
     QCOMPARE(info.format, std::string("file"));
     QVERIFY(info.valCarved);
-    QCOMPARE(ds.valCount(), int64_t(2));    // windows 9 and 19
+    const std::vector<int64_t> held = heldOutWindows(21);
+    QCOMPARE(ds.valCount(), int64_t(2));
     QCOMPARE(ds.trainCount(), int64_t(19)); // the other 19
     QCOMPARE(info.trainTokens, int64_t(95));
     QCOMPARE(info.valTokens, int64_t(10));
     QCOMPARE(info.totalTokens, int64_t(108));
     QCOMPARE(info.minId, 0);
     QCOMPARE(info.maxId, 107);
-    QCOMPARE(valSeq(ds, 0), range(45, 5));
-    QCOMPARE(valSeq(ds, 1), range(95, 5));
-    QCOMPARE(trainSeq(ds, 8), range(40, 5));
-    QCOMPARE(trainSeq(ds, 9), range(50, 5)); // skips window 9
-    QCOMPARE(trainSeq(ds, 18), range(100, 5)); // window 20, the last whole one
+    QCOMPARE(valSeq(ds, 0), range(held[0] * 5, 5));
+    QCOMPARE(valSeq(ds, 1), range(held[1] * 5, 5));
+    // The training windows are the others, in stream order.
+    int64_t t = 0;
+    for (int64_t w = 0; w < 21; ++w)
+        if (std::find(held.begin(), held.end(), w) == held.end())
+            QCOMPARE(trainSeq(ds, t++), range(w * 5, 5));
+    QCOMPARE(t, ds.trainCount());
 
     // Together the splits cover every whole window exactly once.
     std::multiset<int64_t> firsts;
@@ -114,6 +122,36 @@ void TestTokenDataset::singleFileCarvesEveryTenthWindow()
     std::vector<int64_t> out(5);
     QVERIFY_THROWS_EXCEPTION(std::out_of_range, ds.copyTrainSequence(19, out.data()));
     QVERIFY_THROWS_EXCEPTION(std::out_of_range, ds.copyValSequence(-1, out.data()));
+}
+
+void TestTokenDataset::theSplitIsASeededRandomTenth()
+{
+    for (const int64_t n : {int64_t(10), int64_t(21), int64_t(1000), int64_t(123457)}) {
+        const std::vector<int64_t> held = heldOutWindows(n);
+        QCOMPARE(int64_t(held.size()), n / 10);
+        QVERIFY(std::is_sorted(held.begin(), held.end()));
+        QVERIFY(std::adjacent_find(held.begin(), held.end()) == held.end());
+        QVERIFY(held.front() >= 0 && held.back() < n);
+        QCOMPARE(heldOutWindows(n), held); // the same split for every run
+        const std::vector<int64_t> train = trainingWindows(n, held);
+        QCOMPARE(int64_t(train.size()), n - n / 10);
+        std::vector<int64_t> all(train);
+        all.insert(all.end(), held.begin(), held.end());
+        std::sort(all.begin(), all.end());
+        for (int64_t i = 0; i < n; ++i)
+            QCOMPARE(all[size_t(i)], i);
+    }
+    // Random, not a stride: among 123457 windows, gaps between held-out windows vary, and each
+    // tenth of the stream holds close to a tenth of them (binomial sd ≈ 33 around 1234).
+    const std::vector<int64_t> held = heldOutWindows(123457);
+    std::set<int64_t> gaps;
+    for (size_t i = 1; i < held.size(); ++i)
+        gaps.insert(held[i] - held[i - 1]);
+    QVERIFY(gaps.size() > 20);
+    for (int64_t part = 0; part < 10; ++part) {
+        const auto inPart = std::count_if(held.begin(), held.end(), [&](int64_t w) { return w * 10 / 123457 == part; });
+        QVERIFY2(std::abs(inPart - 1234) < 200, qPrintable(QString::number(inPart)));
+    }
 }
 
 void TestTokenDataset::trainAndValShardsAreConcatenatedStreams()
@@ -153,7 +191,7 @@ void TestTokenDataset::unnamedShardsAreAllTraining()
     QVERIFY(ds.info().valCarved);
     QCOMPARE(ds.trainCount() + ds.valCount(), int64_t(10));
     QCOMPARE(ds.valCount(), int64_t(1));
-    QCOMPARE(valSeq(ds, 0), range(108, 12)); // window 9 lies in b.bin
+    QCOMPARE(valSeq(ds, 0), range(heldOutWindows(10)[0] * 12, 12)); // across a.bin then b.bin
 }
 
 void TestTokenDataset::preparedFolderReadsOnlyListedShards()
@@ -244,11 +282,12 @@ void TestTokenDataset::movedDatasetStillReads()
     writeTokenShard(dir() / "m.bin", iota(0, 200), TokenWidth::U16);
     TokenDataset a = TokenDataset::open(dir() / "m.bin", 10, 0);
     TokenDataset b = std::move(a);
-    QCOMPARE(trainSeq(b, 9), range(100, 10));
+    const std::vector<int64_t> train = trainingWindows(20, heldOutWindows(20));
+    QCOMPARE(trainSeq(b, 9), range(train[9] * 10, 10));
     std::vector<TokenDataset> many;
     many.push_back(std::move(b));
     many.push_back(TokenDataset::open(dir() / "m.bin", 20, 0)); // reallocation moves the first
-    QCOMPARE(valSeq(many[0], 1), range(190, 10));
+    QCOMPARE(valSeq(many[0], 1), range(heldOutWindows(20)[1] * 10, 10));
 }
 
 void TestTokenDataset::uint32ShardsAndMixedWidths()
