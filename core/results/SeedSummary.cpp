@@ -17,7 +17,9 @@ namespace {
 const std::vector<std::pair<std::string, std::string>> kEffects = {{"QK-QK_frozen", "γ effect (QK − QK_frozen)"},
                                                                    {"QK_frozen-NoQK", "norm effect (QK_frozen − NoQK)"}};
 
-std::optional<double> metricOf(const ConditionSummary& s, const std::string& metric)
+} // namespace
+
+std::optional<double> seedMetricValue(const ConditionSummary& s, const std::string& metric)
 {
     const auto asDouble = [](const std::optional<int64_t>& v) -> std::optional<double> {
         return v ? std::optional<double>(double(*v)) : std::nullopt;
@@ -34,6 +36,8 @@ std::optional<double> metricOf(const ConditionSummary& s, const std::string& met
         return s.final_loss;
     return s.final_val_loss;
 }
+
+namespace {
 
 std::string number(double v, int decimals)
 {
@@ -112,7 +116,7 @@ MultiSeedSummary summarizeSeeds(const std::vector<std::pair<int64_t, fs::path>>&
         for (const std::string& metric : seedMetricNames()) {
             std::vector<double> values;
             for (const auto& [seed, sum] : bySeed[tag])
-                if (const auto v = metricOf(sum, metric))
+                if (const auto v = seedMetricValue(sum, metric))
                     values.push_back(*v);
             s.conditions[tag][metric] = estimate(values);
         }
@@ -134,10 +138,10 @@ MultiSeedSummary summarizeSeeds(const std::vector<std::pair<int64_t, fs::path>>&
         for (const std::string& metric : seedMetricNames()) {
             std::map<int64_t, double> va, vb;
             for (const auto& [seed, sum] : bySeed[a])
-                if (const auto v = metricOf(sum, metric); v && std::isfinite(*v))
+                if (const auto v = seedMetricValue(sum, metric); v && std::isfinite(*v))
                     va[seed] = *v;
             for (const auto& [seed, sum] : bySeed[b])
-                if (const auto v = metricOf(sum, metric); v && std::isfinite(*v))
+                if (const auto v = seedMetricValue(sum, metric); v && std::isfinite(*v))
                     vb[seed] = *v;
             s.differences[key][metric] = estimate(pairedDifferences(va, vb));
         }

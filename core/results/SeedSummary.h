@@ -2,6 +2,7 @@
 
 #include "results/SeedStatistics.h"
 #include "results/StudyFolder.h"
+#include "results/Summary.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -23,6 +24,9 @@ std::vector<std::pair<int64_t, std::filesystem::path>> seedFolders(const std::fi
 // The metrics summarized, in order, with their JSON names: init_pr, min_pr, min_pr_tokens,
 // final_pr, final_loss, final_val_loss.
 const std::vector<std::string>& seedMetricNames();
+
+// One of those metrics of one run's summary (tokens at the minimum as a double).
+std::optional<double> seedMetricValue(const ConditionSummary& s, const std::string& metric);
 
 struct MultiSeedSummary {
     std::vector<int64_t> seeds;

@@ -1,10 +1,12 @@
 #include "charts/BarFigures.h"
 
 #include "charts/ChartStyle.h"
+#include "store/FigureData.h"
 #include "store/RunStyle.h"
 #include "store/SeriesMath.h"
 
 #include <QBarSeries>
+#include <QLineSeries>
 #include <QLocale>
 #include <QList>
 #include <QBarSet>
@@ -42,7 +44,10 @@ void finishBars(BuiltFigure& fig, QBarSeries* bars, const ChartTheme& theme, int
     fig.chart->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(x);
     bars->attachAxis(y);
-    QRectF bounds = dataBounds(fig.series, false);
+    QVector<PlottedSeries> extent = fig.series;
+    for (const PlottedBand& b : fig.bands)
+        extent.push_back({b.name, {}, b.lower + b.upper, nullptr, true});
+    QRectF bounds = dataBounds(extent, false);
     double lo = symmetric ? std::min(0.0, bounds.top()) : 0.0;
     double hi = std::max(0.0, bounds.bottom());
     if (hi == lo)
@@ -87,6 +92,62 @@ void addBarSet(BuiltFigure& fig, QBarSeries* bars, const QString& name, const QS
     fig.legend.push_back(entry);
 }
 
+// A bar's 95% interval over seeds, per layer (none where it has none).
+using LayerIntervals = QVector<std::optional<std::pair<double, double>>>;
+
+LayerIntervals intervalsOf(const std::vector<ProbeEstimates>& perLayer, int probe)
+{
+    LayerIntervals out;
+    for (const ProbeEstimates& layer : perLayer) {
+        const auto& e = size_t(probe) < layer.size() ? layer[size_t(probe)] : std::nullopt;
+        out.push_back(e && e->ci95 ? std::optional(*e->ci95) : std::nullopt);
+    }
+    return out;
+}
+
+// Records set `setIndex`'s intervals as a band (the y range and the CSV include them).
+void recordIntervals(BuiltFigure& fig, const QString& name, const LayerIntervals& intervals)
+{
+    PlottedBand band{name + QCoreApplication::translate("qks::gui::ChartBuilder", " (95% CI)"), {}, {}};
+    for (int l = 0; l < intervals.size(); ++l)
+        if (intervals[l]) {
+            band.lower.push_back(QPointF(l, intervals[l]->first));
+            band.upper.push_back(QPointF(l, intervals[l]->second));
+        }
+    if (!band.lower.isEmpty())
+        fig.bands.push_back(band);
+}
+
+// Error bars over the bars of a finished figure: a vertical line with caps per interval,
+// centred on its bar (set j of n in a group of width w around layer l sits at
+// l − w/2 + (j + ½)·w/n). Hidden with their set (InteractiveChartView, "qksErrorOf").
+void addErrorBars(BuiltFigure& fig, QBarSeries* bars, const QVector<LayerIntervals>& intervals, const ChartTheme& theme)
+{
+    const QList<QAbstractAxis*> xs = fig.chart->axes(Qt::Horizontal), ys = fig.chart->axes(Qt::Vertical);
+    if (xs.isEmpty() || ys.isEmpty())
+        return;
+    const QList<QBarSet*> sets = bars->barSets();
+    const double n = double(sets.size()), w = bars->barWidth();
+    const double cap = std::min(0.12, w / n * 0.3);
+    for (int j = 0; j < intervals.size() && j < sets.size(); ++j) {
+        sets[j]->setObjectName(QStringLiteral("set%1").arg(j));
+        for (int l = 0; l < intervals[j].size(); ++l) {
+            if (!intervals[j][l])
+                continue;
+            const double x = l - w / 2 + (j + 0.5) * w / n;
+            const auto [lo, hi] = *intervals[j][l];
+            auto* line = new QLineSeries;
+            line->append({QPointF(x - cap, lo), QPointF(x + cap, lo), QPointF(x, lo), QPointF(x, hi),
+                          QPointF(x - cap, hi), QPointF(x + cap, hi)});
+            line->setPen(QPen(theme.text, 1.1));
+            line->setProperty("qksErrorOf", sets[j]->objectName());
+            fig.chart->addSeries(line);
+            line->attachAxis(xs.front());
+            line->attachAxis(ys.front());
+        }
+    }
+}
+
 // On paper the conditions also differ by fill, which survives grayscale printing.
 Qt::BrushStyle barPattern(const ChartTheme& theme, const QString& tag)
 {
@@ -98,6 +159,45 @@ Qt::BrushStyle barPattern(const ChartTheme& theme, const QString& tag)
     case 2: return Qt::BDiagPattern;
     default: return Qt::CrossPattern;
     }
+}
+
+// The γ and norm effects of a multi-seed study, seed by seed at the checkpoint `d` shows: `d`
+// becomes their means over the seeds, and gammaCi/normCi their 95% intervals per layer.
+void pairedEffects(const OpenStudy& s, CausalDecomposition& d, LayerIntervals& gammaCi, LayerIntervals& normCi)
+{
+    const auto find = [&](qint64 seed, const char* tag) -> const RunResults* {
+        for (const RunEntry& r : s.seedRuns)
+            if (r.seed == seed && r.ok() && r.tag == QLatin1String(tag))
+                return r.results.get();
+        return nullptr;
+    };
+    std::vector<std::vector<double>> gamma(size_t(d.gammaEffect.size())), norm(size_t(d.normEffect.size()));
+    for (const qint64 seed : s.seeds) {
+        const RunResults *a = find(seed, "QK"), *b = find(seed, "QK_frozen"), *c = find(seed, "NoQK");
+        if (!a || !b || !c)
+            continue;
+        const auto one = causalDecomposition(*a, *b, *c, d.tokens);
+        if (!one || one->tokens != d.tokens || one->gammaEffect.size() != d.gammaEffect.size())
+            continue;
+        for (size_t l = 0; l < gamma.size(); ++l) {
+            gamma[l].push_back(one->gammaEffect[qsizetype(l)]);
+            norm[l].push_back(one->normEffect[qsizetype(l)]);
+        }
+    }
+    if (gamma.empty() || gamma.front().empty())
+        return;
+    double absGamma = 0, absNorm = 0;
+    for (size_t l = 0; l < gamma.size(); ++l) {
+        const auto g = estimate(gamma[l]), n = estimate(norm[l]);
+        d.gammaEffect[qsizetype(l)] = g ? g->mean : std::nan("");
+        d.normEffect[qsizetype(l)] = n ? n->mean : std::nan("");
+        gammaCi.push_back(g && g->ci95 ? std::optional(*g->ci95) : std::nullopt);
+        normCi.push_back(n && n->ci95 ? std::optional(*n->ci95) : std::nullopt);
+        absGamma += std::abs(d.gammaEffect[qsizetype(l)]);
+        absNorm += std::abs(d.normEffect[qsizetype(l)]);
+    }
+    d.meanAbsGamma = absGamma / double(gamma.size());
+    d.meanAbsNorm = absNorm / double(norm.size());
 }
 
 } // namespace
@@ -124,6 +224,7 @@ void buildPerLayerFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int 
         shown.push_back({&v, probe, r.tokens[size_t(probe)]});
     }
     const bool sameTokens = std::all_of(shown.cbegin(), shown.cend(), [&](const Shown& s) { return s.tokens == shown.front().tokens; });
+    QVector<LayerIntervals> intervals;
     for (const Shown& s : shown) {
         const VisibleRun& v = *s.run;
         layers = std::max(layers, int(v.results().layerCount()));
@@ -132,6 +233,8 @@ void buildPerLayerFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int 
             name += QCoreApplication::translate("qks::gui::ChartBuilder", " at %1").arg(tokensText(s.tokens));
         addBarSet(fig, bars, name, v.studyName, layerPrAt(v.results(), s.probe), theme.runColor(v.run->tag), v.style,
                   barPattern(theme, v.run->tag));
+        intervals.push_back(v.run->aggregate ? intervalsOf(v.run->aggregate->layerPr, s.probe) : LayerIntervals{});
+        recordIntervals(fig, name, intervals.back());
     }
     // With several studies, one entry per condition (hue, pattern) and one per study (shade)
     // instead of one per bar set, which a one-column figure cannot hold.
@@ -173,6 +276,7 @@ void buildPerLayerFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int 
         fig.title = QCoreApplication::translate("qks::gui::ChartBuilder", "Per-layer key PR at each run's last checkpoint");
     fig.chart->setTitle(fig.title);
     finishBars(fig, bars, theme, std::max(layers, 1), QCoreApplication::translate("qks::gui::ChartBuilder", "Key PR"), false);
+    addErrorBars(fig, bars, intervals, theme);
 }
 
 void buildCausalFigure(BuiltFigure& fig, const QVector<OpenStudy>& studies, const FigureOptions& o,
@@ -185,6 +289,7 @@ void buildCausalFigure(BuiltFigure& fig, const QVector<OpenStudy>& studies, cons
     QStringList titles;
     QStringList studyMeans;
     QVector<int> studyStyles;
+    QVector<LayerIntervals> intervals;
     for (const OpenStudy& s : studies) {
         const auto find = [&](const char* tag) -> const RunResults* {
             for (const RunEntry& r : s.runs) {
@@ -196,17 +301,27 @@ void buildCausalFigure(BuiltFigure& fig, const QVector<OpenStudy>& studies, cons
         const RunResults *a = find("QK"), *b = find("QK_frozen"), *c = find("NoQK");
         if (!a || !b || !c)
             continue;
-        const auto d = causalDecomposition(*a, *b, *c, o.checkpointTokens);
+        auto d = causalDecomposition(*a, *b, *c, o.checkpointTokens);
         if (!d)
             continue;
+        // Over seeds, each effect paired by seed: its mean is the bar, its 95% interval the
+        // error bar (a seed without all three conditions at that checkpoint is left out).
+        LayerIntervals gammaCi, normCi;
+        if (s.multiSeed() && s.seedView == SeedView::Mean)
+            pairedEffects(s, *d, gammaCi, normCi);
         ++shown;
         layers = std::max(layers, int(d->gammaEffect.size()));
-        const QString suffix = QStringLiteral(" — ") + s.name;
+        QString suffix = QStringLiteral(" — ") + s.name;
+        if (!gammaCi.isEmpty())
+            suffix = QCoreApplication::translate("qks::gui::ChartBuilder", ", n = %1").arg(s.seeds.size()) + suffix;
         addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "γ effect Δ(A−B), mean |Δ| %1").arg(QLocale().toString(d->meanAbsGamma, 'f', 2)) + suffix, s.name,
                   d->gammaEffect, theme.runColor(QStringLiteral("QK")), s.styleIndex);
         addBarSet(fig, bars, QCoreApplication::translate("qks::gui::ChartBuilder", "norm effect Δ(B−C), mean |Δ| %1").arg(QLocale().toString(d->meanAbsNorm, 'f', 2)) + suffix, s.name,
                   d->normEffect, theme.runColor(QStringLiteral("NoQK")), s.styleIndex,
                   barPattern(theme, QStringLiteral("NoQK")));
+        intervals << gammaCi << normCi;
+        recordIntervals(fig, fig.series[fig.series.size() - 2].name, gammaCi);
+        recordIntervals(fig, fig.series.back().name, normCi);
         titles << tokensText(d->tokens);
         studyMeans << QCoreApplication::translate("qks::gui::ChartBuilder", "%1: mean |Δ| γ %2, norm %3")
                           .arg(s.name, QLocale().toString(d->meanAbsGamma, 'f', 2), QLocale().toString(d->meanAbsNorm, 'f', 2));
@@ -251,6 +366,7 @@ void buildCausalFigure(BuiltFigure& fig, const QVector<OpenStudy>& studies, cons
                                  : QCoreApplication::translate("qks::gui::ChartBuilder", "Causal decomposition per layer at %1 tokens").arg(titles.join(QStringLiteral(", ")));
     fig.chart->setTitle(fig.title);
     finishBars(fig, bars, theme, std::max(layers, 1), QCoreApplication::translate("qks::gui::ChartBuilder", "Δ key PR"), true);
+    addErrorBars(fig, bars, intervals, theme);
 }
 
 } // namespace qks::gui

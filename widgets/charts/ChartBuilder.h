@@ -29,10 +29,17 @@ struct PlottedSeries {
     bool background = false;       // the faint raw curve behind a smoothed one
 };
 
+// The 95% band of a curve over seeds: the interval's ends per probe, drawn as a filled area.
+struct PlottedBand {
+    QString name;                  // the curve's name + " (95% CI)"
+    QVector<QPointF> lower, upper; // (x, y) at the probes with an interval
+};
+
 // A chart built for one figure, plus what the view and the exporters need to know about it.
 struct BuiltFigure {
     QChart* chart = nullptr;       // the caller owns it (a view or a scene takes it)
     QVector<PlottedSeries> series;
+    QVector<PlottedBand> bands;    // line figures of multi-seed means; error bars of bar figures
     QString title;
     QString xTitle;
     QString yTitle;

@@ -228,6 +228,9 @@ void InteractiveChartView::toggleLegendEntry(int index)
                 set->setBorderColor(set->property("qksBorder").value<QColor>());
             }
             set->setProperty("qksHidden", !show);
+            for (QAbstractSeries* s : m_figure.chart->series())
+                if (!set->objectName().isEmpty() && s->property("qksErrorOf").toString() == set->objectName())
+                    s->setVisible(show);
         }
         for (int i = 0; i < legend->entries().size(); ++i) {
             const QList<QBarSet*>& sets = legend->entries()[i].barSets;

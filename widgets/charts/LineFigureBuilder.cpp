@@ -5,6 +5,7 @@
 #include "store/RunStyle.h"
 #include "store/SeriesMath.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QCoreApplication>
 #include <QLineSeries>
@@ -49,7 +50,8 @@ LineFigureBuilder::LineFigureBuilder(BuiltFigure& fig, const ChartTheme& theme, 
     m_fig.logY = options.logY;
 }
 
-void LineFigureBuilder::add(const QString& name, const CurveLook& look, QVector<QPointF> points, bool markMinimum)
+void LineFigureBuilder::add(const QString& name, const CurveLook& look, QVector<QPointF> points, bool markMinimum,
+                            const std::pair<QVector<QPointF>, QVector<QPointF>>& band)
 {
     // A log axis has no place for zero or below (the probe at 0 tokens on log x).
     if (m_options.logY || m_options.logX)
@@ -61,6 +63,8 @@ void LineFigureBuilder::add(const QString& name, const CurveLook& look, QVector<
     if (points.isEmpty())
         return;
     const QString group = QStringLiteral("g%1").arg(m_groups++);
+    if (!band.first.isEmpty())
+        addBand(name, look.color, band.first, band.second, group); // first, so the curve is drawn over it
     const Qt::PenStyle style = look.dash >= 0 ? Qt::PenStyle(look.dash) : studyPenStyle(look.study);
     const bool smooth = m_options.smoothing > 0.0;
     if (smooth) {
@@ -101,6 +105,39 @@ void LineFigureBuilder::add(const QString& name, const CurveLook& look, QVector<
         }
     }
     m_drawn.push_back({look, pen, marker, group});
+}
+
+void LineFigureBuilder::addBand(const QString& name, const QColor& color, QVector<QPointF> lower, QVector<QPointF> upper,
+                                const QString& group)
+{
+    const auto offAxis = [&](const QPointF& p) {
+        return !std::isfinite(p.y()) || (m_options.logY && p.y() <= 0) || (m_options.logX && p.x() <= 0);
+    };
+    // Lower and upper pair up point by point: drop a probe from both when either cannot be drawn.
+    QVector<QPointF> lo, hi;
+    for (qsizetype i = 0; i < std::min(lower.size(), upper.size()); ++i) {
+        if (offAxis(lower[i]) || offAxis(upper[i]))
+            continue;
+        lo.push_back(lower[i]);
+        hi.push_back(upper[i]);
+    }
+    if (lo.isEmpty())
+        return;
+    auto* upperLine = new QLineSeries;
+    auto* lowerLine = new QLineSeries;
+    upperLine->replace(toPlotted(m_fig, hi));
+    lowerLine->replace(toPlotted(m_fig, lo));
+    auto* area = new QAreaSeries(upperLine, lowerLine);
+    const QString bandName = name + QCoreApplication::translate("qks::gui::ChartBuilder", " (95% CI)");
+    area->setName(bandName);
+    QColor fill = color;
+    fill.setAlphaF(0.22 * color.alphaF());
+    area->setBrush(fill);
+    area->setPen(Qt::NoPen);
+    area->setProperty("qksGroup", group);
+    area->setProperty("qksBand", true);
+    m_fig.chart->addSeries(area);
+    m_fig.bands.push_back({bandName, lo, hi});
 }
 
 void LineFigureBuilder::buildLegend()
@@ -174,7 +211,10 @@ void LineFigureBuilder::finish(const QString& xTitle, const QString& yTitle)
         s->attachAxis(yAxis);
     }
     buildLegend();
-    const QRectF bounds = dataBounds(m_fig.series, m_options.logY);
+    QVector<PlottedSeries> extent = m_fig.series;
+    for (const PlottedBand& b : m_fig.bands)
+        extent.push_back({b.name, {}, b.lower + b.upper, nullptr, true});
+    const QRectF bounds = dataBounds(extent, m_options.logY);
     if (!bounds.isNull()) {
         const auto range = [](QValueAxis* axis, double lo, double hi) {
             if (isLogAxis(axis)) {

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QVector>
 
+#include <utility>
+
 QT_BEGIN_NAMESPACE
 class QAbstractSeries;
 class QLineSeries;
@@ -38,8 +40,10 @@ class LineFigureBuilder {
 public:
     LineFigureBuilder(BuiltFigure& fig, const ChartTheme& theme, const FigureOptions& options, int plotWidth);
 
-    // `name` names the curve in tooltips and CSV ("Learned γ — tiny-cpu (val)").
-    void add(const QString& name, const CurveLook& look, QVector<QPointF> points, bool markMinimum = false);
+    // `name` names the curve in tooltips and CSV ("Learned γ — tiny-cpu (val)"). `band`: the
+    // curve's 95% interval over seeds (lower, upper), drawn behind it in its colour.
+    void add(const QString& name, const CurveLook& look, QVector<QPointF> points, bool markMinimum = false,
+             const std::pair<QVector<QPointF>, QVector<QPointF>>& band = {});
 
     // Attaches axes, sets the home range and builds the legend.
     void finish(const QString& xTitle, const QString& yTitle);
@@ -48,6 +52,8 @@ private:
     QLineSeries* addSeries(const QString& name, const QString& study, const QVector<QPointF>& points, const QPen& pen,
                            const QString& group, bool background);
     void buildLegend();
+    void addBand(const QString& name, const QColor& color, QVector<QPointF> lower, QVector<QPointF> upper,
+                 const QString& group);
 
     BuiltFigure& m_fig;
     const ChartTheme& m_theme;

@@ -2,6 +2,7 @@
 
 #include "charts/ChartAnnotation.h"
 #include "charts/LineFigureBuilder.h"
+#include "store/FigureData.h"
 #include "store/RunStyle.h"
 
 #include <QChart>
@@ -13,16 +14,36 @@ namespace qks::gui {
 
 namespace {
 
+// A multi-seed mean says how many seeds it averages; one seed of several is drawn thin.
 CurveLook conditionLook(const VisibleRun& v, const ChartTheme& theme)
 {
     CurveLook look;
     look.colorKey = v.run->tag;
     look.colorLabel = conditionLabel(v.run->tag);
+    if (v.run->aggregate)
+        look.colorLabel += QCoreApplication::translate("qks::gui::ChartBuilder", " (n = %1)").arg(v.run->seedCount());
     look.color = theme.runColor(v.run->tag);
     look.marker = theme.markers ? theme.markerShape(v.run->tag) : -1;
     look.study = v.style;
     look.studyName = v.studyName;
     return look;
+}
+
+// A curve of one seed among several: thin, no markers, so the bundle of seeds reads as spread.
+void thinForSeed(const VisibleRun& v, CurveLook& look)
+{
+    if (!v.run->seed || v.run->aggregate)
+        return;
+    look.width = std::min<qreal>(look.width, 1.2);
+    look.marker = -1;
+}
+
+std::pair<QVector<QPointF>, QVector<QPointF>> bandOf(const VisibleRun& v, const ProbeEstimates SeedAggregate::*series,
+                                                     const QVector<double>& x)
+{
+    if (!v.run->aggregate)
+        return {};
+    return bandPoints((*v.run->aggregate).*series, x);
 }
 
 } // namespace
@@ -41,15 +62,17 @@ void buildLossFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int stud
         // One study alone keeps the published look, validation dashed.
         CurveLook look = conditionLook(v, theme);
         look.variant = train;
+        thinForSeed(v, look);
         b.add(runName(v, studiesShown, QCoreApplication::translate("qks::gui::ChartBuilder", " (train)")), look,
-              lossPoints(v.results(), *x, false));
+              lossPoints(v.results(), *x, false), false, bandOf(v, &SeedAggregate::loss, *x));
         look.variant = val;
         look.color = look.color.darker(125);
         look.width = studiesShown == 1 && v.style == 0 ? 1.6 : 1.1;
         look.dash = studiesShown == 1 && v.style == 0 ? int(Qt::DashLine) : -1;
         look.marker = -1;
+        thinForSeed(v, look);
         b.add(runName(v, studiesShown, QCoreApplication::translate("qks::gui::ChartBuilder", " (val)")), look,
-              lossPoints(v.results(), *x, true));
+              lossPoints(v.results(), *x, true), false, bandOf(v, &SeedAggregate::valLoss, *x));
     }
     // Runs training in this window: every micro-step's loss since the start, thin, until the
     // run ends (then the figure is what the file holds).
@@ -79,7 +102,9 @@ void buildKeyPrFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int stu
             continue;
         CurveLook look = conditionLook(v, theme);
         look.width = 2.6;
-        b.add(runName(v, studiesShown), look, meanPrPoints(v.results(), *x), true);
+        thinForSeed(v, look);
+        b.add(runName(v, studiesShown), look, meanPrPoints(v.results(), *x), !v.run->seed || v.run->aggregate,
+              bandOf(v, &SeedAggregate::meanPr, *x));
     }
     b.finish(xAxisTitle(o.xAxis), QCoreApplication::translate("qks::gui::ChartBuilder", "Mean Key PR"));
     addCausalAnnotation(fig.chart, theme,
@@ -115,9 +140,15 @@ void buildGammaCvFigure(BuiltFigure& fig, const QVector<VisibleRun>& runs, int s
             look.study = v.style;
             look.studyName = v.studyName;
             QString name = look.colorLabel;
+            if (v.run->seed && !v.run->aggregate)
+                name += QCoreApplication::translate("qks::gui::ChartBuilder", " (seed %1)").arg(*v.run->seed);
             if (studiesShown > 1)
                 name += QStringLiteral(" — ") + v.studyName;
-            b.add(name, look, gammaCvPoints(v.results(), chosen[i], *x));
+            thinForSeed(v, look);
+            std::pair<QVector<QPointF>, QVector<QPointF>> band;
+            if (v.run->aggregate && size_t(chosen[i]) < v.run->aggregate->gammaCv.size())
+                band = bandPoints(v.run->aggregate->gammaCv[size_t(chosen[i])], *x);
+            b.add(name, look, gammaCvPoints(v.results(), chosen[i], *x), false, band);
         }
     }
     b.finish(xAxisTitle(o.xAxis), QCoreApplication::translate("qks::gui::ChartBuilder", "γ CV"));

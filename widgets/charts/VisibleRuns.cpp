@@ -2,6 +2,8 @@
 
 #include "store/RunStyle.h"
 
+#include <QCoreApplication>
+
 namespace qks::gui {
 
 QVector<VisibleRun> visibleRuns(const QVector<OpenStudy>& studies, int* studiesShown)
@@ -25,7 +27,12 @@ QVector<VisibleRun> visibleRuns(const QVector<OpenStudy>& studies, int* studiesS
 
 QString runName(const VisibleRun& v, int studiesShown, const QString& suffix)
 {
-    QString name = conditionLabel(v.run->tag) + suffix;
+    QString name = conditionLabel(v.run->tag);
+    if (v.run->aggregate)
+        name += QCoreApplication::translate("qks::gui::ChartBuilder", " (n = %1)").arg(v.run->seedCount());
+    else if (v.run->seed)
+        name += QCoreApplication::translate("qks::gui::ChartBuilder", " (seed %1)").arg(*v.run->seed);
+    name += suffix;
     if (studiesShown > 1)
         name += QStringLiteral(" — ") + v.studyName;
     return name;

@@ -324,6 +324,13 @@ QByteArray figureCsv(FigureKind kind, const QVector<OpenStudy>& studies, const F
         for (const QPointF& p : s.points)
             csv += csvField(s.name) + QLatin1Char(',') + number(p.x()) + QLatin1Char(',') + number(p.y()) + QLatin1Char('\n');
     }
+    // A band's ends as two series of their own: "<curve> (95% CI) low" and "… high".
+    for (const PlottedBand& b : fig.bands) {
+        for (const auto& [points, end] : {std::pair{&b.lower, QStringLiteral(" low")}, std::pair{&b.upper, QStringLiteral(" high")}})
+            for (const QPointF& p : *points)
+                csv += csvField(b.name + end) + QLatin1Char(',') + number(p.x()) + QLatin1Char(',') + number(p.y()) +
+                       QLatin1Char('\n');
+    }
     delete fig.chart;
     return csv.toUtf8();
 }

@@ -24,8 +24,7 @@ LiveBinding::LiveBinding(StudyController* controller, StudyStore* store, QPlainT
             appendLog(QFileInfo(job.studyDir).fileName(), tr("queued: tokenize the text into %1").arg(job.studyDir + QStringLiteral("/data")), false);
             return;
         }
-        const int study = m_store->openOrCreate(job.studyDir);
-        m_store->ensureRun(study, job.tag);
+        m_store->ensureRunIn(job.studyDir, job.tag);
         m_store->updateLive(job.studyDir, job.tag, [](LiveRun& live) {
             live = LiveRun{};
             live.state = JobState::Queued;

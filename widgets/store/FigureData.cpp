@@ -144,6 +144,19 @@ QVector<QPointF> gammaCvPoints(const RunResults& r, int layer, const QVector<dou
     return finitePoints(x, values.size(), [&](size_t i) { return std::optional<double>(values[i]); });
 }
 
+std::pair<QVector<QPointF>, QVector<QPointF>> bandPoints(const ProbeEstimates& estimates, const QVector<double>& x)
+{
+    std::pair<QVector<QPointF>, QVector<QPointF>> band;
+    for (size_t i = 0; i < estimates.size() && i < size_t(x.size()); ++i) {
+        const auto& e = estimates[i];
+        if (!e || !e->ci95 || !std::isfinite(x[qsizetype(i)]))
+            continue;
+        band.first.push_back(QPointF(x[qsizetype(i)], e->ci95->first));
+        band.second.push_back(QPointF(x[qsizetype(i)], e->ci95->second));
+    }
+    return band;
+}
+
 std::optional<QPointF> minimumPoint(const QVector<QPointF>& points)
 {
     std::optional<QPointF> best;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "results/RunResults.h"
+#include "results/SeedAggregate.h"
 
 #include <QPointF>
 #include <QString>
@@ -8,6 +9,7 @@
 #include <QVector>
 
 #include <optional>
+#include <utility>
 
 namespace qks::gui {
 
@@ -25,6 +27,10 @@ std::optional<QVector<double>> probeXValues(const RunResults& r, XAxisKind kind)
 QVector<QPointF> lossPoints(const RunResults& r, const QVector<double>& x, bool validation);
 QVector<QPointF> meanPrPoints(const RunResults& r, const QVector<double>& x);
 QVector<QPointF> gammaCvPoints(const RunResults& r, int layer, const QVector<double>& x);
+
+// A band over seeds: (x, lower) and (x, upper) at each probe with a 95% interval (two seeds or
+// more there); empty without any.
+std::pair<QVector<QPointF>, QVector<QPointF>> bandPoints(const ProbeEstimates& estimates, const QVector<double>& x);
 
 // The lowest point (the earliest on a tie), if any.
 std::optional<QPointF> minimumPoint(const QVector<QPointF>& points);

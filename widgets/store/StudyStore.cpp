@@ -2,6 +2,7 @@
 
 #include "config/Condition.h"
 #include "results/ResultsJson.h"
+#include "results/SeedSummary.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -50,7 +51,52 @@ QStringList conditionFolders(const QString& studyPath)
     return folders;
 }
 
+// The seed_<n> folders of `path`, when it is a multi-seed study folder.
+QVector<std::pair<qint64, QString>> seedFoldersOf(const QString& path)
+{
+    QVector<std::pair<qint64, QString>> out;
+    try {
+        for (const auto& [seed, folder] : seedFolders(path.toStdString()))
+            out.push_back({seed, QString::fromStdString(folder.string())});
+    } catch (const std::exception&) {
+        // An unreadable folder is no multi-seed study; opening it says what is wrong.
+    }
+    return out;
+}
+
+// The multi-seed study a seed folder belongs to ("…/study/seed_43" → "…/study"), else empty.
+QString multiSeedParent(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString parent = info.absolutePath();
+    if (!info.fileName().startsWith(QLatin1String("seed_")) || !QFileInfo::exists(parent + QStringLiteral("/config.json")))
+        return {};
+    for (const auto& [seed, folder] : seedFoldersOf(parent))
+        if (QFileInfo(folder).absoluteFilePath() == info.absoluteFilePath())
+            return parent;
+    return {};
+}
+
+// The live state an aggregate shows: a seed training now, else one queued, else the last known.
+std::optional<LiveRun> representativeLive(const QVector<const RunEntry*>& seedRuns)
+{
+    std::optional<LiveRun> out;
+    for (const RunEntry* r : seedRuns) {
+        if (!r->live)
+            continue;
+        if (!out || (r->live->state == JobState::Running && out->state != JobState::Running) ||
+            (r->live->active() && !out->active()))
+            out = r->live;
+    }
+    return out;
+}
+
 } // namespace
+
+QString viewKey(const RunEntry& run)
+{
+    return run.seed && !run.aggregate ? QStringLiteral("%1/%2").arg(*run.seed).arg(run.tag) : run.tag;
+}
 
 StudyStore::StudyStore(QObject* parent)
     : QObject(parent)
@@ -116,6 +162,9 @@ int StudyStore::open(const QString& path, QString* error)
 
 int StudyStore::openOrCreate(const QString& path)
 {
+    // A seed of a multi-seed study trains into its seed folder; the window shows the study.
+    if (const QString parent = multiSeedParent(path); !parent.isEmpty())
+        return openOrCreate(parent);
     const QString abs = QFileInfo(path).absoluteFilePath();
     if (const int existing = indexOf(abs); existing >= 0)
         return existing;
@@ -150,20 +199,81 @@ int StudyStore::ensureRun(int study, const QString& tag)
     return int(s.runs.size() - 1);
 }
 
+int StudyStore::ensureRunIn(const QString& studyDir, const QString& tag)
+{
+    const int study = openOrCreate(studyDir);
+    OpenStudy& s = m_studies[study];
+    const QString abs = QFileInfo(studyDir).absoluteFilePath();
+    if (abs == s.path)
+        return ensureRun(study, tag);
+    // A seed folder of s: the run joins its seed's runs.
+    const QString folder = abs + QLatin1Char('/') + tag;
+    const bool known = std::any_of(s.seedRuns.cbegin(), s.seedRuns.cend(), [&](const RunEntry& r) { return r.folder == folder; });
+    if (!known) {
+        if (!s.multiSeed())
+            discoverRuns(s);
+        RunEntry run;
+        run.folder = folder;
+        run.tag = tag;
+        run.live = LiveRun{};
+        run.seed = QFileInfo(abs).fileName().mid(5).toLongLong();
+        if (!s.seeds.contains(*run.seed)) {
+            s.seeds.push_back(*run.seed);
+            std::sort(s.seeds.begin(), s.seeds.end());
+        }
+        s.seedRuns.push_back(run);
+        rebuildSeedView(s);
+        Q_EMIT studiesChanged();
+    }
+    return study;
+}
+
+RunEntry* StudyStore::liveTarget(const QString& studyPath, const QString& tag, int* study)
+{
+    const QString abs = QFileInfo(studyPath).absoluteFilePath();
+    const QString folder = abs + QLatin1Char('/') + tag;
+    for (int i = 0; i < m_studies.size(); ++i) {
+        OpenStudy& s = m_studies[i];
+        *study = i;
+        if (s.path == abs && !s.multiSeed()) {
+            for (RunEntry& run : s.runs)
+                if (run.tag == tag)
+                    return &run;
+        }
+        for (RunEntry& run : s.seedRuns)
+            if (run.folder == folder)
+                return &run;
+    }
+    return nullptr;
+}
+
 void StudyStore::updateLive(const QString& studyPath, const QString& tag, const std::function<void(LiveRun&)>& change)
 {
-    const int s = indexOf(studyPath);
-    if (s < 0)
+    int study = -1;
+    RunEntry* run = liveTarget(studyPath, tag, &study);
+    if (!run)
         return;
-    for (RunEntry& run : m_studies[s].runs) {
-        if (run.tag != tag)
-            continue;
-        if (!run.live)
-            run.live = LiveRun{};
-        change(*run.live);
-        Q_EMIT liveChanged();
-        return;
+    if (!run->live)
+        run->live = LiveRun{};
+    change(*run->live);
+    OpenStudy& s = m_studies[study];
+    if (s.multiSeed()) {
+        // The view holds copies: bring the live state over without averaging again.
+        for (RunEntry& shown : s.runs) {
+            if (shown.tag != tag)
+                continue;
+            if (shown.aggregate) {
+                QVector<const RunEntry*> seeds;
+                for (const RunEntry& r : s.seedRuns)
+                    if (r.tag == tag)
+                        seeds.push_back(&r);
+                shown.live = representativeLive(seeds);
+            } else if (shown.folder == run->folder) {
+                shown.live = run->live;
+            }
+        }
     }
+    Q_EMIT liveChanged();
 }
 
 int StudyStore::styleFor(const QString& path)
@@ -211,7 +321,73 @@ void StudyStore::setRunVisible(int study, int run, bool visible)
     if (entry.visible == visible)
         return;
     entry.visible = visible;
+    m_studies[study].hidden.insert(viewKey(entry), !visible);
     Q_EMIT visibilityChanged();
+}
+
+void StudyStore::setSeedView(int study, SeedView view, qint64 seed)
+{
+    if (study < 0 || study >= m_studies.size() || !m_studies[study].multiSeed())
+        return;
+    OpenStudy& s = m_studies[study];
+    if (s.seedView == view && (view != SeedView::OneSeed || s.shownSeed == seed))
+        return;
+    s.seedView = view;
+    s.shownSeed = seed;
+    rebuildSeedView(s);
+    Q_EMIT studiesChanged();
+}
+
+void StudyStore::rebuildSeedView(OpenStudy& study)
+{
+    std::stable_sort(study.seedRuns.begin(), study.seedRuns.end(), [](const RunEntry& a, const RunEntry& b) {
+        const int ra = conditionRank(a.tag), rb = conditionRank(b.tag);
+        return ra != rb ? ra < rb : a.tag != b.tag ? a.tag < b.tag : a.seed < b.seed;
+    });
+    QVector<RunEntry> view;
+    if (study.seedView == SeedView::Mean) {
+        QStringList tags;
+        for (const RunEntry& r : study.seedRuns)
+            if (!tags.contains(r.tag))
+                tags << r.tag;
+        for (const QString& tag : tags) {
+            QVector<const RunEntry*> seeds;
+            std::vector<std::pair<int64_t, const RunResults*>> loaded;
+            QStringList errors;
+            for (const RunEntry& r : study.seedRuns) {
+                if (r.tag != tag)
+                    continue;
+                seeds.push_back(&r);
+                if (r.ok())
+                    loaded.push_back({r.seed.value_or(0), r.results.get()});
+                if (!r.error.isEmpty())
+                    errors << tr("seed %1: %2").arg(r.seed.value_or(0)).arg(r.error);
+            }
+            RunEntry entry;
+            entry.folder = study.path + QLatin1Char('/') + tag;
+            entry.tag = tag;
+            if (!loaded.empty()) {
+                auto aggregate = std::make_shared<SeedAggregate>(aggregateSeeds(loaded));
+                for (const std::string& w : aggregate->warnings)
+                    errors << QString::fromStdString(w);
+                entry.results = std::make_shared<RunResults>(aggregate->mean);
+                entry.aggregate = std::move(aggregate);
+            }
+            entry.error = errors.join(QLatin1Char('\n'));
+            entry.live = representativeLive(seeds);
+            entry.visible = !study.hidden.value(viewKey(entry));
+            view.push_back(entry);
+        }
+    } else {
+        for (const RunEntry& r : study.seedRuns) {
+            if (study.seedView == SeedView::OneSeed && r.seed != study.shownSeed)
+                continue;
+            RunEntry entry = r;
+            entry.visible = !study.hidden.value(viewKey(entry));
+            view.push_back(entry);
+        }
+    }
+    study.runs = view;
 }
 
 bool StudyStore::refreshRun(RunEntry& run)
@@ -243,8 +419,38 @@ bool StudyStore::refreshRun(RunEntry& run)
     return true;
 }
 
+bool StudyStore::discoverSeedRuns(OpenStudy& study)
+{
+    bool added = false;
+    for (const auto& [seed, seedFolder] : seedFoldersOf(study.path)) {
+        if (!study.seeds.contains(seed)) {
+            study.seeds.push_back(seed);
+            added = true;
+        }
+        for (const QString& folder : conditionFolders(seedFolder)) {
+            const bool known = std::any_of(study.seedRuns.cbegin(), study.seedRuns.cend(),
+                                           [&](const RunEntry& r) { return r.folder == folder; });
+            if (known)
+                continue;
+            RunEntry run;
+            run.folder = folder;
+            run.tag = QFileInfo(folder).fileName();
+            run.seed = seed;
+            refreshRun(run);
+            study.seedRuns.push_back(run);
+            added = true;
+        }
+    }
+    std::sort(study.seeds.begin(), study.seeds.end());
+    if (added)
+        rebuildSeedView(study);
+    return added;
+}
+
 bool StudyStore::discoverRuns(OpenStudy& study)
 {
+    if (study.multiSeed() || !seedFoldersOf(study.path).isEmpty())
+        return discoverSeedRuns(study);
     QStringList folders;
     if (QFileInfo::exists(study.path + QLatin1Char('/') + kResultsFile))
         folders << study.path;
@@ -270,7 +476,9 @@ bool StudyStore::discoverRuns(OpenStudy& study)
 void StudyStore::watch(const OpenStudy& study)
 {
     QStringList paths{study.path};
-    for (const RunEntry& run : study.runs) {
+    for (const qint64 seed : study.seeds)
+        paths << study.path + QStringLiteral("/seed_%1").arg(seed);
+    for (const RunEntry& run : study.multiSeed() ? study.seedRuns : study.runs) {
         if (run.folder != study.path)
             paths << run.folder;
         const QString file = run.folder + QLatin1Char('/') + kResultsFile;
@@ -298,9 +506,14 @@ void StudyStore::rescan()
     bool structure = false;
     bool data = false;
     for (OpenStudy& study : m_studies) {
-        for (RunEntry& run : study.runs)
-            data = refreshRun(run) || data;
-        structure = discoverRuns(study) || structure;
+        bool changed = false;
+        for (RunEntry& run : study.multiSeed() ? study.seedRuns : study.runs)
+            changed = refreshRun(run) || changed;
+        data = changed || data;
+        const bool grown = discoverRuns(study);
+        structure = grown || structure;
+        if (changed && !grown && study.multiSeed())
+            rebuildSeedView(study);
         // A renamed-over file is a new inode: watch it again.
         watch(study);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "results/RunResults.h"
+#include "results/SeedAggregate.h"
 #include "run/LiveTypes.h"
 
 #include <QDateTime>
@@ -43,8 +44,20 @@ struct RunEntry {
     QDateTime modified;
     bool visible = true;
     std::optional<LiveRun> live;                  // set while this window trains it, and after
+    std::optional<qint64> seed;                   // a multi-seed study's run: its seed
+    // A multi-seed study's condition drawn as one (SeedView::Mean): `results` holds the
+    // per-probe means and this the estimates behind the band and the error bars.
+    std::shared_ptr<const SeedAggregate> aggregate;
 
     bool ok() const { return results != nullptr; }
+    int seedCount() const { return aggregate ? int(aggregate->seeds.size()) : 1; }
+};
+
+// How a multi-seed study is shown.
+enum class SeedView {
+    Mean,     // each condition as its mean over the seeds, with a 95% band
+    AllSeeds, // every seed's run, thin
+    OneSeed,  // the runs of OpenStudy::shownSeed
 };
 
 // A folder the user opened: a study (one subfolder per condition) or a single condition.
@@ -52,8 +65,20 @@ struct OpenStudy {
     QString path;   // absolute, as opened
     QString name;   // the folder name, used in legends when several studies are open
     int styleIndex = 0; // its line style (studyPenStyle), fixed when opened, for the session
-    QVector<RunEntry> runs;
+    QVector<RunEntry> runs; // what the window shows; for a multi-seed study, its seed view
+
+    // A folder of seed_<n> studies (issue 22 §2): every seed's runs, and how they are shown.
+    QVector<qint64> seeds;       // ascending; empty for a one-seed study
+    QVector<RunEntry> seedRuns;  // every seed's conditions (RunEntry::seed set)
+    SeedView seedView = SeedView::Mean;
+    qint64 shownSeed = 0;        // with SeedView::OneSeed
+    QHash<QString, bool> hidden; // view entries hidden by the user, by viewKey
+
+    bool multiSeed() const { return !seeds.isEmpty(); }
 };
+
+// The key a run keeps its visibility under across views: "QK", or "43/QK" for one seed's run.
+QString viewKey(const RunEntry& run);
 
 // The runs the window shows. Opening reads every results.json once; after that a file
 // watcher re-reads only files whose size or modification time changed (a headless study
@@ -73,6 +98,9 @@ public:
     int openOrCreate(const QString& path);
     // The run `tag` of a study, added as pending (no results yet) when missing.
     int ensureRun(int study, const QString& tag);
+    // The same by the folder a job trains in: a study folder, or a seed folder of a multi-seed
+    // study, whose run joins that study's seed runs. Opens the study when needed; returns it.
+    int ensureRunIn(const QString& studyDir, const QString& tag);
     // Changes a run's live state and emits liveChanged; no-op for an unknown run.
     void updateLive(const QString& studyPath, const QString& tag, const std::function<void(LiveRun&)>& change);
     void close(int study);
@@ -81,6 +109,8 @@ public:
     const QVector<OpenStudy>& studies() const { return m_studies; }
     int indexOf(const QString& path) const;
     void setRunVisible(int study, int run, bool visible);
+    // How a multi-seed study is shown (no-op for a one-seed study); `seed` with OneSeed.
+    void setSeedView(int study, SeedView view, qint64 seed = 0);
 
     // How many times a results.json has been read since construction (tests check that an
     // unchanged file is not read again).
@@ -98,6 +128,9 @@ Q_SIGNALS:
 private:
     bool refreshRun(RunEntry& run);
     bool discoverRuns(OpenStudy& study);
+    bool discoverSeedRuns(OpenStudy& study);
+    static void rebuildSeedView(OpenStudy& study);
+    RunEntry* liveTarget(const QString& studyPath, const QString& tag, int* study);
     void watch(const OpenStudy& study);
     void scheduleRescan();
     int styleFor(const QString& path);

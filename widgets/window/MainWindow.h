@@ -104,6 +104,7 @@ private:
     void about();
     // MainWindowFiles.cpp: opening folders (dialog, recent list, drops), exporting.
     void updateRecentMenu();
+    void updateSeedsMenu();
     void rememberRecent(const QString& path);
     void forgetRecent(const QString& path);
     void openFolderDialog();
@@ -126,6 +127,7 @@ private:
     QVector<FigurePanel*> m_panels;
     SplitView* m_split;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_seedsMenu = nullptr; // View → Seeds: how multi-seed studies are drawn
     QSlider* m_smoothing = nullptr;
     // Run actions, enabled only when they would do something (updateRunActions).
     QAction* m_stopRun = nullptr;       // the selected run, or the running ones

@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QLocale>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,6 +20,8 @@
 #include <QSlider>
 #include <QTabWidget>
 #include <QToolBar>
+
+#include <algorithm>
 
 namespace qks::gui {
 
@@ -77,6 +80,10 @@ void MainWindow::buildActions()
     });
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view->addAction(tr("&Side by Side"), this, &MainWindow::showSideBySide);
+    m_seedsMenu = view->addMenu(tr("S&eeds"));
+    m_seedsMenu->setObjectName(QStringLiteral("seedsMenu"));
+    connect(m_seedsMenu, &QMenu::aboutToShow, this, &MainWindow::updateSeedsMenu);
+    updateSeedsMenu();
     view->addSeparator();
     view->addAction(tr("&Dark Theme"), this, [this] { chooseTheme(QStringLiteral("dark")); });
     view->addAction(tr("&Paper Theme"), this, [this] { chooseTheme(QStringLiteral("paper")); });
@@ -84,6 +91,45 @@ void MainWindow::buildActions()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About QK Studio"), this, &MainWindow::about);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+// Every open multi-seed study is drawn the same way: each condition's mean with its 95% band,
+// every seed as a thin line, or the runs of one seed.
+void MainWindow::updateSeedsMenu()
+{
+    m_seedsMenu->clear();
+    QVector<int> multi;
+    QVector<qint64> seeds;
+    for (int i = 0; i < m_store->studies().size(); ++i) {
+        const OpenStudy& s = m_store->studies()[i];
+        if (!s.multiSeed())
+            continue;
+        multi << i;
+        for (const qint64 seed : s.seeds)
+            if (!seeds.contains(seed))
+                seeds << seed;
+    }
+    std::sort(seeds.begin(), seeds.end());
+    if (multi.isEmpty()) {
+        m_seedsMenu->addAction(tr("No study of several seeds is open"))->setEnabled(false);
+        return;
+    }
+    const OpenStudy& first = m_store->studies()[multi.front()];
+    auto* group = new QActionGroup(m_seedsMenu);
+    const auto choice = [&](const QString& text, SeedView view, qint64 seed) {
+        QAction* a = m_seedsMenu->addAction(text, this, [this, multi, view, seed] {
+            for (const int i : multi)
+                m_store->setSeedView(i, view, seed);
+        });
+        a->setCheckable(true);
+        a->setChecked(first.seedView == view && (view != SeedView::OneSeed || first.shownSeed == seed));
+        group->addAction(a);
+    };
+    choice(tr("&Mean with 95% Band"), SeedView::Mean, 0);
+    choice(tr("&Every Seed"), SeedView::AllSeeds, 0);
+    m_seedsMenu->addSeparator();
+    for (const qint64 seed : seeds)
+        choice(tr("Seed %1").arg(seed), SeedView::OneSeed, seed);
 }
 
 void MainWindow::buildToolBar()

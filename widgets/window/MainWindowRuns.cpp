@@ -11,12 +11,24 @@
 
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
 #include <QDockWidget>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QUrl>
 
 namespace qks::gui {
+
+namespace {
+
+// Whether a job's folder is the study at `studyPath` or one of its seed folders.
+bool inStudy(const QString& jobDir, const QString& studyPath)
+{
+    return jobDir == studyPath ||
+           (QFileInfo(jobDir).absolutePath() == studyPath && QFileInfo(jobDir).fileName().startsWith(QLatin1String("seed_")));
+}
+
+} // namespace
 
 bool MainWindow::startStudy(const StudyConfig& config, const std::optional<PrepareOptions>& prepare, QString* error,
                             const std::function<FolderChoice(const FolderInUse&)>& ask)
@@ -66,7 +78,7 @@ void MainWindow::updateRunActions()
     for (const JobInfo& job : m_controller->jobs()) {
         running = running || job.state == JobState::Running;
         queued = queued || job.state == JobState::Queued;
-        selectedBusy = selectedBusy || (job.studyDir == studyPath && (tag.isEmpty() || job.tag == tag));
+        selectedBusy = selectedBusy || (inStudy(job.studyDir, studyPath) && (tag.isEmpty() || job.tag == tag));
     }
     m_stopRun->setEnabled(running);
     m_stopAll->setEnabled(running || queued);
@@ -83,18 +95,21 @@ void MainWindow::stopSelected()
                 m_controller->stopRun(job.studyDir, job.tag);
         return;
     }
-    if (tag.isEmpty()) {
-        for (const JobInfo& job : m_controller->jobs()) {
-            if (job.studyDir == studyPath)
-                m_controller->stopRun(job.studyDir, job.tag);
-        }
-        return;
-    }
-    m_controller->stopRun(studyPath, tag);
+    // A study, or a multi-seed condition: every job of it, in whichever seed folder.
+    for (const JobInfo& job : m_controller->jobs())
+        if (inStudy(job.studyDir, studyPath) && (tag.isEmpty() || job.tag == tag))
+            m_controller->stopRun(job.studyDir, job.tag);
 }
 
 void MainWindow::resumeRun(const QString& studyPath, const QString& tag)
 {
+    // A multi-seed condition goes on in every seed folder.
+    if (const int study = m_store->indexOf(studyPath); study >= 0 && m_store->studies()[study].multiSeed()) {
+        const QVector<qint64> seeds = m_store->studies()[study].seeds;
+        for (const qint64 seed : seeds)
+            resumeRun(studyPath + QStringLiteral("/seed_%1").arg(seed), tag);
+        return;
+    }
     std::optional<StudyConfig> config = m_controller->studyConfig(studyPath);
     if (!config) {
         try {

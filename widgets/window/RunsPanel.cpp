@@ -1,6 +1,7 @@
 #include "window/RunsPanel.h"
 
 #include "app/AppTheme.h"
+#include "results/SeedSummary.h"
 #include "results/Summary.h"
 #include "store/FigureData.h"
 #include "store/RunOnDisk.h"
@@ -14,6 +15,7 @@
 #include <QTime>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QMenu>
 #include <QPainter>
@@ -25,6 +27,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 namespace qks::gui {
 
@@ -116,16 +120,29 @@ std::pair<QString, QString> RunsPanel::selectedRun() const
     const auto& studies = m_store->studies();
     if (study < 0 || study >= studies.size())
         return {};
-    return {studies[study].path, run >= 0 && run < studies[study].runs.size() ? studies[study].runs[run].tag : QString()};
+    if (run < 0 || run >= studies[study].runs.size())
+        return {studies[study].path, QString()};
+    const RunEntry& entry = studies[study].runs[run];
+    // One seed's run lives in its seed folder; a mean stands for every seed's run of its tag.
+    if (entry.seed && !entry.aggregate)
+        return {QFileInfo(entry.folder).absolutePath(), entry.tag};
+    return {studies[study].path, entry.tag};
 }
 
 void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
 {
     const RunEntry& r = m_store->studies()[study].runs[run];
-    item->setText(NameColumn, conditionLabel(r.tag));
+    QString name = conditionLabel(r.tag);
+    if (r.aggregate)
+        name = tr("%1 · mean of %n seed(s)", nullptr, r.seedCount()).arg(name);
+    else if (r.seed)
+        name = tr("%1 · seed %2").arg(name).arg(*r.seed);
+    item->setText(NameColumn, name);
     item->setIcon(NameColumn, swatch(conditionColor(r.tag)));
     item->setCheckState(NameColumn, r.visible ? Qt::Checked : Qt::Unchecked);
-    item->setToolTip(NameColumn, tr("%1 (%2)\n%3").arg(conditionLabel(r.tag), r.tag, QDir::toNativeSeparators(r.folder)));
+    item->setToolTip(NameColumn, r.aggregate ? tr("%1 (%2): the mean over the seed folders' runs, with a 95% band\n%3")
+                                                   .arg(conditionLabel(r.tag), r.tag, QDir::toNativeSeparators(m_store->studies()[study].path))
+                                             : tr("%1 (%2)\n%3").arg(conditionLabel(r.tag), r.tag, QDir::toNativeSeparators(r.folder)));
     QString status;
     QString tip;
     const auto liveText = [](const LiveRun& live) -> QString {
@@ -149,7 +166,8 @@ void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
     };
     // A run this window trains or queues says where it is from its live state; reading its
     // folder (lock, checkpoints, results) at every probe would only repeat the store's work.
-    const RunOnDisk disk = r.live && r.live->active() ? RunOnDisk{} : runOnDisk(r);
+    // An aggregate has no folder of its own; its seeds' folders are read as their own rows.
+    const RunOnDisk disk = (r.live && r.live->active()) || r.aggregate ? RunOnDisk{} : runOnDisk(r);
     QString live = r.live ? liveText(*r.live) : QString();
     // A run this window stopped or cancelled says whether it can go on from a checkpoint.
     if (r.live && (r.live->state == JobState::Stopped || r.live->state == JobState::Cancelled))
@@ -180,6 +198,11 @@ void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
             status = disk.resumable ? tr("stopped at %1% (resumable)").arg(percent)
                                     : tr("stopped at %1% (no checkpoint)").arg(percent);
             tip += QLatin1Char('\n') + tr("%1 of %2 tokens").arg(tokensText(r.results->tokens.back()), tokensText(disk.plannedTokens));
+        } else if (r.aggregate) {
+            const size_t reached = r.aggregate->seedsAtProbe.empty() ? 0 : r.aggregate->seedsAtProbe.back();
+            status = reached < r.aggregate->seeds.size()
+                         ? tr("%n probe(s) · %1 of %2 seeds at the last", nullptr, probes).arg(reached).arg(r.aggregate->seeds.size())
+                         : tr("%n probe(s)", nullptr, probes);
         } else {
             status = tr("%n probe(s)", nullptr, probes);
         }
@@ -192,6 +215,33 @@ void RunsPanel::fillRun(QTreeWidgetItem* item, int study, int run)
     else
         item->setText(TokensColumn, hasTokens ? tokensText(r.results->tokens.back()) : QStringLiteral("–"));
     item->setTextAlignment(TokensColumn, Qt::AlignRight | Qt::AlignVCenter);
+}
+
+// A multi-seed condition's row: each metric over its seeds as "mean ± half-width of the 95%
+// interval", as `qkstudio-cli summary` gives it (the same metrics, the same estimate).
+QStringList RunsPanel::seedSummaryCells(const OpenStudy& s, const QString& tag) const
+{
+    std::map<std::string, std::vector<double>> values;
+    for (const RunEntry& r : s.seedRuns) {
+        if (r.tag != tag || !r.ok())
+            continue;
+        const ConditionSummary sum = summarizeRun(*r.results);
+        for (const std::string& metric : seedMetricNames())
+            if (const auto v = seedMetricValue(sum, metric); v && std::isfinite(*v))
+                values[metric].push_back(*v);
+    }
+    const QLocale locale;
+    const auto cell = [&](const std::string& metric, int decimals) {
+        const auto e = estimate(values[metric]);
+        if (!e)
+            return QStringLiteral("–");
+        const auto show = [&](double v) {
+            return metric == "min_pr_tokens" ? tokensText(int64_t(std::llround(v))) : locale.toString(v, 'f', decimals);
+        };
+        return e->ci95 ? tr("%1 ± %2").arg(show(e->mean), show((e->ci95->second - e->ci95->first) / 2)) : show(e->mean);
+    };
+    return {cell("init_pr", 2), tr("%1 (%2)").arg(cell("min_pr", 2), cell("min_pr_tokens", 0)), cell("final_pr", 2),
+            tr("%1 (%2)").arg(cell("final_loss", 3), cell("final_val_loss", 3))};
 }
 
 void RunsPanel::fillSummary()
@@ -230,14 +280,24 @@ void RunsPanel::fillSummary()
         for (const RunEntry& r : s.runs) {
             if (!shown(r))
                 continue;
-            auto* label = new QTableWidgetItem(swatch(conditionColor(r.tag)), conditionLabel(r.tag));
+            QString labelText = conditionLabel(r.tag);
+            if (r.aggregate)
+                labelText = tr("%1 (n = %2)").arg(labelText).arg(r.seedCount());
+            else if (r.seed)
+                labelText = tr("%1 · seed %2").arg(labelText).arg(*r.seed);
+            auto* label = new QTableWidgetItem(swatch(conditionColor(r.tag)), labelText);
             label->setToolTip(QStringLiteral("%1 — %2\n%3").arg(conditionLabel(r.tag), s.name, QDir::toNativeSeparators(r.folder)));
             m_summary->setItem(row, 0, label);
-            const ConditionSummary sum = summarizeRun(*r.results);
-            const QString minText = sum.min_pr ? QStringLiteral("%1 (%2)").arg(fixed(sum.min_pr, 2), tokensText(*sum.min_pr_tokens))
-                                               : QStringLiteral("–");
-            const QString lossText = QStringLiteral("%1 (%2)").arg(fixed(sum.final_loss, 3), fixed(sum.final_val_loss, 3));
-            const QStringList cells = {fixed(sum.initial_pr, 2), minText, fixed(sum.final_pr, 2), lossText};
+            QStringList cells;
+            if (r.aggregate) {
+                cells = seedSummaryCells(s, r.tag);
+            } else {
+                const ConditionSummary sum = summarizeRun(*r.results);
+                const QString minText = sum.min_pr ? QStringLiteral("%1 (%2)").arg(fixed(sum.min_pr, 2), tokensText(*sum.min_pr_tokens))
+                                                   : QStringLiteral("–");
+                const QString lossText = QStringLiteral("%1 (%2)").arg(fixed(sum.final_loss, 3), fixed(sum.final_val_loss, 3));
+                cells = {fixed(sum.initial_pr, 2), minText, fixed(sum.final_pr, 2), lossText};
+            }
             for (int c = 0; c < cells.size(); ++c) {
                 auto* item = new QTableWidgetItem(cells[c]);
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -262,7 +322,9 @@ void RunsPanel::rebuild()
     const auto& studies = m_store->studies();
     for (int s = 0; s < studies.size(); ++s) {
         auto* top = new QTreeWidgetItem(m_tree);
-        top->setText(NameColumn, studies[s].name);
+        top->setText(NameColumn, studies[s].multiSeed()
+                                     ? tr("%1 · %n seed(s)", nullptr, int(studies[s].seeds.size())).arg(studies[s].name)
+                                     : studies[s].name);
         top->setToolTip(NameColumn, QDir::toNativeSeparators(studies[s].path));
         top->setData(NameColumn, StudyRole, s);
         top->setData(NameColumn, RunRole, -1);

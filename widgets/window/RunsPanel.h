@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
 class QTableWidget;
@@ -9,6 +10,7 @@ class QTreeWidgetItem;
 namespace qks::gui {
 
 class StudyStore;
+struct OpenStudy;
 
 // The runs panel: study folder → conditions, each with a visibility checkbox, its colour
 // swatch, a status (probes, live, or why the file did not load) and the tokens reached.
@@ -37,6 +39,7 @@ protected:
 private:
     void fillRun(QTreeWidgetItem* item, int study, int run);
     void fillSummary();
+    QStringList seedSummaryCells(const OpenStudy& s, const QString& tag) const;
     void itemChanged(QTreeWidgetItem* item, int column);
     void showContextMenu(const QPoint& pos);
 

@@ -13,6 +13,7 @@
 #include "results/ResultsJson.h"
 #include "train/Checkpoint.h"
 #include "train/CheckpointModel.h"
+#include "train/EvalBatches.h"
 #include "train/Trainer.h"
 
 #include <QProcess>
@@ -267,9 +268,7 @@ private Q_SLOTS:
 
         StudyConfig fallback = c;
         CheckpointModel loaded = loadCheckpointModel(weights, fallback, std::string("NoQK"));
-        auto probeIds = torch::empty({4, 16}, torch::kLong);
-        for (int64_t i = 0; i < 4; ++i)
-            data.copyValSequence(i, probeIds.data_ptr<int64_t>() + i * 16);
+        const auto probeIds = probeBatch(data, c.probe.batch, c.train.seed); // the run's own draw
         QCOMPARE(r.mean_pr[0], probeKeys(loaded.model, probeIds).meanPr);
         QVERIFY(r.mean_pr.back() != r.mean_pr[0]); // and it trained
     }
