@@ -353,6 +353,22 @@ Alle verschieden → beides</translation>
         <source>norm effect Δ(B−C)</source>
         <translation>Normalisierungseffekt Δ(B−C)</translation>
     </message>
+    <message>
+        <source> (95% CI)</source>
+        <translation> (95-%-KI)</translation>
+    </message>
+    <message>
+        <source>, n = %1</source>
+        <translation>, n = %1</translation>
+    </message>
+    <message>
+        <source> (n = %1)</source>
+        <translation> (n = %1)</translation>
+    </message>
+    <message>
+        <source> (seed %1)</source>
+        <translation> (Seed %1)</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigDialog</name>
@@ -451,14 +467,6 @@ Alle verschieden → beides</translation>
     <message>
         <source>Also probe after the last micro-step when it is off the grid</source>
         <translation>Auch nach dem letzten Mikroschritt messen, wenn er nicht auf dem Raster liegt</translation>
-    </message>
-    <message>
-        <source>Validation sequences in the fixed probe batch</source>
-        <translation>Validierungssequenzen im festen Mess-Batch</translation>
-    </message>
-    <message>
-        <source>Validation batches averaged for the validation loss</source>
-        <translation>Für den Validierungsverlust gemittelte Validierungs-Batches</translation>
     </message>
     <message>
         <source>Also record the key PR after RoPE (extra keys in results.json)</source>
@@ -781,6 +789,42 @@ Alle verschieden → beides</translation>
             <numerusform>CPU, %n Kerne</numerusform>
         </translation>
     </message>
+    <message>
+        <source>seeds are whole numbers separated by commas</source>
+        <translation>Seeds sind ganze Zahlen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>give at least one seed, e.g. 42</source>
+        <translation>mindestens einen Seed angeben, z. B. 42</translation>
+    </message>
+    <message>
+        <source>e.g. 42, or 42, 43, 44</source>
+        <translation>z. B. 42 oder 42, 43, 44</translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>Seeds:</translation>
+    </message>
+    <message>
+        <source>Validation sequences in the probe batch, drawn at random from the seed once and kept for the run</source>
+        <translation>Validierungssequenzen im Probe-Batch, einmal zufällig aus dem Seed gezogen und für den ganzen Lauf behalten</translation>
+    </message>
+    <message>
+        <source>Validation batches averaged for the validation loss; 0 = no validation loss</source>
+        <translation>Validierungs-Batches, über die der Validierungsverlust gemittelt wird; 0 = kein Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>shuffled: new random validation batches at every probe, the same for every condition (the original study); fixed: the same batches at every probe (less noise on little data)</source>
+        <translation>shuffled: bei jeder Probe neue zufällige Validierungs-Batches, für jede Bedingung dieselben (die Originalstudie); fixed: bei jeder Probe dieselben Batches (weniger Rauschen bei wenig Daten)</translation>
+    </message>
+    <message>
+        <source>The keys the PR measures: pre_rope (k_norm output, the published study) or post_rope (after RoPE, the published pilot)</source>
+        <translation>Die Keys, deren PR gemessen wird: pre_rope (Ausgabe von k_norm, die veröffentlichte Studie) oder post_rope (nach RoPE, der veröffentlichte Pilot)</translation>
+    </message>
+    <message>
+        <source>One seed, or several separated by commas: each seed sets the initial weights, the data order, the probe batch and the validation draws, and trains every condition into seed_&lt;n&gt;; the app then shows the mean with a 95% band</source>
+        <translation>Ein Seed oder mehrere, durch Kommas getrennt: Jeder Seed bestimmt die Anfangsgewichte, die Datenreihenfolge, den Probe-Batch und die Validierungsziehungen und trainiert jede Bedingung in seed_&lt;n&gt;; die App zeigt dann den Mittelwert mit einem 95-%-Band</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigRules</name>
@@ -907,6 +951,10 @@ Alle verschieden → beides</translation>
     <message>
         <source>with train.tokens schedules about %1 probes, more than 1,000,000; raise probe.every</source>
         <translation>plant mit train.tokens etwa %1 Messungen, mehr als 1.000.000; probe.every erhöhen</translation>
+    </message>
+    <message>
+        <source>lists %1 seeds, more than 1000; a study of that many is mistyped</source>
+        <translation>listet %1 Seeds, mehr als 1000; eine Studie dieser Größe ist ein Tippfehler</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1664,26 @@ Ein Neubeginn startet bei null Tokens und ersetzt diese Ergebnisse.</translation
         <source>Kept open while their runs train: %1</source>
         <translation>Geöffnet gelassen, solange ihre Läufe trainieren: %1</translation>
     </message>
+    <message>
+        <source>S&amp;eeds</source>
+        <translation>S&amp;eeds</translation>
+    </message>
+    <message>
+        <source>No study of several seeds is open</source>
+        <translation>Keine Studie mit mehreren Seeds geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Mean with 95% Band</source>
+        <translation>&amp;Mittelwert mit 95-%-Band</translation>
+    </message>
+    <message>
+        <source>&amp;Every Seed</source>
+        <translation>&amp;Jeder Seed</translation>
+    </message>
+    <message>
+        <source>Seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::PreferencesDialog</name>
@@ -1809,6 +1877,49 @@ Ein Neubeginn startet bei null Tokens und ersetzt diese Ergebnisse.</translation
         <source>Start</source>
         <translation>Starten</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · mean of %n seed(s)</source>
+        <translation>
+            <numerusform>%1 · Mittel aus %n Seed</numerusform>
+            <numerusform>%1 · Mittel aus %n Seeds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation>%1 · Seed %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the mean over the seed folders&apos; runs, with a 95% band
+%3</source>
+        <translation>%1 (%2): der Mittelwert über die Läufe der Seed-Ordner, mit einem 95-%-Band
+%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probe(s) · %1 of %2 seeds at the last</source>
+        <translation>
+            <numerusform>%n Probe · %1 von %2 Seeds bei der letzten</numerusform>
+            <numerusform>%n Proben · %1 von %2 Seeds bei der letzten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (n = %2)</source>
+        <translation>%1 (n = %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n seed(s)</source>
+        <translation>
+            <numerusform>%1 · %n Seed</numerusform>
+            <numerusform>%1 · %n Seeds</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -1865,6 +1976,10 @@ Ein Neubeginn startet bei null Tokens und ersetzt diese Ergebnisse.</translation
     <message>
         <source>results.json is missing</source>
         <translation>results.json fehlt</translation>
+    </message>
+    <message>
+        <source>seed %1: %2</source>
+        <translation>Seed %1: %2</translation>
     </message>
 </context>
 </TS>

@@ -345,6 +345,22 @@ All differ → both</source>
         <source>norm effect Δ(B−C)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> (95% CI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, n = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (n = %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (seed %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigDialog</name>
@@ -442,14 +458,6 @@ All differ → both</source>
     </message>
     <message>
         <source>Also probe after the last micro-step when it is off the grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Validation sequences in the fixed probe batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Validation batches averaged for the validation loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -773,6 +781,42 @@ All differ → both</source>
             <numerusform>CPU, %n cores</numerusform>
         </translation>
     </message>
+    <message>
+        <source>seeds are whole numbers separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give at least one seed, e.g. 42</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 42, or 42, 43, 44</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation sequences in the probe batch, drawn at random from the seed once and kept for the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation batches averaged for the validation loss; 0 = no validation loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shuffled: new random validation batches at every probe, the same for every condition (the original study); fixed: the same batches at every probe (less noise on little data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys the PR measures: pre_rope (k_norm output, the published study) or post_rope (after RoPE, the published pilot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One seed, or several separated by commas: each seed sets the initial weights, the data order, the probe batch and the validation draws, and trains every condition into seed_&lt;n&gt;; the app then shows the mean with a 95% band</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigRules</name>
@@ -898,6 +942,10 @@ All differ → both</source>
     </message>
     <message>
         <source>with train.tokens schedules about %1 probes, more than 1,000,000; raise probe.every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lists %1 seeds, more than 1000; a study of that many is mistyped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1606,6 +1654,26 @@ Starting it again begins at zero tokens and replaces these results.</source>
         <source>Kept open while their runs train: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>S&amp;eeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No study of several seeds is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mean with 95% Band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Every Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::PreferencesDialog</name>
@@ -1798,6 +1866,48 @@ Starting it again begins at zero tokens and replaces these results.</source>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · mean of %n seed(s)</source>
+        <translation>
+            <numerusform>%1 · mean of %n seed</numerusform>
+            <numerusform>%1 · mean of %n seeds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): the mean over the seed folders&apos; runs, with a 95% band
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probe(s) · %1 of %2 seeds at the last</source>
+        <translation>
+            <numerusform>%n probe · %1 of %2 seeds at the last</numerusform>
+            <numerusform>%n probes · %1 of %2 seeds at the last</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (n = %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n seed(s)</source>
+        <translation>
+            <numerusform>%1 · %n seed</numerusform>
+            <numerusform>%1 · %n seeds</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -1853,6 +1963,10 @@ Starting it again begins at zero tokens and replaces these results.</source>
     </message>
     <message>
         <source>results.json is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -353,6 +353,22 @@ A≈B≠C → 由归一化驱动
         <source>norm effect Δ(B−C)</source>
         <translation>归一化效应 Δ(B−C)</translation>
     </message>
+    <message>
+        <source> (95% CI)</source>
+        <translation>（95% 置信区间）</translation>
+    </message>
+    <message>
+        <source>, n = %1</source>
+        <translation>，n = %1</translation>
+    </message>
+    <message>
+        <source> (n = %1)</source>
+        <translation>（n = %1）</translation>
+    </message>
+    <message>
+        <source> (seed %1)</source>
+        <translation>（种子 %1）</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigDialog</name>
@@ -451,14 +467,6 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>Also probe after the last micro-step when it is off the grid</source>
         <translation>最后一个微步不在探测间隔上时，也在其后进行探测</translation>
-    </message>
-    <message>
-        <source>Validation sequences in the fixed probe batch</source>
-        <translation>固定探测批次中的验证序列数</translation>
-    </message>
-    <message>
-        <source>Validation batches averaged for the validation loss</source>
-        <translation>计算验证损失时取平均的验证批次数</translation>
     </message>
     <message>
         <source>Also record the key PR after RoPE (extra keys in results.json)</source>
@@ -778,6 +786,42 @@ A≈B≠C → 由归一化驱动
             <numerusform>CPU，%n 个核心</numerusform>
         </translation>
     </message>
+    <message>
+        <source>seeds are whole numbers separated by commas</source>
+        <translation>种子为以逗号分隔的整数</translation>
+    </message>
+    <message>
+        <source>give at least one seed, e.g. 42</source>
+        <translation>至少给出一个种子，例如 42</translation>
+    </message>
+    <message>
+        <source>e.g. 42, or 42, 43, 44</source>
+        <translation>例如 42，或 42, 43, 44</translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Validation sequences in the probe batch, drawn at random from the seed once and kept for the run</source>
+        <translation>探针批次中的验证序列，由种子随机抽取一次，整个运行中保持不变</translation>
+    </message>
+    <message>
+        <source>Validation batches averaged for the validation loss; 0 = no validation loss</source>
+        <translation>验证损失所平均的验证批次数；0 = 不计算验证损失</translation>
+    </message>
+    <message>
+        <source>shuffled: new random validation batches at every probe, the same for every condition (the original study); fixed: the same batches at every probe (less noise on little data)</source>
+        <translation>shuffled：每次探针使用新的随机验证批次，各条件相同（原始研究）；fixed：每次探针使用相同批次（数据少时噪声更小）</translation>
+    </message>
+    <message>
+        <source>The keys the PR measures: pre_rope (k_norm output, the published study) or post_rope (after RoPE, the published pilot)</source>
+        <translation>PR 所测量的键：pre_rope（k_norm 输出，已发表的研究）或 post_rope（RoPE 之后，已发表的预实验）</translation>
+    </message>
+    <message>
+        <source>One seed, or several separated by commas: each seed sets the initial weights, the data order, the probe batch and the validation draws, and trains every condition into seed_&lt;n&gt;; the app then shows the mean with a 95% band</source>
+        <translation>一个种子，或以逗号分隔的多个种子：每个种子决定初始权重、数据顺序、探针批次和验证抽样，并将每个条件训练到 seed_&lt;n&gt; 中；应用随后显示带 95% 区间带的均值</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigRules</name>
@@ -904,6 +948,10 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>with train.tokens schedules about %1 probes, more than 1,000,000; raise probe.every</source>
         <translation>与 train.tokens 一起将安排约 %1 次探测，超过 1,000,000 次；请增大 probe.every</translation>
+    </message>
+    <message>
+        <source>lists %1 seeds, more than 1000; a study of that many is mistyped</source>
+        <translation>列出了 %1 个种子，超过 1000；如此规模的研究应是输入错误</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1654,26 @@ Starting it again begins at zero tokens and replaces these results.</source>
         <source>Kept open while their runs train: %1</source>
         <translation>其运行仍在训练，保持打开：%1</translation>
     </message>
+    <message>
+        <source>S&amp;eeds</source>
+        <translation>种子(&amp;E)</translation>
+    </message>
+    <message>
+        <source>No study of several seeds is open</source>
+        <translation>没有打开多种子研究</translation>
+    </message>
+    <message>
+        <source>&amp;Mean with 95% Band</source>
+        <translation>均值与 95% 区间带(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Every Seed</source>
+        <translation>每个种子(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::PreferencesDialog</name>
@@ -1797,6 +1865,46 @@ Starting it again begins at zero tokens and replaces these results.</source>
         <source>Start</source>
         <translation>开始</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · mean of %n seed(s)</source>
+        <translation>
+            <numerusform>%1 · %n 个种子的均值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation>%1 · 种子 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the mean over the seed folders&apos; runs, with a 95% band
+%3</source>
+        <translation>%1（%2）：各种子文件夹中运行的均值，带 95% 区间带
+%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probe(s) · %1 of %2 seeds at the last</source>
+        <translation>
+            <numerusform>%n 次探针 · 最后一次有 %2 个种子中的 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (n = %2)</source>
+        <translation>%1（n = %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n seed(s)</source>
+        <translation>
+            <numerusform>%1 · %n 个种子</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::SplitView</name>
@@ -1853,6 +1961,10 @@ Starting it again begins at zero tokens and replaces these results.</source>
     <message>
         <source>results.json is missing</source>
         <translation>缺少 results.json</translation>
+    </message>
+    <message>
+        <source>seed %1: %2</source>
+        <translation>种子 %1：%2</translation>
     </message>
 </context>
 </TS>
