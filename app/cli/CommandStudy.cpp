@@ -4,6 +4,7 @@
 #include "common/Error.h"
 #include "config/ConfigJson.h"
 #include "config/SeedStudies.h"
+#include "config/SweepGrid.h"
 #include "config/Validation.h"
 #include "results/SeedSummary.h"
 #include "results/StudyFolder.h"
@@ -119,7 +120,12 @@ int runConfiguredStudy(const StudyConfig& config, const CliArgs& args, const std
             runs.push_back(runStudyCondition(config, tag, std::ref(printer), cancel, start));
     }
 
-    if (isMultiSeed(config)) {
+    if (!config.study.sweep.empty()) {
+        std::cout << "\nsweep of " << sweepPointCount(config) << " points; each point's summary: qkstudio-cli summary "
+                  << config.study.out << "\nresults: " << config.study.out << "/<key>=<value>,…/"
+                  << (isMultiSeed(config) ? "seed_<n>/" : "") << "<condition>/results.json (configuration in "
+                  << config.study.out << "/config.json)\n";
+    } else if (isMultiSeed(config)) {
         const MultiSeedSummary summary = summarizeSeeds(seedFolders(config.study.out));
         if (!summary.tags.empty())
             std::cout << "\n" << formatMultiSeedTable(summary) << "\n";
@@ -176,6 +182,8 @@ int runTrain(const CliArgs& args)
     if (!condition)
         throw UsageError("train needs --condition QK, QK_frozen or NoQK");
     StudyConfig config = studyConfigFromArgs(args);
+    if (!config.study.sweep.empty())
+        throw UsageError("train runs one condition of one study: study.sweep lists a grid; use study for a sweep");
     if (isMultiSeed(config))
         throw UsageError("train runs one condition of one seed: give --seed N (study.seeds lists " +
                          std::to_string(config.study.seeds.size()) + "), or use study --seeds for all of them");

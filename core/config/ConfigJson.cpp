@@ -83,6 +83,7 @@ void forEachStudyField(StudySection& s, Fn&& fn)
     fn("out", s.out);
     fn("conditions", s.conditions);
     fn("seeds", s.seeds);
+    fn("sweep", s.sweep);
 }
 
 template <typename Fn>
@@ -144,11 +145,28 @@ void readValue(const json& j, T& out, const std::string& where)
         if (!j.is_string())
             throw ConfigError(where + ": expected a string, got " + j.dump());
         out = j.get<std::string>();
+    } else if constexpr (std::is_same_v<T, std::vector<SweepAxis>>) {
+        // {"train.muon_lr": [0.006, 0.012], "model.n_heads": [2, 4]}; each value kept as JSON.
+        if (!j.is_object())
+            throw ConfigError(where + ": expected an object of setting → list of values, e.g. "
+                                      "{\"train.muon_lr\": [0.006, 0.012]}, got " + j.dump());
+        out.clear();
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if (!it.value().is_array())
+                throw ConfigError(where + "." + it.key() + ": expected a list of values, got " + it.value().dump());
+            SweepAxis axis{it.key(), {}};
+            for (const json& v : it.value())
+                axis.values.push_back(v.dump());
+            out.push_back(std::move(axis));
+        }
     } else if constexpr (std::is_same_v<T, std::vector<int64_t>>) {
         // A list of integers; "42,43,44" too, as --set study.seeds=42,43,44 gives it.
         json list = j;
         if (j.is_string()) {
-            list = json::parse("[" + j.get<std::string>() + "]", nullptr, /*allow_exceptions=*/false);
+            std::string text = "[";
+            text += j.get<std::string>();
+            text += ']';
+            list = json::parse(text, nullptr, /*allow_exceptions=*/false);
             if (list.is_discarded())
                 throw ConfigError(where + ": expected integers separated by commas, got " + j.dump());
         }
@@ -196,7 +214,20 @@ json configToJson(const StudyConfig& config)
     json out = json::object();
     forEachSection(copy, [&](const char* section, auto&& fields) {
         json s = json::object();
-        fields([&](const char* key, auto& value) { s[key] = value; });
+        fields([&](const char* key, auto& value) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(value)>, std::vector<SweepAxis>>) {
+                json grid = json::object();
+                for (const SweepAxis& axis : value) {
+                    json values = json::array();
+                    for (const std::string& v : axis.values)
+                        values.push_back(json::parse(v));
+                    grid[axis.key] = values;
+                }
+                s[key] = grid;
+            } else {
+                s[key] = value;
+            }
+        });
         out[section] = s;
     });
     return out;

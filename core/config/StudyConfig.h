@@ -71,11 +71,20 @@ struct CheckpointConfig {
     bool at_end = true;       // save when the run ends (finished or stopped)
 };
 
+// One swept setting of study.sweep: a configuration key and the values it takes.
+struct SweepAxis {
+    std::string key;                 // "train.muon_lr": any setting outside the study section
+    std::vector<std::string> values; // each as JSON text: "0.006", "\"fused\"", "true"
+
+    bool operator==(const SweepAxis&) const = default;
+};
+
 // Which conditions to run and where to write them.
 struct StudySection {
     std::string out = "runs/study";                              // study folder; <out>/<tag>/results.json
     std::vector<std::string> conditions = {"QK", "QK_frozen", "NoQK"}; // tags, run in this order
     std::vector<int64_t> seeds;  // more than one: each trains every condition into <out>/seed_<n>/; else train.seed alone
+    std::vector<SweepAxis> sweep; // a grid: each point a study in <out>/<key>=<value>,…/ (docs/cli.md "Sweeps")
 };
 
 // Everything a study needs; the JSON file has one section per member.

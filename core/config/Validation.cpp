@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "config/Condition.h"
+#include "config/SweepGrid.h"
 
 #include <cfloat>
 #include <algorithm>
@@ -20,6 +21,55 @@ std::string roughly(long double v)
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3Lg", v);
     return buf;
+}
+
+// study.sweep: known keys outside the study section, non-empty lists, a grid of bounded size,
+// and every point a valid study, checked before any run starts; each broken point named by
+// its key=value list.
+template <typename Fail>
+void validateSweep(const StudyConfig& c, Fail& fail)
+{
+    if (c.study.sweep.empty())
+        return;
+    bool usable = true;
+    for (const SweepAxis& axis : c.study.sweep) {
+        if (!sweepableKey(axis.key)) {
+            fail("study.sweep", ConfigRule::SweepUnknownKey, {axis.key});
+            usable = false;
+        } else if (axis.values.empty()) {
+            fail("study.sweep", ConfigRule::SweepEmpty, {axis.key});
+            usable = false;
+        }
+    }
+    if (!usable)
+        return;
+    const size_t count = sweepPointCount(c);
+    if (count > kMaxSweepPoints) {
+        fail("study.sweep", ConfigRule::SweepTooLarge, {count == SIZE_MAX ? "more than 2^64" : std::to_string(count)});
+        return;
+    }
+    std::vector<SweepPoint> points;
+    try {
+        points = sweepPoints(c);
+    } catch (const ConfigError& e) {
+        std::string what = e.what();
+        if (what.rfind("study.sweep: ", 0) == 0)
+            what = what.substr(13); // the field is said once, by the issue
+        fail("study.sweep", ConfigRule::SweepBadValue, {what});
+        return;
+    }
+    size_t reported = 0;
+    for (const SweepPoint& point : points) {
+        const auto issues = validateConfig(point.config);
+        if (issues.empty())
+            continue;
+        if (++reported > 5) { // the first few say what is wrong; the rest would repeat it
+            fail("study.sweep", ConfigRule::SweepBadValue, {"and further points"});
+            break;
+        }
+        fail("study.sweep", ConfigRule::SweepBadValue,
+             {"at " + point.name + ": " + issues.front().field + " " + issues.front().rule});
+    }
 }
 
 } // namespace
@@ -72,6 +122,13 @@ std::string configRuleText(ConfigRule id, const std::vector<std::string>& args)
         return "must be at most 2^50 (about 1.1e15) tokens, far beyond any run (is " + arg(0) + ")";
     case ConfigRule::TooManyProbes:
         return "with train.tokens schedules about " + arg(0) + " probes, more than 1,000,000; raise probe.every";
+    case ConfigRule::SweepUnknownKey:
+        return "sweeps \"" + arg(0) + "\", which is not a setting a sweep can vary (a section.key outside the study section, "
+               "as `qkstudio-cli config` lists them)";
+    case ConfigRule::SweepEmpty: return "gives \"" + arg(0) + "\" no values; list at least one";
+    case ConfigRule::SweepTooLarge:
+        return "has " + arg(0) + " points, more than " + std::to_string(kMaxSweepPoints) + "; sweep fewer values";
+    case ConfigRule::SweepBadValue: return arg(0);
     case ConfigRule::TooManySeeds:
         return "lists " + arg(0) + " seeds, more than " + std::to_string(kMaxSeeds) + "; a study of that many is mistyped";
     case ConfigRule::ThreadsRange:
@@ -248,6 +305,7 @@ std::vector<ConfigIssue> validateConfig(const StudyConfig& c)
     }
     if (c.study.seeds.size() > kMaxSeeds)
         fail("study.seeds", ConfigRule::TooManySeeds, {std::to_string(c.study.seeds.size())});
+    validateSweep(c, fail);
     std::set<std::string> seen;
     for (const std::string& tag : c.study.conditions) {
         if (!conditionForTag(tag))

@@ -41,6 +41,10 @@ enum class ConfigRule {
     TokensRange,             // args: the value; more than 2^50 tokens is a mistyped number
     TooManyProbes,           // args: the probes the schedule would take
     TooManySeeds,            // args: how many study.seeds lists
+    SweepUnknownKey,         // args: the key
+    SweepEmpty,              // args: the key
+    SweepTooLarge,           // args: the number of points
+    SweepBadValue,           // args: what is wrong, naming the point ("at train.muon_lr=-1: train.muon_lr must be …")
 };
 
 // One broken rule: the setting it concerns, the rule in English, and the rule as an id with

@@ -6,6 +6,7 @@
 #include "config/OutputFolderCheck.h"
 #include "config/RunPlan.h"
 #include "config/SeedStudies.h"
+#include "config/SweepGrid.h"
 #include "config/Validation.h"
 #include "data/TokenDataset.h"
 #include "results/ResultsJson.h"
@@ -229,8 +230,9 @@ RunFinished runStudyCondition(const StudyConfig& config, const std::string& tag,
                               std::shared_ptr<CancelToken> cancel, const StudyStart& start)
 {
     requireValidConfig(config);
-    if (isMultiSeed(config))
-        throw ConfigError("runStudyCondition trains one seed: give it one of seedStudies(config)");
+    if (isMultiSeed(config) || !config.study.sweep.empty())
+        throw ConfigError("runStudyCondition trains one seed of one study: give it one of seedStudies(config), or "
+                          "of sweepPoints(config)");
     if (std::find(config.study.conditions.begin(), config.study.conditions.end(), tag) == config.study.conditions.end())
         throw ConfigError("condition " + tag + " is not in study.conditions");
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
@@ -244,10 +246,57 @@ RunFinished runStudyCondition(const StudyConfig& config, const std::string& tag,
     return runCondition(config, data, runs.front(), sink, cancel, start.initialWeights, &skipped);
 }
 
+namespace {
+
+// A sweep: every point validated first (requireValidConfig checks each grid point), then each
+// point run as a study of its own in its folder, one after another.
+std::vector<RunFinished> runSweep(const StudyConfig& config, const EventSink& sink, const std::shared_ptr<CancelToken>& cancel,
+                                  const StudyStart& start)
+{
+    const std::vector<SweepPoint> points = sweepPoints(config);
+    const std::filesystem::path out = config.study.out;
+    for (const Condition& c : studyConditions())
+        if (inspectRunFolder(out / c.tag).holdsRun())
+            throw ConfigError(out.string() + " holds a study (" + (out / c.tag).string() +
+                              "); a sweep writes one folder per point and is not mixed with it: use another --out");
+    if (!seedFolders(out).empty())
+        throw ConfigError(out.string() + " holds a multi-seed study; a sweep is not mixed with it: use another --out");
+    if (start.mode == StartMode::Resume && start.requireRunToResume) {
+        bool any = false;
+        for (const SweepPoint& p : points)
+            for (const StudyConfig& seed : seedStudies(p.config))
+                for (const std::string& tag : seed.study.conditions)
+                    any = any || inspectRunFolder(std::filesystem::path(seed.study.out) / tag).holdsRun();
+        if (!any)
+            throw ConfigError("nothing to resume in " + out.string() + ": no point of the sweep holds a run. Start it "
+                              "without --resume, or use --resume-or-start");
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    saveConfigFile(config, out / "config.json");
+    StudyStart each = start;
+    each.requireRunToResume = false;
+    std::vector<RunFinished> finished;
+    for (size_t i = 0; i < points.size(); ++i) {
+        if (cancel && cancel->cancelled())
+            break;
+        if (sink)
+            sink(LogEvent{"sweep", "point " + std::to_string(i + 1) + " of " + std::to_string(points.size()) + ": " +
+                                       points[i].name});
+        for (RunFinished& done : runStudy(points[i].config, sink, cancel, each))
+            finished.push_back(std::move(done));
+    }
+    return finished;
+}
+
+} // namespace
+
 std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& sink, std::shared_ptr<CancelToken> cancel,
                                   const StudyStart& start)
 {
     requireValidConfig(config);
+    if (!config.study.sweep.empty())
+        return runSweep(config, sink, cancel, start);
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
     refuseMixedLayouts(config);
     const std::vector<StudyConfig> studies = seedStudies(config);

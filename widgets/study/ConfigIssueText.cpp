@@ -47,6 +47,9 @@ constexpr RuleSource kRules[] = {
     {ConfigRule::TokensRange, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "must be at most 2^50 (about 1.1e15) tokens, far beyond any run (is %1)")},
     {ConfigRule::TooManyProbes, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "with train.tokens schedules about %1 probes, more than 1,000,000; raise probe.every")},
     {ConfigRule::TooManySeeds, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "lists %1 seeds, more than 1000; a study of that many is mistyped")},
+    {ConfigRule::SweepUnknownKey, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "sweeps \"%1\", which is not a setting a sweep can vary (a section.key outside the study section)")},
+    {ConfigRule::SweepEmpty, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "gives \"%1\" no values; list at least one")},
+    {ConfigRule::SweepTooLarge, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "has %1 points, more than 1000; sweep fewer values")},
     {ConfigRule::ThreadsRange, QT_TRANSLATE_NOOP("qks::gui::ConfigRules", "must be at most %2 (4 × this machine's %3 hardware threads; is %1)")},
 };
 
