@@ -369,6 +369,46 @@ Alle verschieden → beides</translation>
         <source> (seed %1)</source>
         <translation> (Seed %1)</translation>
     </message>
+    <message>
+        <source>Minimum key PR</source>
+        <translation>Minimale Key-PR</translation>
+    </message>
+    <message>
+        <source>Final key PR</source>
+        <translation>Finale Key-PR</translation>
+    </message>
+    <message>
+        <source>Recovery (final − minimum key PR)</source>
+        <translation>Erholung (finale − minimale Key-PR)</translation>
+    </message>
+    <message>
+        <source>Tokens at the minimum (M)</source>
+        <translation>Tokens beim Minimum (M)</translation>
+    </message>
+    <message>
+        <source>Final validation loss</source>
+        <translation>Finaler Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Initial key PR</source>
+        <translation>Anfängliche Key-PR</translation>
+    </message>
+    <message>
+        <source>Final train loss</source>
+        <translation>Finaler Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Sweep: %1</source>
+        <translation>Sweep: %1</translation>
+    </message>
+    <message>
+        <source>No sweep is open. Open a sweep&apos;s folder (study.sweep): each point opens as a study and this figure plots a summary metric against the swept value.</source>
+        <translation>Kein Sweep geöffnet. Öffnen Sie den Ordner eines Sweeps (study.sweep): Jeder Punkt wird als Studie geöffnet, und diese Abbildung zeigt eine Kennzahl über dem variierten Wert.</translation>
+    </message>
+    <message>
+        <source>No point of the open sweeps has results for this metric yet.</source>
+        <translation>Noch kein Punkt der geöffneten Sweeps hat Ergebnisse für diese Kennzahl.</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigDialog</name>
@@ -825,6 +865,14 @@ Alle verschieden → beides</translation>
         <source>One seed, or several separated by commas: each seed sets the initial weights, the data order, the probe batch and the validation draws, and trains every condition into seed_&lt;n&gt;; the app then shows the mean with a 95% band</source>
         <translation>Ein Seed oder mehrere, durch Kommas getrennt: Jeder Seed bestimmt die Anfangsgewichte, die Datenreihenfolge, den Probe-Batch und die Validierungsziehungen und trainiert jede Bedingung in seed_&lt;n&gt;; die App zeigt dann den Mittelwert mit einem 95-%-Band</translation>
     </message>
+    <message>
+        <source>Runs: %1 (conditions %2 × seeds %3 × sweep points %4)</source>
+        <translation>Läufe: %1 (Bedingungen %2 × Seeds %3 × Sweep-Punkte %4)</translation>
+    </message>
+    <message>
+        <source>Sweep:</source>
+        <translation>Sweep:</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigRules</name>
@@ -955,6 +1003,18 @@ Alle verschieden → beides</translation>
     <message>
         <source>lists %1 seeds, more than 1000; a study of that many is mistyped</source>
         <translation>listet %1 Seeds, mehr als 1000; eine Studie dieser Größe ist ein Tippfehler</translation>
+    </message>
+    <message>
+        <source>sweeps &quot;%1&quot;, which is not a setting a sweep can vary (a section.key outside the study section)</source>
+        <translation>variiert „%1“, keine Einstellung, die ein Sweep variieren kann (ein section.key außerhalb des Abschnitts study)</translation>
+    </message>
+    <message>
+        <source>gives &quot;%1&quot; no values; list at least one</source>
+        <translation>gibt „%1“ keine Werte; mindestens einen angeben</translation>
+    </message>
+    <message>
+        <source>has %1 points, more than 1000; sweep fewer values</source>
+        <translation>hat %1 Punkte, mehr als 1000; weniger Werte variieren</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1239,10 @@ Alle verschieden → beides</translation>
         <source>γ heatmap</source>
         <translation>γ-Heatmap</translation>
     </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigurePanel</name>
@@ -1225,6 +1289,18 @@ Alle verschieden → beides</translation>
     <message>
         <source>No layer %1: the visible runs have layers 0–%2.</source>
         <translation>Keine Schicht %1: die sichtbaren Läufe haben die Schichten 0–%2.</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Kennzahl:</translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation>Über:</translation>
+    </message>
+    <message>
+        <source>The swept setting on the x axis; the other swept settings give one line each.</source>
+        <translation>Die variierte Einstellung auf der x-Achse; die anderen variierten Einstellungen ergeben je eine Linie.</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2056,41 @@ Ein Neubeginn startet bei null Tokens und ersetzt diese Ergebnisse.</translation
     <message>
         <source>seed %1: %2</source>
         <translation>Seed %1: %2</translation>
+    </message>
+    <message>
+        <source>No point of the sweep in %1 has results yet.</source>
+        <translation>Noch kein Punkt des Sweeps in %1 hat Ergebnisse.</translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::SweepEditor</name>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Values (comma-separated)</source>
+        <translation>Werte (durch Kommas getrennt)</translation>
+    </message>
+    <message>
+        <source>Each point of the grid is a study of its own, in a folder named by its values; empty: no sweep</source>
+        <translation>Jeder Punkt des Rasters ist eine eigene Studie, in einem nach seinen Werten benannten Ordner; leer: kein Sweep</translation>
+    </message>
+    <message>
+        <source>Add Setting</source>
+        <translation>Einstellung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>e.g. 0.006, 0.012, 0.024</source>
+        <translation>z. B. 0.006, 0.012, 0.024</translation>
+    </message>
+    <message>
+        <source>sweeps %1 twice; keep one row for it</source>
+        <translation>variiert %1 zweimal; eine Zeile dafür behalten</translation>
     </message>
 </context>
 </TS>

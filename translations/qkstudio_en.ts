@@ -361,6 +361,46 @@ All differ → both</source>
         <source> (seed %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Minimum key PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final key PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery (final − minimum key PR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens at the minimum (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final validation loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial key PR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final train loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sweep is open. Open a sweep&apos;s folder (study.sweep): each point opens as a study and this figure plots a summary metric against the swept value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No point of the open sweeps has results for this metric yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigDialog</name>
@@ -817,6 +857,14 @@ All differ → both</source>
         <source>One seed, or several separated by commas: each seed sets the initial weights, the data order, the probe batch and the validation draws, and trains every condition into seed_&lt;n&gt;; the app then shows the mean with a 95% band</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Runs: %1 (conditions %2 × seeds %3 × sweep points %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigRules</name>
@@ -946,6 +994,18 @@ All differ → both</source>
     </message>
     <message>
         <source>lists %1 seeds, more than 1000; a study of that many is mistyped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sweeps &quot;%1&quot;, which is not a setting a sweep can vary (a section.key outside the study section)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gives &quot;%1&quot; no values; list at least one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has %1 points, more than 1000; sweep fewer values</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1171,6 +1231,10 @@ All differ → both</source>
         <source>γ heatmap</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigurePanel</name>
@@ -1216,6 +1280,18 @@ All differ → both</source>
     </message>
     <message>
         <source>No layer %1: the visible runs have layers 0–%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The swept setting on the x axis; the other swept settings give one line each.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1967,6 +2043,41 @@ Starting it again begins at zero tokens and replaces these results.</source>
     </message>
     <message>
         <source>seed %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No point of the sweep in %1 has results yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::SweepEditor</name>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each point of the grid is a study of its own, in a folder named by its values; empty: no sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 0.006, 0.012, 0.024</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sweeps %1 twice; keep one row for it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

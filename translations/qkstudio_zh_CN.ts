@@ -369,6 +369,46 @@ A≈B≠C → 由归一化驱动
         <source> (seed %1)</source>
         <translation>（种子 %1）</translation>
     </message>
+    <message>
+        <source>Minimum key PR</source>
+        <translation>最小键 PR</translation>
+    </message>
+    <message>
+        <source>Final key PR</source>
+        <translation>最终键 PR</translation>
+    </message>
+    <message>
+        <source>Recovery (final − minimum key PR)</source>
+        <translation>恢复量（最终 − 最小键 PR）</translation>
+    </message>
+    <message>
+        <source>Tokens at the minimum (M)</source>
+        <translation>最小值处的 token 数（M）</translation>
+    </message>
+    <message>
+        <source>Final validation loss</source>
+        <translation>最终验证损失</translation>
+    </message>
+    <message>
+        <source>Initial key PR</source>
+        <translation>初始键 PR</translation>
+    </message>
+    <message>
+        <source>Final train loss</source>
+        <translation>最终训练损失</translation>
+    </message>
+    <message>
+        <source>Sweep: %1</source>
+        <translation>扫描：%1</translation>
+    </message>
+    <message>
+        <source>No sweep is open. Open a sweep&apos;s folder (study.sweep): each point opens as a study and this figure plots a summary metric against the swept value.</source>
+        <translation>没有打开扫描。请打开扫描的文件夹（study.sweep）：每个点作为一个研究打开，此图绘制汇总指标随扫描值的变化。</translation>
+    </message>
+    <message>
+        <source>No point of the open sweeps has results for this metric yet.</source>
+        <translation>已打开的扫描中还没有点具有此指标的结果。</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigDialog</name>
@@ -822,6 +862,14 @@ A≈B≠C → 由归一化驱动
         <source>One seed, or several separated by commas: each seed sets the initial weights, the data order, the probe batch and the validation draws, and trains every condition into seed_&lt;n&gt;; the app then shows the mean with a 95% band</source>
         <translation>一个种子，或以逗号分隔的多个种子：每个种子决定初始权重、数据顺序、探针批次和验证抽样，并将每个条件训练到 seed_&lt;n&gt; 中；应用随后显示带 95% 区间带的均值</translation>
     </message>
+    <message>
+        <source>Runs: %1 (conditions %2 × seeds %3 × sweep points %4)</source>
+        <translation>运行：%1（条件 %2 × 种子 %3 × 扫描点 %4）</translation>
+    </message>
+    <message>
+        <source>Sweep:</source>
+        <translation>扫描：</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::ConfigRules</name>
@@ -952,6 +1000,18 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>lists %1 seeds, more than 1000; a study of that many is mistyped</source>
         <translation>列出了 %1 个种子，超过 1000；如此规模的研究应是输入错误</translation>
+    </message>
+    <message>
+        <source>sweeps &quot;%1&quot;, which is not a setting a sweep can vary (a section.key outside the study section)</source>
+        <translation>扫描了“%1”，这不是扫描可以改变的设置（study 部分之外的 section.key）</translation>
+    </message>
+    <message>
+        <source>gives &quot;%1&quot; no values; list at least one</source>
+        <translation>没有为“%1”给出取值；请至少列出一个</translation>
+    </message>
+    <message>
+        <source>has %1 points, more than 1000; sweep fewer values</source>
+        <translation>有 %1 个点，超过 1000；请减少扫描取值</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1235,10 @@ A≈B≠C → 由归一化驱动
         <source>γ heatmap</source>
         <translation>γ 热力图</translation>
     </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
 </context>
 <context>
     <name>qks::gui::FigurePanel</name>
@@ -1221,6 +1285,18 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>No layer %1: the visible runs have layers 0–%2.</source>
         <translation>没有第 %1 层：可见运行的层为 0–%2。</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation>横轴：</translation>
+    </message>
+    <message>
+        <source>The swept setting on the x axis; the other swept settings give one line each.</source>
+        <translation>x 轴上的扫描设置；其他扫描设置各成一条线。</translation>
     </message>
 </context>
 <context>
@@ -1965,6 +2041,41 @@ Starting it again begins at zero tokens and replaces these results.</source>
     <message>
         <source>seed %1: %2</source>
         <translation>种子 %1：%2</translation>
+    </message>
+    <message>
+        <source>No point of the sweep in %1 has results yet.</source>
+        <translation>%1 中的扫描还没有任何点有结果。</translation>
+    </message>
+</context>
+<context>
+    <name>qks::gui::SweepEditor</name>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Values (comma-separated)</source>
+        <translation>取值（逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Each point of the grid is a study of its own, in a folder named by its values; empty: no sweep</source>
+        <translation>网格中的每个点都是一个独立的研究，位于以其取值命名的文件夹中；留空：不扫描</translation>
+    </message>
+    <message>
+        <source>Add Setting</source>
+        <translation>添加设置</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>e.g. 0.006, 0.012, 0.024</source>
+        <translation>例如 0.006, 0.012, 0.024</translation>
+    </message>
+    <message>
+        <source>sweeps %1 twice; keep one row for it</source>
+        <translation>%1 被扫描了两次；请只保留一行</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 #include "charts/ChartAnnotation.h"
 #include "charts/ChartStyle.h"
 #include "charts/LineFigures.h"
+#include "charts/SweepFigure.h"
 #include "charts/VisibleRuns.h"
 #include "store/RunStyle.h"
 
@@ -71,6 +72,9 @@ BuiltFigure buildChartFigure(FigureKind kind, const QVector<OpenStudy>& studies,
         break;
     case FigureKind::CausalDecomposition:
         buildCausalFigure(fig, studies, options, theme);
+        break;
+    case FigureKind::Sweep:
+        buildSweepFigure(fig, studies, options, theme);
         break;
     case FigureKind::PrHeatmap:
     case FigureKind::GammaHeatmap:

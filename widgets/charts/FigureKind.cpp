@@ -9,7 +9,7 @@ const QVector<FigureKind>& allFigureKinds()
     static const QVector<FigureKind> kinds = {FigureKind::Loss,         FigureKind::KeyPr,
                                               FigureKind::PerLayerPr,   FigureKind::CausalDecomposition,
                                               FigureKind::GammaCv,      FigureKind::PrHeatmap,
-                                              FigureKind::GammaHeatmap};
+                                              FigureKind::GammaHeatmap, FigureKind::Sweep};
     return kinds;
 }
 
@@ -23,6 +23,7 @@ QString figureFileStem(FigureKind kind)
     case FigureKind::GammaCv: return QStringLiteral("5_gamma_cv");
     case FigureKind::PrHeatmap: return QStringLiteral("6_pr_heatmap");
     case FigureKind::GammaHeatmap: return QStringLiteral("7_gamma_heatmap");
+    case FigureKind::Sweep: return QStringLiteral("8_sweep");
     }
     return {};
 }
@@ -37,6 +38,7 @@ QString figureDisplayName(FigureKind kind)
     case FigureKind::GammaCv: return QCoreApplication::translate("qks::gui::FigureKind", "γ-CV");
     case FigureKind::PrHeatmap: return QCoreApplication::translate("qks::gui::FigureKind", "PR heatmap");
     case FigureKind::GammaHeatmap: return QCoreApplication::translate("qks::gui::FigureKind", "γ heatmap");
+    case FigureKind::Sweep: return QCoreApplication::translate("qks::gui::FigureKind", "Sweep");
     }
     return {};
 }

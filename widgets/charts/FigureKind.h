@@ -14,6 +14,7 @@ enum class FigureKind {
     GammaCv,              // 5 γ coefficient of variation over tokens for chosen layers
     PrHeatmap,            // layer × checkpoint key PR
     GammaHeatmap,         // layer × dimension final γ, or layer × checkpoint mean γ
+    Sweep,                // a summary metric against a swept setting, per condition (study.sweep)
 };
 
 const QVector<FigureKind>& allFigureKinds();

@@ -22,6 +22,8 @@ struct FigureOptions {
     int heatmapStudy = -1;
     QString heatmapTag;
     bool gammaOverTime = false;               // γ heatmap: mean γ per checkpoint instead of final γ
+    QString sweepMetric = QStringLiteral("min_pr"); // sweep figure: a sweepMetricNames() entry
+    QString sweepKey;                         // sweep figure: the swept key on x; empty = the first
 };
 
 } // namespace qks::gui

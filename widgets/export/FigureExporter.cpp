@@ -1,6 +1,7 @@
 #include "export/FigureExporter.h"
 
 #include "charts/ChartBuilder.h"
+#include "charts/SweepFigure.h"
 #include "export/FigureRenderer.h"
 #include "store/RunStyle.h"
 
@@ -251,6 +252,8 @@ QVector<ExportedFigure> exportAllFigures(const QVector<OpenStudy>& studies, cons
     for (FigureKind kind : allFigureKinds()) {
         if (isHeatmap(kind))
             continue;
+        if (kind == FigureKind::Sweep && openSweeps(studies).isEmpty())
+            continue; // only a sweep has one
         if (!add(kind, figureFileStem(kind), studies, options.figure))
             return out;
     }

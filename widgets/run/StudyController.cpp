@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "config/ConfigJson.h"
 #include "config/SeedStudies.h"
+#include "config/SweepGrid.h"
 #include "config/Validation.h"
 #include "results/RunFolder.h"
 #include "study/ConfigIssueText.h"
@@ -161,17 +162,32 @@ bool StudyController::startStudy(const StudyConfig& config, const std::optional<
     }
     const QString studyDir = QDir(qs(c.study.out)).absolutePath();
     c.study.out = studyDir.toStdString();
-    // A study of several seeds is one study per seed folder, each with its config.json, queued
-    // seed by seed so that a stop half way leaves whole seeds (core/config/SeedStudies.h).
-    const std::vector<StudyConfig> studies = seedStudies(c);
+    // A sweep is one study per grid point, and a study of several seeds one study per seed
+    // folder, each with its config.json, queued point by point and seed by seed so that a stop
+    // half way leaves whole seeds (core/config/SweepGrid.h, SeedStudies.h).
+    std::vector<StudyConfig> points;
+    if (c.study.sweep.empty())
+        points.push_back(c);
+    else
+        for (SweepPoint& p : sweepPoints(c))
+            points.push_back(std::move(p.config));
+    std::vector<StudyConfig> studies;
     try {
         QDir().mkpath(studyDir);
         saveConfigFile(c, c.study.out + "/config.json");
-        if (isMultiSeed(c))
-            for (const StudyConfig& seed : studies) {
-                QDir().mkpath(qs(seed.study.out));
-                saveConfigFile(seed, seed.study.out + "/config.json");
+        for (const StudyConfig& point : points) {
+            if (!c.study.sweep.empty()) {
+                QDir().mkpath(qs(point.study.out));
+                saveConfigFile(point, point.study.out + "/config.json");
             }
+            for (StudyConfig& seed : seedStudies(point)) {
+                if (isMultiSeed(point)) {
+                    QDir().mkpath(qs(seed.study.out));
+                    saveConfigFile(seed, seed.study.out + "/config.json");
+                }
+                studies.push_back(std::move(seed));
+            }
+        }
     } catch (const std::exception& e) {
         *error = QString::fromUtf8(e.what());
         return false;

@@ -1,6 +1,7 @@
 #include "store/StudyStore.h"
 
 #include "config/Condition.h"
+#include "config/SweepGrid.h"
 #include "results/ResultsJson.h"
 #include "results/SeedSummary.h"
 
@@ -60,6 +61,19 @@ QVector<std::pair<qint64, QString>> seedFoldersOf(const QString& path)
             out.push_back({seed, QString::fromStdString(folder.string())});
     } catch (const std::exception&) {
         // An unreadable folder is no multi-seed study; opening it says what is wrong.
+    }
+    return out;
+}
+
+// The point folders of a sweep folder (its config.json lists study.sweep), else none.
+QStringList sweepPointFoldersOf(const QString& path)
+{
+    QStringList out;
+    try {
+        for (const auto& [point, folder] : sweepFolders(path.toStdString()))
+            out << QString::fromStdString(folder.string());
+    } catch (const std::exception&) {
+        // A broken config.json makes no sweep; the folder opens as whatever else it holds.
     }
     return out;
 }
@@ -140,6 +154,18 @@ int StudyStore::open(const QString& path, QString* error)
     if (const int existing = indexOf(abs); existing >= 0) {
         rescan();
         return existing;
+    }
+    // A sweep: each point with results opens as a study of its own (the sweep figure reads the
+    // points' folders from the sweep's config.json).
+    if (const QStringList points = sweepPointFoldersOf(abs); !points.isEmpty()) {
+        int first = -1;
+        for (const QString& point : points) {
+            const int index = QFileInfo(point).isDir() ? open(point) : -1;
+            first = first < 0 ? index : first;
+        }
+        if (first < 0 && error)
+            *error = tr("No point of the sweep in %1 has results yet.").arg(QDir::toNativeSeparators(abs));
+        return first;
     }
 
     OpenStudy study;

@@ -2,6 +2,7 @@
 
 #include "config/ConfigJson.h"
 #include "config/Presets.h"
+#include "study/SweepEditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -47,6 +48,7 @@ ConfigDialog::ConfigDialog(QWidget* parent)
     , m_device(new QComboBox(this))
     , m_out(new QLineEdit(this))
     , m_seeds(new QLineEdit(this))
+    , m_sweep(new SweepEditor(this))
     , m_estimate(new QLabel(this))
     , m_issuesLabel(new QLabel(this))
     , m_measure(new QPushButton(tr("Measure speed"), this))
@@ -117,6 +119,7 @@ void ConfigDialog::setConfig(const StudyConfig& config)
     for (const int64_t seed : config.study.seeds.size() > 1 ? config.study.seeds : std::vector<int64_t>{config.train.seed})
         seeds << QString::number(seed);
     m_seeds->setText(seeds.join(QStringLiteral(", ")));
+    m_sweep->setAxes(config.study.sweep);
     m_loading = false;
     revalidate();
 }
@@ -195,6 +198,10 @@ StudyConfig ConfigDialog::config() const
     }
     c.study.out = m_out->text().trimmed().toStdString();
     readSeeds(c);
+    QString sweepError;
+    c.study.sweep = m_sweep->axes(&sweepError);
+    if (!sweepError.isEmpty())
+        m_fieldErrors.insert(QStringLiteral("study.sweep"), sweepError);
     c.train.device = m_device->currentData().toString().toStdString();
     c.data.path = m_dataKind->currentIndex() == 1 ? c.study.out + "/data" : m_dataPath->text().trimmed().toStdString();
     return c;

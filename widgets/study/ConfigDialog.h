@@ -121,6 +121,7 @@ private:
     QComboBox* m_device;
     QLineEdit* m_out;
     QLineEdit* m_seeds; // "42" or "42, 43, 44": train.seed, or study.seeds
+    class SweepEditor* m_sweep; // study.sweep
     QLabel* m_estimate;
     QLabel* m_issuesLabel;
     QPushButton* m_measure;

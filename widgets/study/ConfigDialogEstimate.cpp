@@ -2,6 +2,7 @@
 
 #include "config/ConfigJson.h"
 #include "config/ParamCount.h"
+#include "config/SweepGrid.h"
 
 #include <QCoreApplication>
 #include <QLabel>
@@ -89,7 +90,16 @@ QString ConfigDialog::timeEstimate(const StudyConfig& c, const std::string& devi
         speed = QSettings().value(speedSettingsKey(shape), 0.0).toDouble();
         remembered = speed > 0.0;
     }
-    const int runs = int(c.study.conditions.size() * std::max<size_t>(1, c.study.seeds.size()));
+    // Conditions × seeds × sweep points (validation bounds both factors).
+    const int runs = int(c.study.conditions.size() * std::max<size_t>(1, c.study.seeds.size()) *
+                         std::max<size_t>(1, std::min(sweepPointCount(c), kMaxSweepPoints)));
+    const size_t seeds = std::max<size_t>(1, c.study.seeds.size()), points = std::max<size_t>(1, sweepPointCount(c));
+    if (seeds > 1 || points > 1)
+        text += QLatin1Char('\n') + tr("Runs: %1 (conditions %2 × seeds %3 × sweep points %4)")
+                                        .arg(runs)
+                                        .arg(c.study.conditions.size())
+                                        .arg(seeds)
+                                        .arg(points);
     if (speed > 0.0) {
         const double seconds = double(c.train.tokens) * runs / speed;
         text += QLatin1Char('\n') + tr("Time: about %1 for %n run(s) at %2 tokens/s (%3; probes add a little)", nullptr, runs)

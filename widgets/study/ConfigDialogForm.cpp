@@ -5,6 +5,7 @@
 #include "config/Presets.h"
 #include "store/RunStyle.h"
 #include "study/FieldHelp.h"
+#include "study/SweepEditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -248,9 +249,11 @@ QWidget* ConfigDialog::buildRunPlace()
     m_seeds->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9, ]*")), m_seeds));
     m_seeds->setToolTip(describeField(QStringLiteral("study.seeds")));
     runForm->addRow(tr("Seeds:"), m_seeds);
+    runForm->addRow(tr("Sweep:"), m_sweep);
     connect(m_device, &QComboBox::currentIndexChanged, this, &ConfigDialog::revalidate);
     connect(m_out, &QLineEdit::textChanged, this, &ConfigDialog::revalidate);
     connect(m_seeds, &QLineEdit::textChanged, this, &ConfigDialog::revalidate);
+    connect(m_sweep, &SweepEditor::changed, this, &ConfigDialog::revalidate);
     return run;
 }
 

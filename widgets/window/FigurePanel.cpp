@@ -3,6 +3,8 @@
 #include "charts/ChartBuilder.h"
 #include "charts/HeatmapView.h"
 #include "charts/InteractiveChartView.h"
+#include "charts/SweepFigure.h"
+#include "results/SweepSummary.h"
 #include "store/RunStyle.h"
 
 #include <QComboBox>
@@ -89,6 +91,24 @@ void FigurePanel::buildControls()
         bar->addStretch(1);
         break;
     }
+    case FigureKind::Sweep: {
+        bar->addWidget(new QLabel(tr("Metric:"), this));
+        m_sweepMetric = new QComboBox(this);
+        m_sweepMetric->setObjectName(QStringLiteral("sweep-metric"));
+        for (const std::string& metric : sweepMetricNames())
+            m_sweepMetric->addItem(sweepMetricLabel(QString::fromStdString(metric)), QString::fromStdString(metric));
+        bar->addWidget(m_sweepMetric);
+        bar->addWidget(new QLabel(tr("Against:"), this));
+        m_sweepKey = new QComboBox(this);
+        m_sweepKey->setObjectName(QStringLiteral("sweep-key"));
+        m_sweepKey->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        m_sweepKey->setToolTip(tr("The swept setting on the x axis; the other swept settings give one line each."));
+        bar->addWidget(m_sweepKey);
+        bar->addStretch(1);
+        connect(m_sweepMetric, &QComboBox::activated, this, notify);
+        connect(m_sweepKey, &QComboBox::activated, this, notify);
+        break;
+    }
     case FigureKind::Loss:
     case FigureKind::KeyPr:
         delete bar;
@@ -133,6 +153,10 @@ FigureOptions FigurePanel::options() const
     }
     if (m_gammaMode)
         o.gammaOverTime = m_gammaMode->currentIndex() == 1;
+    if (m_sweepMetric)
+        o.sweepMetric = m_sweepMetric->currentData().toString();
+    if (m_sweepKey)
+        o.sweepKey = m_sweepKey->currentText();
     return o;
 }
 
@@ -185,11 +209,30 @@ void FigurePanel::updateRunChoices(const QVector<OpenStudy>& studies)
     m_run->setCurrentIndex(index >= 0 ? index : 0);
 }
 
+// The swept keys of the open sweeps; the chosen one stays while it is still swept.
+void FigurePanel::updateSweepKeys(const QVector<OpenStudy>& studies)
+{
+    if (!m_sweepKey)
+        return;
+    const QStringList keys = sweptKeys(openSweeps(studies));
+    QStringList shown;
+    for (int i = 0; i < m_sweepKey->count(); ++i)
+        shown << m_sweepKey->itemText(i);
+    if (keys == shown)
+        return;
+    const QString previous = m_sweepKey->currentText();
+    QSignalBlocker block(m_sweepKey);
+    m_sweepKey->clear();
+    m_sweepKey->addItems(keys);
+    m_sweepKey->setCurrentIndex(std::max(0, int(keys.indexOf(previous))));
+}
+
 void FigurePanel::refresh(const QVector<OpenStudy>& studies, const FigureOptions& global, const ChartTheme& theme)
 {
     m_global = global;
     updateCheckpointChoices(studies);
     updateRunChoices(studies);
+    updateSweepKeys(studies);
     const FigureOptions o = options();
     if (m_heatmapView) {
         m_heatmapView->setData(buildHeatmap(m_kind, studies, o), theme);

@@ -49,6 +49,7 @@ private:
     void buildControls();
     void updateCheckpointChoices(const QVector<OpenStudy>& studies);
     void updateRunChoices(const QVector<OpenStudy>& studies);
+    void updateSweepKeys(const QVector<OpenStudy>& studies);
 
     FigureKind m_kind;
     FigureOptions m_global;
@@ -61,6 +62,8 @@ private:
     QLabel* m_layersNote = nullptr;
     QComboBox* m_run = nullptr;
     QComboBox* m_gammaMode = nullptr;
+    QComboBox* m_sweepMetric = nullptr; // the sweep figure's metric and x key
+    QComboBox* m_sweepKey = nullptr;
 };
 
 } // namespace qks::gui
