@@ -54,7 +54,8 @@ SweepEditor::SweepEditor(QWidget* parent)
 {
     m_table->setObjectName(QStringLiteral("sweep-table"));
     m_table->setHorizontalHeaderLabels({tr("Setting"), tr("Values (comma-separated)")});
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_table->setColumnWidth(0, 250); // "train.activation_checkpointing" whole
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setMaximumHeight(120);
@@ -73,7 +74,20 @@ SweepEditor::SweepEditor(QWidget* parent)
     layout->addWidget(m_table, 1);
     layout->addLayout(buttons);
     connect(add, &QPushButton::clicked, this, [this] {
-        addRow(QStringLiteral("train.muon_lr"), QString());
+        // The first setting of the usual ones not swept yet, so a new row is not a duplicate.
+        QStringList used;
+        for (int row = 0; row < m_table->rowCount(); ++row)
+            used << static_cast<QComboBox*>(m_table->cellWidget(row, 0))->currentText();
+        QString key;
+        for (const QString& candidate : {QStringLiteral("train.muon_lr"), QStringLiteral("model.n_heads"),
+                                         QStringLiteral("train.tokens"), QStringLiteral("train.adamw_lr"),
+                                         QStringLiteral("model.d_model"), QStringLiteral("train.batch_size")})
+            if (key.isEmpty() && !used.contains(candidate))
+                key = candidate;
+        for (const QString& candidate : sweepableKeys())
+            if (key.isEmpty() && !used.contains(candidate))
+                key = candidate;
+        addRow(key, QString());
         Q_EMIT changed();
     });
     connect(remove, &QPushButton::clicked, this, [this] {
