@@ -2,6 +2,7 @@
 
 // Runs the built qkstudio-cli as a user would, and writes the small English-like corpus the
 // end-to-end tests prepare their token data from.
+#include <QDir>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -62,6 +63,17 @@ inline void writeWordCorpus(const QString& dir, int files, int words)
             out << vocabulary[(x >> 33) % 24] << ((x >> 20) % 11 == 0 ? ".\n" : " ");
         }
     }
+}
+
+// `dir`/tokens prepared from a word corpus of `files` × `words` in `dir`/text (vocabulary 300,
+// sequences of 32): the data of the end-to-end study tests. Empty on success, else the error.
+inline QString prepareWordTokens(const QString& dir, int files, int words)
+{
+    QDir().mkpath(dir + QStringLiteral("/text"));
+    writeWordCorpus(dir + QStringLiteral("/text"), files, words);
+    const CliRun prep = runCli({"prepare", "--text", dir + "/text", "--vocab-size", "300", "--seq-len", "32", "--out",
+                                dir + "/tokens"});
+    return prep.exitCode == 0 ? QString() : prep.err;
 }
 
 } // namespace qks::testing

@@ -453,19 +453,7 @@ bool StudyStore::discoverSeedRuns(OpenStudy& study)
             study.seeds.push_back(seed);
             added = true;
         }
-        for (const QString& folder : conditionFolders(seedFolder)) {
-            const bool known = std::any_of(study.seedRuns.cbegin(), study.seedRuns.cend(),
-                                           [&](const RunEntry& r) { return r.folder == folder; });
-            if (known)
-                continue;
-            RunEntry run;
-            run.folder = folder;
-            run.tag = QFileInfo(folder).fileName();
-            run.seed = seed;
-            refreshRun(run);
-            study.seedRuns.push_back(run);
-            added = true;
-        }
+        added = addRuns(study.seedRuns, conditionFolders(seedFolder), seed) || added;
     }
     std::sort(study.seeds.begin(), study.seeds.end());
     if (added)
@@ -483,17 +471,22 @@ bool StudyStore::discoverRuns(OpenStudy& study)
     else
         folders = conditionFolders(study.path);
 
+    return addRuns(study.runs, folders, std::nullopt);
+}
+
+bool StudyStore::addRuns(QVector<RunEntry>& runs, const QStringList& folders, std::optional<qint64> seed)
+{
     bool added = false;
     for (const QString& folder : folders) {
-        const bool known = std::any_of(study.runs.cbegin(), study.runs.cend(),
-                                       [&](const RunEntry& r) { return r.folder == folder; });
+        const bool known = std::any_of(runs.cbegin(), runs.cend(), [&](const RunEntry& r) { return r.folder == folder; });
         if (known)
             continue;
         RunEntry run;
         run.folder = folder;
         run.tag = QFileInfo(folder).fileName();
+        run.seed = seed;
         refreshRun(run);
-        study.runs.push_back(run);
+        runs.push_back(run);
         added = true;
     }
     return added;

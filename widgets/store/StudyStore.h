@@ -129,6 +129,8 @@ private:
     bool refreshRun(RunEntry& run);
     bool discoverRuns(OpenStudy& study);
     bool discoverSeedRuns(OpenStudy& study);
+    // Adds a run for each folder not in `runs` yet (read once); whether any was added.
+    bool addRuns(QVector<RunEntry>& runs, const QStringList& folders, std::optional<qint64> seed);
     static void rebuildSeedView(OpenStudy& study);
     RunEntry* liveTarget(const QString& studyPath, const QString& tag, int* study);
     void watch(const OpenStudy& study);

@@ -54,12 +54,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QDir().mkpath(m_dir.path() + "/text");
-        qks::testing::writeWordCorpus(m_dir.path() + "/text", 4, 9000);
+        const QString error = qks::testing::prepareWordTokens(m_dir.path(), 4, 9000);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_tokens = m_dir.path() + "/tokens";
-        const CliRun prep = runCli({"prepare", "--text", m_dir.path() + "/text", "--vocab-size", "300", "--seq-len", "32",
-                                    "--out", m_tokens});
-        QVERIFY2(prep.exitCode == 0, qPrintable(prep.err));
     }
 
     void threeSeedsMakeThreeStudies()
