@@ -553,10 +553,6 @@ Alle verschieden → beides</translation>
         <translation>benutzerdefiniert</translation>
     </message>
     <message>
-        <source>tiny-cpu: the demo (minutes on a laptop); pilot-500k and study-50m: the published runs</source>
-        <translation>tiny-cpu: die Demo (Minuten auf einem Laptop); pilot-500k und study-50m: die veröffentlichten Läufe</translation>
-    </message>
-    <message>
         <source>Load…</source>
         <translation>Laden…</translation>
     </message>
@@ -872,6 +868,10 @@ Alle verschieden → beides</translation>
     <message>
         <source>Sweep:</source>
         <translation>Sweep:</translation>
+    </message>
+    <message>
+        <source>tiny-cpu: the demo (minutes on a laptop); pocket-u: a U-shaped key PR curve on a laptop, three seeds (docs/pocket-u.md); pilot-500k and study-50m: the published runs</source>
+        <translation>tiny-cpu: die Demo (Minuten auf einem Laptop); pocket-u: eine U-förmige Key-PR-Kurve auf einem Laptop, drei Seeds (docs/pocket-u.md); pilot-500k und study-50m: die veröffentlichten Läufe</translation>
     </message>
 </context>
 <context>

@@ -545,10 +545,6 @@ All differ → both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>tiny-cpu: the demo (minutes on a laptop); pilot-500k and study-50m: the published runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Load…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -863,6 +859,10 @@ All differ → both</source>
     </message>
     <message>
         <source>Sweep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiny-cpu: the demo (minutes on a laptop); pocket-u: a U-shaped key PR curve on a laptop, three seeds (docs/pocket-u.md); pilot-500k and study-50m: the published runs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -553,10 +553,6 @@ A≈B≠C → 由归一化驱动
         <translation>自定义</translation>
     </message>
     <message>
-        <source>tiny-cpu: the demo (minutes on a laptop); pilot-500k and study-50m: the published runs</source>
-        <translation>tiny-cpu：演示（在笔记本电脑上只需几分钟）；pilot-500k 和 study-50m：已发布的运行</translation>
-    </message>
-    <message>
         <source>Load…</source>
         <translation>加载…</translation>
     </message>
@@ -869,6 +865,10 @@ A≈B≠C → 由归一化驱动
     <message>
         <source>Sweep:</source>
         <translation>扫描：</translation>
+    </message>
+    <message>
+        <source>tiny-cpu: the demo (minutes on a laptop); pocket-u: a U-shaped key PR curve on a laptop, three seeds (docs/pocket-u.md); pilot-500k and study-50m: the published runs</source>
+        <translation>tiny-cpu：演示（在笔记本上几分钟）；pocket-u：在笔记本上得到 U 形的键 PR 曲线，三个种子（docs/pocket-u.md）；pilot-500k 和 study-50m：已发表的运行</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ namespace qks::cli {
 
 // The options every config-taking command shares, for their --help.
 #define QKS_CONFIG_OPTIONS                                                                                 \
-    "  --preset P           start from preset P: tiny-cpu, pilot-500k or study-50m\n"                   \
+    "  --preset P           start from preset P: tiny-cpu, pocket-u, pilot-500k or study-50m\n"         \
     "  --config FILE        then apply a configuration file (JSON, as `config` prints it)\n"                 \
     "  --set section.key=V  then set one key, e.g. --set train.tokens=262144 (repeatable)\n"
 

@@ -7,7 +7,7 @@
 
 namespace qks {
 
-// Names of the built-in presets: study-50m, pilot-500k, tiny-cpu.
+// Names of the built-in presets: study-50m, pilot-500k, tiny-cpu, pocket-u.
 std::vector<std::string> presetNames();
 
 // The preset's full configuration; throws ConfigError for an unknown name, listing the known ones.

@@ -158,7 +158,8 @@ QLayout* ConfigDialog::buildPresetRow()
     for (const std::string& name : presetNames())
         m_preset->addItem(QString::fromStdString(name), QString::fromStdString(name));
     m_preset->addItem(tr("custom"), QString());
-    m_preset->setToolTip(tr("tiny-cpu: the demo (minutes on a laptop); pilot-500k and study-50m: the published runs"));
+    m_preset->setToolTip(tr("tiny-cpu: the demo (minutes on a laptop); pocket-u: a U-shaped key PR curve on a laptop, "
+                            "three seeds (docs/pocket-u.md); pilot-500k and study-50m: the published runs"));
     top->addWidget(m_preset);
     top->addStretch(1);
     auto* load = new QPushButton(tr("Load…"), this);
