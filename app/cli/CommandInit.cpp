@@ -7,6 +7,7 @@
 #include "train/TrainingSetup.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <torch/torch.h>
 
 namespace qks::cli {
@@ -17,7 +18,7 @@ namespace qks::cli {
 int runInit(const CliArgs& args)
 {
     auto known = kConfigOptions;
-    known.insert(known.end(), {"condition", "seed", "out"});
+    known.insert(known.end(), {"condition", "seed", "out", "overwrite"});
     args.allowOnly(known);
     const auto tag = args.value("condition");
     if (!tag)
@@ -28,6 +29,18 @@ int runInit(const CliArgs& args)
     const auto out = args.value("out");
     if (!out)
         throw UsageError("init needs --out FILE.safetensors: where the initial weights go");
+    // The weights file is written whole over what is at --out: only a regular file the user
+    // said may go (--overwrite), never a device, a link, a folder, or the configuration read.
+    std::error_code ec;
+    const auto status = std::filesystem::symlink_status(*out, ec);
+    if (std::filesystem::exists(status)) {
+        if (!std::filesystem::is_regular_file(status))
+            throw UsageError(*out + " exists and is not a regular file; give a new file name for --out");
+        if (const auto config = args.value("config"); config && std::filesystem::equivalent(*config, *out, ec))
+            throw UsageError("--out " + *out + " is the configuration file --config reads; give another file name");
+        if (!args.has("overwrite"))
+            throw UsageError(*out + " exists; give --overwrite to replace it, or another file name");
+    }
     StudyConfig config = configFromArgs(args, "tiny-cpu");
     if (args.has("seed"))
         config.train.seed = args.intValueOr("seed", config.train.seed);

@@ -97,12 +97,15 @@ int runEval(const CliArgs& args)
     CheckpointModel loaded = loadCheckpointModel(*weights, configFromArgs(args, "study-50m"), args.value("condition"));
     const auto& mc = loaded.config.model;
     const int64_t B = args.intValueOr("batch-size", loaded.config.train.batch_size);
-    const int64_t batches = args.intValueOr("batches", std::max<int64_t>(1, loaded.config.probe.val_batches));
+    int64_t batches = args.intValueOr("batches", std::max<int64_t>(1, loaded.config.probe.val_batches));
     if (B < 1 || batches < 1)
         throw UsageError("--batches and --batch-size must be at least 1");
     const torch::Device device = resolveDevice(args.valueOr("device", "cpu"));
     configureCpuThreads(loaded.config.train.threads);
     const TokenDataset data = TokenDataset::open(args.valueOr("data", loaded.config.data.path), mc.max_seq_len, mc.vocab_size);
+    // Without --batches, as many as the run averaged: probe.val_batches, or what the split holds.
+    if (!args.has("batches") && B <= data.valCount())
+        batches = validationBatchCount(data, batches, B);
     if (B > data.valCount())
         throw DataError("the validation split has " + std::to_string(data.valCount()) + " sequences, fewer than one "
                         "batch of " + std::to_string(B) + "; use --batch-size " + std::to_string(data.valCount()) +

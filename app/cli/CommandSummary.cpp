@@ -97,7 +97,13 @@ int runSummary(const CliArgs& args)
     if (!fs::is_directory(dir, ec))
         throw UsageError(dir.string() + " is not a folder");
 
-    if (const auto points = sweepFolders(dir); !points.empty()) {
+    std::vector<std::pair<SweepPoint, fs::path>> points;
+    try {
+        points = sweepFolders(dir);
+    } catch (const ConfigError& e) {
+        std::cerr << "warning: " << e.what() << "; summarizing what the folder holds without it\n";
+    }
+    if (!points.empty()) {
         ordered_json all = ordered_json::array();
         bool any = false;
         for (const auto& [point, folder] : points) {

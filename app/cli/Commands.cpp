@@ -45,12 +45,13 @@ const std::vector<Command>& commands()
          "train one condition",
          "  --condition C        QK, QK_frozen or NoQK\n" QKS_CONFIG_OPTIONS QKS_RUN_OPTIONS,
          {"quiet", "resume", "resume-or-start", "overwrite"}, runTrain},
-        {"init", "init --condition C [--preset P] [--config F] [--set k=v] [--seed N] --out FILE.safetensors",
+        {"init", "init --condition C [--preset P] [--config F] [--set k=v] [--seed N] --out FILE.safetensors [--overwrite]",
          "write the initial weights a run would start from (the original's MinimalLLM init, bit for bit)",
          "  --condition C        QK, QK_frozen or NoQK\n"
          "  --seed N             train.seed (default: the configuration's)\n"
-         "  --out FILE           where the weights go (names as in checkpoints; replaced if it exists)\n" QKS_CONFIG_OPTIONS,
-         {}, runInit},
+         "  --out FILE           where the weights go (names as in checkpoints)\n"
+         "  --overwrite          replace FILE when it exists (only a regular file)\n" QKS_CONFIG_OPTIONS,
+         {"overwrite"}, runInit},
         {"probe", "probe --checkpoint FILE [--data DIR] [--batch 8] [--post-rope] [--condition C] [--json]",
          "key PR and γ statistics of a checkpoint",
          QKS_CHECKPOINT_OPTIONS

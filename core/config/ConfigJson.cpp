@@ -161,7 +161,7 @@ void readValue(const json& j, T& out, const std::string& where)
         }
     } else if constexpr (std::is_same_v<T, std::vector<int64_t>>) {
         // A list of integers; "42,43,44" too, as --set study.seeds=42,43,44 gives it.
-        json list = j;
+        json list = j.is_number() ? json::array({j}) : j; // one seed: --set study.seeds=7
         if (j.is_string()) {
             std::string text = "[";
             text += j.get<std::string>();

@@ -2,12 +2,15 @@
 
 #include "common/Error.h"
 #include "config/Condition.h"
+#include "config/ConfigJson.h"
 #include "config/SweepGrid.h"
 
-#include <cfloat>
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
@@ -58,6 +61,31 @@ void validateSweep(const StudyConfig& c, Fail& fail)
         fail("study.sweep", ConfigRule::SweepBadValue, {what});
         return;
     }
+    // Two points in one folder, or two points that are one study (0.01 and 1e-2, 2 and 2.0),
+    // would train twice or overwrite each other.
+    std::map<std::string, std::string> byFolder, byConfig;
+    for (const SweepPoint& point : points) {
+        nlohmann::json study = configToJson(point.config);
+        study["study"].erase("out");
+        const std::string text = study.dump();
+        if (const auto it = byFolder.find(point.name); it != byFolder.end()) {
+            fail("study.sweep", ConfigRule::SweepBadValue, {"two points share the folder " + point.name});
+            return;
+        }
+        if (const auto it = byConfig.find(text); it != byConfig.end()) {
+            fail("study.sweep", ConfigRule::SweepBadValue,
+                 {"the points " + it->second + " and " + point.name + " are the same study; list each value once"});
+            return;
+        }
+        byFolder[point.name] = text;
+        byConfig[text] = point.name;
+    }
+    for (const SweepAxis& axis : c.study.sweep)
+        if (axis.key == "train.seed" && c.study.seeds.size() > 1) {
+            fail("study.sweep", ConfigRule::SweepBadValue,
+                 {"sweeps train.seed while study.seeds lists the seeds every point trains: give the seeds in one of them"});
+            return;
+        }
     size_t reported = 0;
     for (const SweepPoint& point : points) {
         const auto issues = validateConfig(point.config);

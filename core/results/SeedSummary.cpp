@@ -3,6 +3,7 @@
 #include "results/Summary.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <regex>
@@ -92,20 +93,44 @@ MultiSeedSummary summarizeSeeds(const std::vector<std::pair<int64_t, fs::path>>&
     // tag → seed → summary, and tag → seed → mean PR per probe
     std::map<std::string, std::map<int64_t, ConditionSummary>> bySeed;
     std::map<std::string, std::map<int64_t, std::vector<double>>> prBySeed;
+    std::map<std::string, std::map<int64_t, int64_t>> lastTokens; // tag → seed → tokens at its last probe
     for (const auto& [seed, folder] : seeds) {
         s.seeds.push_back(seed);
-        for (StudyEntry& e : listStudy(folder)) {
+        const std::vector<StudyEntry> entries = listStudy(folder);
+        if (entries.empty())
+            s.warnings.push_back("seed_" + std::to_string(seed) + " holds no results yet");
+        for (StudyEntry e : entries) {
             if (!e.warning.empty())
                 s.warnings.push_back("seed_" + std::to_string(seed) + ": " + e.warning);
             if (!e.ok()) {
                 s.failed.push_back(std::move(e));
                 continue;
             }
+            // A run trained at another seed than its folder says is averaged under the wrong name.
+            const auto& config = e.results->extra;
+            if (config.contains("config") && config["config"].contains("train") &&
+                config["config"]["train"].value("seed", seed) != seed)
+                s.warnings.push_back("seed_" + std::to_string(seed) + "/" + e.tag + " was trained with train.seed " +
+                                     std::to_string(config["config"]["train"].value("seed", int64_t(0))) +
+                                     ", not " + std::to_string(seed));
+            if (!e.results->tokens.empty())
+                lastTokens[e.tag][seed] = e.results->tokens.back();
             if (std::find(s.tags.begin(), s.tags.end(), e.tag) == s.tags.end())
                 s.tags.push_back(e.tag);
             bySeed[e.tag][seed] = summarizeRun(*e.results);
             prBySeed[e.tag][seed] = e.results->mean_pr;
         }
+    }
+    // Finals of runs of different lengths (one still training or stopped) are not one quantity.
+    for (const auto& [tag, bySeed] : lastTokens) {
+        int64_t lo = INT64_MAX, hi = 0;
+        for (const auto& [seed, tokens] : bySeed) {
+            lo = std::min(lo, tokens);
+            hi = std::max(hi, tokens);
+        }
+        if (lo != hi)
+            s.warnings.push_back(tag + ": the seeds' runs end at different tokens (" + formatTokens(lo) + " to " +
+                                 formatTokens(hi) + "): their final values are averaged across lengths");
     }
     // The study's order: QK, QK_frozen, NoQK, then the rest by name.
     const auto rank = [](const std::string& t) { return t == "QK" ? 0 : t == "QK_frozen" ? 1 : t == "NoQK" ? 2 : 3; };

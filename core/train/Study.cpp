@@ -203,12 +203,41 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
     return done;
 }
 
+// Whether any run of the study `config` describes (every sweep point, every seed, every
+// condition) has left something in its folder. Reads only.
+bool anyRunHeld(const StudyConfig& config)
+{
+    std::vector<StudyConfig> points;
+    if (config.study.sweep.empty())
+        points.push_back(config);
+    else
+        for (SweepPoint& p : sweepPoints(config))
+            points.push_back(std::move(p.config));
+    for (const StudyConfig& point : points)
+        for (const StudyConfig& seed : seedStudies(point))
+            for (const std::string& tag : seed.study.conditions)
+                if (inspectRunFolder(std::filesystem::path(seed.study.out) / tag).holdsRun())
+                    return true;
+    return false;
+}
+
 // A folder holds one study: a multi-seed study is not written beside a one-seed study's
-// condition folders, nor one-seed runs beside seed folders, whatever the start mode (--overwrite
-// clears only the folders of the study it starts).
+// condition folders, nor one-seed runs beside seed folders or sweep points, whatever the start
+// mode (--overwrite clears only the folders of the study it starts).
 void refuseMixedLayouts(const StudyConfig& config)
 {
     const std::filesystem::path out = config.study.out;
+    const std::string resumeHint = "Continue that study with --config " + (out / "config.json").string() + " --out " +
+                                   out.string() + " --resume, or use another --out";
+    bool sweep = false;
+    try {
+        sweep = !sweepFolders(out).empty();
+    } catch (const ConfigError&) {
+        sweep = false; // a broken config.json: what else the folder holds decides below
+    }
+    if (sweep && config.study.sweep.empty())
+        throw ConfigError(out.string() + " holds a sweep (its config.json lists study.sweep); a study is not mixed with "
+                          "it. " + resumeHint);
     if (isMultiSeed(config)) {
         for (const Condition& c : studyConditions())
             if (inspectRunFolder(out / c.tag).holdsRun())
@@ -218,10 +247,55 @@ void refuseMixedLayouts(const StudyConfig& config)
         return;
     }
     for (const auto& [seed, folder] : seedFolders(out))
-        throw ConfigError(out.string() + " holds a multi-seed study (" + folder.string() +
-                          "); a one-seed study is not mixed with it. Continue that study with --config " +
-                          (out / "config.json").string() + " --resume, use another --out, or --out " + folder.string() +
-                          " for that seed alone");
+        throw ConfigError(out.string() + " holds a multi-seed study (" + folder.string() + "); a one-seed study is not "
+                          "mixed with it. " + resumeHint + ", or --out " + folder.string() + " for that seed alone");
+}
+
+// A multi-seed study or a sweep whose folder holds runs continues only with the same settings:
+// its config.json must agree with `config` in everything that changes what a run computes or
+// measures (seeds may be added). Otherwise runs of two studies would be averaged as one.
+void refuseOtherSettings(const StudyConfig& config, StartMode mode)
+{
+    const std::filesystem::path file = std::filesystem::path(config.study.out) / "config.json";
+    std::error_code ec;
+    if (mode == StartMode::Overwrite || !std::filesystem::is_regular_file(file, ec))
+        return;
+    StudyConfig saved;
+    try {
+        saved = loadConfigFile(file);
+    } catch (const ConfigError& e) {
+        throw ConfigError(std::string(e.what()) + "; the study in " + config.study.out +
+                          " cannot be compared with this one: use another --out, or --overwrite to replace it");
+    }
+    saved.study.out = config.study.out; // the folder as it is now, also when it was moved
+    if (!anyRunHeld(saved))
+        return;
+    std::vector<std::string> differing = trajectoryDifferences(configToJson(saved), configToJson(config));
+    if (saved.study.sweep != config.study.sweep)
+        differing.push_back("study.sweep");
+    if (differing.empty())
+        return;
+    std::string list;
+    for (const std::string& d : differing)
+        list += (list.empty() ? "" : ", ") + d;
+    throw ConfigError(config.study.out + " holds a study with other settings (" + list + ", against its config.json); "
+                      "its runs and these would be averaged as one. Use another --out, continue it with --config " +
+                      file.string() + " --out " + config.study.out + ", or --overwrite to replace it");
+}
+
+// --overwrite on a multi-seed folder replaces the study: seed folders outside the new list
+// would stay and be averaged in, so they are refused rather than silently kept.
+void refuseLeftoverSeeds(const StudyConfig& config, StartMode mode)
+{
+    if (mode != StartMode::Overwrite || !isMultiSeed(config))
+        return;
+    std::string extra;
+    for (const auto& [seed, folder] : seedFolders(config.study.out))
+        if (std::find(config.study.seeds.begin(), config.study.seeds.end(), seed) == config.study.seeds.end())
+            extra += (extra.empty() ? "" : ", ") + folder.string();
+    if (!extra.empty())
+        throw ConfigError("--overwrite replaces the study in " + config.study.out + " but " + extra +
+                          " is not among --seeds and would stay beside the new seeds: delete it first, or list its seed");
 }
 
 } // namespace
@@ -236,6 +310,7 @@ RunFinished runStudyCondition(const StudyConfig& config, const std::string& tag,
     if (std::find(config.study.conditions.begin(), config.study.conditions.end(), tag) == config.study.conditions.end())
         throw ConfigError("condition " + tag + " is not in study.conditions");
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
+    refuseMixedLayouts(config);
     checkOutputFolder(config, {tag});
     std::vector<ClaimedRun> runs;
     runs.push_back(claimRun(config, tag, start, sink));
@@ -261,6 +336,7 @@ std::vector<RunFinished> runSweep(const StudyConfig& config, const EventSink& si
                               "); a sweep writes one folder per point and is not mixed with it: use another --out");
     if (!seedFolders(out).empty())
         throw ConfigError(out.string() + " holds a multi-seed study; a sweep is not mixed with it: use another --out");
+    refuseOtherSettings(config, start.mode);
     if (start.mode == StartMode::Resume && start.requireRunToResume) {
         bool any = false;
         for (const SweepPoint& p : points)
@@ -299,6 +375,16 @@ std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& si
         return runSweep(config, sink, cancel, start);
     const TokenDataset data = TokenDataset::open(config.data.path, config.model.max_seq_len, config.model.vocab_size);
     refuseMixedLayouts(config);
+    if (isMultiSeed(config)) {
+        refuseOtherSettings(config, start.mode);
+        refuseLeftoverSeeds(config, start.mode);
+    }
+    // A --resume that finds nothing is refused before any folder is made or locked, so a
+    // mistyped --out leaves nothing behind.
+    if (start.mode == StartMode::Resume && start.requireRunToResume && !anyRunHeld(config))
+        throw ConfigError("nothing to resume in " + config.study.out +
+                          ": no condition's folder holds a run (run.json, results.json or a checkpoint). Start it "
+                          "without --resume, or use --resume-or-start to continue what exists and start the rest");
     const std::vector<StudyConfig> studies = seedStudies(config);
     for (const StudyConfig& study : studies)
         checkOutputFolder(study, study.study.conditions);
@@ -308,7 +394,18 @@ std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& si
     std::vector<const StudyConfig*> runStudies;
     for (const StudyConfig& study : studies)
         for (const std::string& tag : study.study.conditions) {
-            runs.push_back(claimRun(study, tag, start, sink));
+            try {
+                runs.push_back(claimRun(study, tag, start, sink));
+            } catch (const ConfigError& e) {
+                if (studies.size() == 1 || start.mode == StartMode::Overwrite)
+                    throw;
+                // --overwrite on the whole study would restart every seed's runs: say how to
+                // restart only the one that cannot go on.
+                throw ConfigError(std::string(e.what()) + ". In a study of several seeds, --overwrite restarts every "
+                                  "seed; to restart only this run: --out " + study.study.out + " --seed " +
+                                  std::to_string(study.train.seed) + " --overwrite with the same settings, then "
+                                  "--resume the whole study");
+            }
             runStudies.push_back(&study);
         }
     beginRuns(config, runs, start, sink);
@@ -321,7 +418,8 @@ std::vector<RunFinished> runStudy(const StudyConfig& config, const EventSink& si
         return r.plan.action != StartPlan::Action::Finished;
     });
     if (anyRuns) {
-        saveConfigFile(config, std::filesystem::path(config.study.out) / "config.json");
+        // One seed: the configuration the runs used (train.seed from a one-entry study.seeds).
+        saveConfigFile(isMultiSeed(config) ? config : studies.front(), std::filesystem::path(config.study.out) / "config.json");
         // Each seed's folder is a complete study of its own (summary and the app open it alone).
         if (isMultiSeed(config))
             for (const StudyConfig& study : studies)

@@ -131,6 +131,42 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("multi-seed study") && run.err.contains("--config"), qPrintable(run.err));
     }
 
+    void aMultiSeedFolderKeepsItsSettings()
+    {
+        const QString out = m_dir.path() + "/kept";
+        CliRun run = runCli(tinyStudy(m_tokens, out) << "--seeds" << "1,2");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        // Other settings into the same folder: refused, nothing written.
+        run = runCli(tinyStudy(m_tokens, out) << "--seeds" << "3" << "--set" << "train.muon_lr=0.05");
+        QCOMPARE(run.exitCode, 2); // one seed into a multi-seed folder
+        run = runCli(tinyStudy(m_tokens, out) << "--seeds" << "1,2,3" << "--set" << "train.muon_lr=0.05" << "--resume-or-start");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("other settings") && run.err.contains("train.muon_lr"), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(out + "/seed_3"));
+        // The same settings with a seed added: the study grows.
+        run = runCli(tinyStudy(m_tokens, out) << "--seeds" << "1,2,3" << "--resume-or-start");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(listStudy((out + "/seed_3").toStdString()).size(), size_t(3));
+        // --overwrite with fewer seeds would leave seed_3 beside the new ones: refused.
+        run = runCli(tinyStudy(m_tokens, out) << "--seeds" << "1,2" << "--overwrite");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("seed_3"), qPrintable(run.err));
+        QCOMPARE(listStudy((out + "/seed_1").toStdString()).size(), size_t(3)); // nothing removed
+        // train of one condition into the multi-seed folder's top: refused.
+        run = runCli({"train", "--condition", "QK", "--data", m_tokens, "--out", out});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(!QFileInfo::exists(out + "/QK"));
+        // A mistyped --out with --resume leaves nothing behind.
+        run = runCli(tinyStudy(m_tokens, m_dir.path() + "/typo") << "--seeds" << "1,2" << "--resume");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(!QFileInfo::exists(m_dir.path() + "/typo"));
+        // One seed given as --seeds 7 is a one-seed study at seed 7.
+        run = runCli(tinyStudy(m_tokens, m_dir.path() + "/one") << "--seeds" << "7");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(listStudy((m_dir.path() + "/one").toStdString()).size(), size_t(3));
+        QCOMPARE(readJson(m_dir.path() + "/one/config.json")["train"]["seed"].get<int>(), 7);
+    }
+
     void badSeedListsAreRefused()
     {
         const QString out = m_dir.path() + "/bad";

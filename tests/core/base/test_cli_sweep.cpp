@@ -94,6 +94,14 @@ private Q_SLOTS:
         const CliRun again = runCli(tinyStudy(m_tokens, out) << "--seeds" << "1,2" << "--resume" << "--set"
                                                              << R"(study.sweep={"model.n_heads": [2, 4], "train.muon_lr": [0.006, 0.024]})");
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        // A study into the sweep's folder, or another grid, is refused: the sweep stays.
+        CliRun into = runCli(tinyStudy(m_tokens, out));
+        QCOMPARE(into.exitCode, 2);
+        QVERIFY2(into.err.contains("holds a sweep"), qPrintable(into.err));
+        into = runCli(tinyStudy(m_tokens, out) << "--seeds" << "1,2" << "--set" << R"(study.sweep={"train.adamw_lr": [0.001]})");
+        QCOMPARE(into.exitCode, 2);
+        QVERIFY2(into.err.contains("other settings"), qPrintable(into.err));
+        QCOMPARE(runCli({"summary", out, "--json"}).exitCode, 0);
     }
 
     void everyPointIsCheckedFirst()
@@ -111,6 +119,16 @@ private Q_SLOTS:
         run = runCli(tinyStudy(m_tokens, out) << "--set" << R"(study.sweep={"study.out": ["a", "b"]})");
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("study.out"), qPrintable(run.err));
+        // Two points that are one study, or that share a folder, or a seed swept twice over.
+        run = runCli(tinyStudy(m_tokens, out) << "--set" << R"(study.sweep={"train.muon_lr": [0.01, 1e-2]})");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("share the folder") || run.err.contains("same study"), qPrintable(run.err));
+        run = runCli(tinyStudy(m_tokens, out) << "--set" << R"(study.sweep={"model.n_layers": [2, 2.0]})");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("same study"), qPrintable(run.err));
+        run = runCli(tinyStudy(m_tokens, out) << "--seeds" << "1,2" << "--set" << R"(study.sweep={"train.seed": [5, 6]})");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("train.seed"), qPrintable(run.err));
         QVERIFY(!QFileInfo::exists(out)); // nothing was written
         run = runCli({"train", "--condition", "QK", "--data", m_tokens, "--out", out, "--set",
                       R"(study.sweep={"train.muon_lr": [0.01]})"});

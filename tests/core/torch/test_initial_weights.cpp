@@ -10,6 +10,7 @@
 #include "train/Checkpoint.h"
 #include "train/TrainingSetup.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -166,6 +167,19 @@ private Q_SLOTS:
         run = qks::testing::runCli({"init", "--condition", "QK"});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("--out"));
+        // An existing file is replaced only when asked; a device or a link never.
+        const QString existing = m_dir.path() + "/exists.safetensors";
+        QVERIFY(QFile(existing).open(QIODevice::WriteOnly));
+        run = qks::testing::runCli({"init", "--condition", "QK", "--out", existing});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("--overwrite"));
+        QCOMPARE(QFileInfo(existing).size(), qint64(0));
+        run = qks::testing::runCli({"init", "--condition", "QK", "--out", existing, "--overwrite"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(QFileInfo(existing).size() > 0);
+        run = qks::testing::runCli({"init", "--condition", "QK", "--out", "/dev/null", "--overwrite"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(!QFileInfo("/dev/null").isFile());
         // A folder is not a weights file: refused, and the folder is left as it was.
         run = qks::testing::runCli({"init", "--condition", "QK", "--out", m_dir.path()});
         QVERIFY(run.exitCode != 0);
