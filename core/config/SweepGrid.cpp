@@ -80,6 +80,16 @@ std::vector<SweepPoint> sweepPoints(const StudyConfig& config)
     return points;
 }
 
+std::vector<StudyConfig> pointStudies(const StudyConfig& config)
+{
+    if (config.study.sweep.empty())
+        return {config};
+    std::vector<StudyConfig> out;
+    for (SweepPoint& p : sweepPoints(config))
+        out.push_back(std::move(p.config));
+    return out;
+}
+
 std::vector<std::pair<SweepPoint, std::filesystem::path>> sweepFolders(const std::filesystem::path& dir)
 {
     std::error_code ec;

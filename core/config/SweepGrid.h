@@ -33,6 +33,9 @@ std::string sweepValueText(const std::string& json);
 // when a value does not fit its setting ("train.muon_lr=\"x\": expected a number").
 std::vector<SweepPoint> sweepPoints(const StudyConfig& config);
 
+// The studies a configuration trains: one per grid point, or the configuration itself.
+std::vector<StudyConfig> pointStudies(const StudyConfig& config);
+
 // Whether `key` ("section.key") is a setting a sweep may vary: any but the study section's.
 bool sweepableKey(const std::string& key);
 

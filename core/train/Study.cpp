@@ -207,13 +207,7 @@ RunFinished runCondition(const StudyConfig& config, const TokenDataset& data, co
 // condition) has left something in its folder. Reads only.
 bool anyRunHeld(const StudyConfig& config)
 {
-    std::vector<StudyConfig> points;
-    if (config.study.sweep.empty())
-        points.push_back(config);
-    else
-        for (SweepPoint& p : sweepPoints(config))
-            points.push_back(std::move(p.config));
-    for (const StudyConfig& point : points)
+    for (const StudyConfig& point : pointStudies(config))
         for (const StudyConfig& seed : seedStudies(point))
             for (const std::string& tag : seed.study.conditions)
                 if (inspectRunFolder(std::filesystem::path(seed.study.out) / tag).holdsRun())

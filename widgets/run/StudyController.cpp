@@ -165,12 +165,7 @@ bool StudyController::startStudy(const StudyConfig& config, const std::optional<
     // A sweep is one study per grid point, and a study of several seeds one study per seed
     // folder, each with its config.json, queued point by point and seed by seed so that a stop
     // half way leaves whole seeds (core/config/SweepGrid.h, SeedStudies.h).
-    std::vector<StudyConfig> points;
-    if (c.study.sweep.empty())
-        points.push_back(c);
-    else
-        for (SweepPoint& p : sweepPoints(c))
-            points.push_back(std::move(p.config));
+    const std::vector<StudyConfig> points = pointStudies(c);
     std::vector<StudyConfig> studies;
     try {
         QDir().mkpath(studyDir);
